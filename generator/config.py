@@ -1,0 +1,14 @@
+"""The plugin's options in mkdocs.yml, typed so that a mistake there fails before any work."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class TimelineConfig(base.Config):
+    # Titles of the three generated index pages; they are also the navigation labels
+    # when mkdocs.yml lists the pages without titles of its own.
+    timeline_title = c.Type(str, default="Timeline")
+    events_title = c.Type(str, default="Events")
+    actors_title = c.Type(str, default="Actors")

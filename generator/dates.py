@@ -1,0 +1,196 @@
+"""EDTF dates as editors write them, reduced to what a chronology needs.
+
+The `edtf` package parses and validates; this module only turns its objects into a
+small model (`EdtfDate`) with the parts that are known, the parts that are not, and
+bounds that sort.  Two things the package gets wrong for us are handled here on
+purpose: a year given as ``XXXX`` comes back as year 0 (it would sort before
+everything), and open interval ends (``2009/..``) come back as infinities.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from edtf import parse_edtf
+from edtf.parser.edtf_exceptions import EDTFParseException
+from edtf.parser.parser_classes import (
+    Date,
+    Interval,
+    PartialUncertainOrApproximate,
+    Season,
+    UncertainOrApproximate,
+    UnspecifiedIntervalSection,
+)
+
+ACCEPTED_FORMS = (
+    "2023-12-25 (a day)",
+    "2023-12 (a month)",
+    "2023 (a year)",
+    "2023-12-25~ (approximate)",
+    "2023-12? (uncertain)",
+    "2023-12-25% (approximate and uncertain)",
+    "2023-12-20/2023-12-27 (a range)",
+    "2009/.. (since 2009, still going on)",
+    "../2009 (until 2009)",
+    "2009/ (from 2009, end not known)",
+    "XXXX-12-25 (day and month known, year not given)",
+    "XXXX (date not given)",
+)
+
+
+class DateError(ValueError):
+    """The text is not a date this tool can show; the message says what to write."""
+
+
+@dataclass(frozen=True)
+class DatePoint:
+    """One calendar date with the parts that are known; ``None`` means not given."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    approximate: bool = False
+    uncertain: bool = False
+
+    @property
+    def precision(self) -> str:
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        if self.year is not None:
+            return "year"
+        return "none"
+
+    def earliest(self) -> datetime.date | None:
+        """First day this point can mean, or None when the year is not given."""
+        if self.year is None:
+            return None
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> datetime.date | None:
+        """Last day this point can mean, or None when the year is not given."""
+        if self.year is None:
+            return None
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return datetime.date(self.year, month, day)
+
+    def iso(self) -> str | None:
+        """Machine-readable form for ``<time datetime>``, only as precise as known.
+
+        A day without a year becomes an HTML yearless date (``--12-25``); a month
+        without a year or a date with an unknown month in it has no valid form.
+        """
+        if self.year is None:
+            if self.month is not None and self.day is not None:
+                return f"--{self.month:02d}-{self.day:02d}"
+            return None
+        if self.year < 1 or self.year > 9999:
+            return None
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True)
+class EdtfDate:
+    """An event's date: a single point, or a range whose ends may be open or unknown.
+
+    ``start`` and ``end`` are the same point for a single date.  For a range, an end
+    of ``None`` is either open (``..``: the range goes on) or unknown (empty: the
+    source does not say); ``open_start``/``open_end`` tell which.
+    """
+
+    text: str
+    start: DatePoint | None
+    end: DatePoint | None
+    is_range: bool = False
+    open_start: bool = False
+    open_end: bool = False
+
+    @property
+    def year_known(self) -> bool:
+        point = self.start or self.end
+        return point is not None and point.year is not None
+
+    def earliest(self) -> datetime.date | None:
+        return self.start.earliest() if self.start else None
+
+    def latest(self) -> datetime.date | None:
+        return self.end.latest() if self.end else None
+
+
+def parse_date(text: str) -> EdtfDate:
+    """Parse an editor's EDTF string, or raise DateError saying what is accepted."""
+    text = text.strip()
+    try:
+        parsed = parse_edtf(text)
+    except (EDTFParseException, ValueError, TypeError) as error:
+        raise DateError(f"'{text}' is not a valid EDTF date") from error
+    if isinstance(parsed, Interval):
+        return _interval(text, parsed)
+    point = _point(parsed, text)
+    return EdtfDate(text=text, start=point, end=point)
+
+
+def _interval(text: str, parsed: Interval) -> EdtfDate:
+    ends = []
+    opens = []
+    for section in (parsed.lower, parsed.upper):
+        if isinstance(section, UnspecifiedIntervalSection):
+            ends.append(None)
+            opens.append(section.is_open)
+        else:
+            ends.append(_point(section, text))
+            opens.append(False)
+    start, end = ends
+    if start is None and end is None:
+        raise DateError(f"'{text}' has neither a start nor an end")
+    if start and end:
+        low, high = start.earliest(), end.latest()
+        if low and high and high < low:
+            raise DateError(f"the range '{text}' ends before it starts")
+    return EdtfDate(
+        text=text, start=start, end=end, is_range=True, open_start=opens[0], open_end=opens[1]
+    )
+
+
+def _point(parsed: object, text: str) -> DatePoint:
+    qualifier = None
+    if isinstance(parsed, UncertainOrApproximate):
+        qualifier = parsed.ua
+        parsed = parsed.date
+    if isinstance(parsed, (Season, PartialUncertainOrApproximate)) or not isinstance(parsed, Date):
+        raise DateError(
+            f"'{text}' is valid EDTF, but this form ({type(parsed).__name__}) is not supported here"
+        )
+    if getattr(parsed, "ua", None) is not None:
+        qualifier = parsed.ua
+    year = _component(parsed._year, text, "year")
+    month = _component(parsed._month, text, "month")
+    day = _component(parsed._day, text, "day")
+    if year is not None and not 1 <= year <= 9999:
+        raise DateError(f"'{text}': years outside 0001-9999 are not supported here")
+    return DatePoint(
+        year=year,
+        month=month,
+        day=day,
+        approximate=bool(qualifier and (qualifier.is_approximate or qualifier.is_uncertain_and_approximate)),
+        uncertain=bool(qualifier and (qualifier.is_uncertain or qualifier.is_uncertain_and_approximate)),
+    )
+
+
+def _component(value: str | None, text: str, name: str) -> int | None:
+    if value is None or set(value) == {"X"}:
+        return None
+    if "X" in value:
+        raise DateError(
+            f"'{text}': a partly unspecified {name} ('{value}') is not supported; "
+            "write a range instead, e.g. 2010/2019"
+        )
+    return int(value)

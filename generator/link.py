@@ -1,0 +1,212 @@
+"""Link: validated events and actors -> one `Chronology`, every reference resolved.
+
+Checks what needs the whole collection (unknown ids, self-references, cycles) and
+builds every back-link once, so rendering a page is a dictionary lookup.
+
+Timeline order (documented for readers in the README):
+1. Events whose year is known come first, by the earliest day their date can mean,
+   then by the latest (an open end counts as the far future), then by id.
+2. Events whose year the sources do not give come after them, by month, then day
+   where known (unknown parts last), then by id.
+3. `follows:` moves an event after the events it names when the dates cannot order
+   them (same day, or year not given); a `follows:` that contradicts the dates is an error.
+"""
+
+from __future__ import annotations
+
+import datetime
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable
+
+from generator.load import field_name, line_of
+from generator.model import Actor, Appearance, Chronology, Event, Member
+from generator.problems import Problem, suggest
+from generator.render.dates import date_label
+
+
+def link(
+    events: Iterable[Event], actors: Iterable[Actor], unusable_ids: frozenset[tuple[str, str]] = frozenset()
+) -> tuple[Chronology | None, list[Problem]]:
+    """Link what validation accepted.  ``unusable_ids`` are files that exist but failed
+    validation, as ("event"|"actor", id): references to them are not reported again, and
+    no chronology is made."""
+    events_by_id = {event.id: event for event in events}
+    actors_by_id = {actor.id: actor for actor in actors}
+    problems = _reference_problems(events_by_id, actors_by_id, unusable_ids)
+    problems += _parent_cycles(actors_by_id)
+    ordered, found = _timeline_order(events_by_id)
+    problems += found
+    if problems or unusable_ids:
+        return None, problems
+    position = {event.id: index for index, event in enumerate(ordered)}
+    sorted_actors = tuple(sorted(actors_by_id.values(), key=lambda a: (a.name.casefold(), a.id)))
+    chronology = Chronology(
+        events=tuple(ordered),
+        actors=sorted_actors,
+        events_by_id=events_by_id,
+        actors_by_id=actors_by_id,
+        related=_related_both_ways(ordered, position),
+        appearances=_appearances(ordered),
+        members=_members(sorted_actors, actors_by_id),
+        position=position,
+    )
+    return chronology, []
+
+
+def chronological_key(event: Event) -> tuple:
+    date = event.date
+    if date.year_known:
+        earliest = date.earliest() or (date.end.earliest() if date.end else None)
+        latest = date.latest() or (datetime.date.max if date.open_end or date.end is None else earliest)
+        return (0, earliest or latest, latest, event.id)
+    point = date.start or date.end
+    return (1, point.month or 13, point.day or 32, event.id)
+
+
+# --- references -----------------------------------------------------------------------------
+
+
+def _reference_problems(events: dict[str, Event], actors: dict[str, Actor], unusable: frozenset[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    for event in events.values():
+        seen_actors: set[str] = set()
+        for index, participation in enumerate(event.actors):
+            field = ("actors", index)
+            if participation.actor_id in seen_actors:
+                problems.append(_at(event, field, f"actor '{participation.actor_id}' is listed twice; keep one"))
+            seen_actors.add(participation.actor_id)
+            problems += _unknown(event, field, "actor", participation.actor_id, actors, unusable)
+        for list_name in ("related", "follows"):
+            for index, other in enumerate(getattr(event, list_name)):
+                field = (list_name, index)
+                if other == event.id:
+                    problems.append(_at(event, field, "an event cannot name itself", expected="another event's id"))
+                else:
+                    problems += _unknown(event, field, "event", other, events, unusable)
+    for actor in actors.values():
+        for index, affiliation in enumerate(actor.affiliations):
+            field = ("affiliations", index, "organisation")
+            if affiliation.organisation_id == actor.id:
+                problems.append(_at(actor, field, "an actor cannot be its own parent organisation",
+                                    expected="another actor's id"))
+            else:
+                problems += _unknown(actor, field, "actor", affiliation.organisation_id, actors, unusable)
+    return problems
+
+
+def _unknown(owner: Event | Actor, field: tuple, kind: str, name: str, known: dict, unusable: frozenset) -> list[Problem]:
+    if name in known or (kind, name) in unusable:
+        return []
+    folder = "events" if kind == "event" else "actors"
+    return [_at(owner, field, f"unknown {kind} '{name}'", expected=f"the name of a file in content/{folder}/, without .md",
+                suggestion=suggest(name, known))]
+
+
+def _at(owner: Event | Actor, field: tuple, message: str, **extra) -> Problem:
+    return Problem(owner.path, message, field=field_name(field), line=line_of(owner.lines, field), **extra)
+
+
+def _parent_cycles(actors: dict[str, Actor]) -> list[Problem]:
+    """An organisation cannot, through its parents, end up inside itself."""
+    problems: list[Problem] = []
+    reported: set[frozenset] = set()
+    for start in sorted(actors):
+        stack = [(start, (start,))]
+        while stack:
+            current, trail = stack.pop()
+            for index, affiliation in enumerate(actors[current].affiliations):
+                parent = affiliation.organisation_id
+                if parent not in actors or parent == current:
+                    continue  # reported as unknown or self-parent already
+                if parent == start:
+                    cycle = frozenset(trail)
+                    if cycle not in reported:
+                        reported.add(cycle)
+                        chain = " -> ".join((*trail, start))
+                        problems.append(_at(actors[current], ("affiliations", index, "organisation"),
+                                            f"parent organisations form a cycle: {chain}",
+                                            expected="no actor to be, through its parents, its own parent"))
+                elif parent not in trail:
+                    stack.append((parent, (*trail, parent)))
+    return problems
+
+
+# --- order ------------------------------------------------------------------------------------
+
+
+def _timeline_order(events: dict[str, Event]) -> tuple[list[Event], list[Problem]]:
+    """Sort by date, letting `follows:` order what dates cannot (Kahn's algorithm, with
+    the chronological key choosing among the events that are free to come next)."""
+    problems: list[Problem] = []
+    waiting_on: dict[str, set[str]] = {event_id: set() for event_id in events}
+    followers: dict[str, list[str]] = defaultdict(list)
+    for event in events.values():
+        for index, earlier_id in enumerate(event.follows):
+            earlier = events.get(earlier_id)
+            if earlier is None or earlier_id == event.id:
+                continue  # reported as a reference problem
+            if _dated_before(event, earlier):
+                problems.append(_at(event, ("follows", index),
+                                    f"says it follows '{earlier_id}', but its date ({date_label(event.date)}) "
+                                    f"is before that event's ({date_label(earlier.date)})",
+                                    expected="follows: only for events the dates cannot order"))
+                continue
+            waiting_on[event.id].add(earlier_id)
+            followers[earlier_id].append(event.id)
+    ready = [(chronological_key(events[i]), i) for i, waits in waiting_on.items() if not waits]
+    heapq.heapify(ready)
+    ordered: list[Event] = []
+    while ready:
+        _, event_id = heapq.heappop(ready)
+        ordered.append(events[event_id])
+        for follower in followers[event_id]:
+            waiting_on[follower].discard(event_id)
+            if not waiting_on[follower]:
+                heapq.heappush(ready, (chronological_key(events[follower]), follower))
+    stuck = sorted(event_id for event_id, waits in waiting_on.items() if waits)
+    for event_id in stuck:
+        event = events[event_id]
+        problems.append(_at(event, ("follows",), "follows: forms a cycle with " + ", ".join(sorted(waiting_on[event_id])),
+                            expected="each event to follow only events that came before it"))
+    return ordered, problems
+
+
+def _dated_before(event: Event, earlier: Event) -> bool:
+    """True when the dates alone prove `event` happened before `earlier`."""
+    if not (event.date.year_known and earlier.date.year_known):
+        return False
+    end, start = event.date.latest(), earlier.date.earliest()
+    return end is not None and start is not None and end < start
+
+
+# --- back-links -------------------------------------------------------------------------------
+
+
+def _related_both_ways(ordered: list[Event], position: dict[str, int]) -> dict[str, tuple[Event, ...]]:
+    related: dict[str, set[str]] = defaultdict(set)
+    for event in ordered:
+        for other in event.related:
+            related[event.id].add(other)
+            related[other].add(event.id)
+    by_id = {event.id: event for event in ordered}
+    return {
+        event_id: tuple(by_id[other] for other in sorted(others, key=position.__getitem__))
+        for event_id, others in related.items()
+    }
+
+
+def _appearances(ordered: list[Event]) -> dict[str, tuple[Appearance, ...]]:
+    appearances: dict[str, list[Appearance]] = defaultdict(list)
+    for event in ordered:
+        for participation in event.actors:
+            appearances[participation.actor_id].append(Appearance(event, participation.role))
+    return {actor_id: tuple(found) for actor_id, found in appearances.items()}
+
+
+def _members(sorted_actors: tuple[Actor, ...], actors: dict[str, Actor]) -> dict[str, tuple[Member, ...]]:
+    members: dict[str, list[Member]] = defaultdict(list)
+    for actor in sorted_actors:
+        for affiliation in actor.affiliations:
+            members[affiliation.organisation_id].append(Member(actor, affiliation))
+    return {organisation: tuple(found) for organisation, found in members.items()}

@@ -1,0 +1,119 @@
+"""Plain data for a chronology: what editors write, once validated, and how it links up.
+
+Templates read these objects directly; nothing here knows about files, YAML or MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.dates import EdtfDate
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    url: str | None = None
+    published: EdtfDate | None = None
+
+
+@dataclass(frozen=True)
+class Participation:
+    """An actor's part in an event, as the event names it."""
+
+    actor_id: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """An actor's membership of a parent organisation."""
+
+    organisation_id: str
+    role: str | None = None
+    period: EdtfDate | None = None
+    source_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    path: str
+    title: str
+    date: EdtfDate
+    body: str
+    sources: tuple[Source, ...]
+    date_note: str | None = None
+    summary: str | None = None
+    place: str | None = None
+    actors: tuple[Participation, ...] = ()
+    related: tuple[str, ...] = ()
+    follows: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    lines: dict = field(default_factory=dict, compare=False, repr=False)  # field path -> line
+
+    @property
+    def url(self) -> str:
+        return f"events/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    path: str
+    name: str
+    kind: str
+    body: str
+    aliases: tuple[str, ...] = ()
+    summary: str | None = None
+    affiliations: tuple[Affiliation, ...] = ()
+    sources: tuple[Source, ...] = ()
+    lines: dict = field(default_factory=dict, compare=False, repr=False)  # field path -> line
+
+    @property
+    def url(self) -> str:
+        return f"actors/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """An event seen from one of its actors' pages."""
+
+    event: Event
+    role: str | None
+
+
+@dataclass(frozen=True)
+class Member:
+    """An actor seen from the page of the organisation it belongs to."""
+
+    actor: Actor
+    affiliation: Affiliation
+
+
+@dataclass(frozen=True)
+class Chronology:
+    """Every event in timeline order and every actor by name, with all links resolved.
+
+    The lookups are built once by the link stage, so a page never scans the whole
+    chronology to find its back-links.
+    """
+
+    events: tuple[Event, ...]
+    actors: tuple[Actor, ...]
+    events_by_id: dict[str, Event] = field(repr=False)
+    actors_by_id: dict[str, Actor] = field(repr=False)
+    related: dict[str, tuple[Event, ...]] = field(repr=False)  # both directions
+    appearances: dict[str, tuple[Appearance, ...]] = field(repr=False)  # actor id -> events
+    members: dict[str, tuple[Member, ...]] = field(repr=False)  # organisation id -> actors
+    position: dict[str, int] = field(repr=False)  # event id -> index in `events`
+
+    def previous(self, event: Event) -> Event | None:
+        index = self.position[event.id]
+        return self.events[index - 1] if index > 0 else None
+
+    def next(self, event: Event) -> Event | None:
+        index = self.position[event.id]
+        return self.events[index + 1] if index + 1 < len(self.events) else None

@@ -1,0 +1,29 @@
+"""The MkDocs-free core: content folder -> linked `Chronology`, or every problem found.
+
+load -> validate -> link.  Each stage reports all it finds; a stage only runs on what
+the previous ones accepted, so one broken file does not hide problems in the others.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.link import link
+from generator.load import load_content
+from generator.model import Chronology
+from generator.problems import Problem
+from generator.validate import validate_records
+
+
+def build_chronology(content_root: Path, shown_root: str = "content") -> tuple[Chronology | None, list[Problem]]:
+    """Return the chronology (None if there is any error) and every problem, warnings included."""
+    records, problems = load_content(content_root, shown_root)
+    events, actors, found = validate_records(records)
+    problems += found
+    accepted = {("event", e.id) for e in events} | {("actor", a.id) for a in actors}
+    unusable = frozenset((r.kind, r.id) for r in records) - accepted
+    chronology, found = link(events, actors, unusable)
+    problems += found
+    if any(not problem.warning for problem in problems):
+        chronology = None
+    return chronology, sorted(set(problems), key=Problem.sort_key)

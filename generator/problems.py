@@ -1,0 +1,50 @@
+"""Problems found in content, worded for the editor who has to fix them.
+
+Every stage collects `Problem`s instead of raising on the first one, so a build reports
+everything that is wrong at once.  The format is the one compilers use, which editors'
+tools turn into clickable links: ``path:line: field: message; expected ...; did you mean ...?``
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    message: str
+    field: str | None = None
+    line: int | None = None
+    expected: str | None = None
+    suggestion: str | None = None
+    warning: bool = False  # True: the site can still be built (strict mode refuses it)
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        if self.expected:
+            text += f"; expected {self.expected}"
+        if self.suggestion:
+            text += f"; did you mean '{self.suggestion}'?"
+        return text
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line or 0, self.field or "", self.message)
+
+
+class ContentError(Exception):
+    """Raised with every problem of a build once the stage that found them has finished."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(problems, key=Problem.sort_key)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+def suggest(name: str, known: Iterable[str]) -> str | None:
+    """The known name an editor most likely meant, compared case-insensitively."""
+    by_folded = {candidate.casefold(): candidate for candidate in known}
+    matches = difflib.get_close_matches(name.casefold(), list(by_folded), n=1, cutoff=0.6)
+    return by_folded[matches[0]] if matches else None

@@ -1,0 +1,282 @@
+"""Validate: `RawRecord`s -> `Event`s and `Actor`s, or the problems that stop them.
+
+Fields and types are checked by the JSON Schema (see `generator.schema`); this module
+turns the schema's findings into editor-facing messages and checks what a schema
+cannot say: EDTF dates, and footnotes against the sources a file lists.
+References between files are the link stage's job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from jsonschema import ValidationError
+
+from generator.dates import ACCEPTED_FORMS, DateError, parse_date
+from generator.load import RawRecord, field_name
+from generator.model import Actor, Affiliation, Event, Participation, Source
+from generator.problems import Problem, suggest
+from generator.schema import validator
+
+_TYPE_WORDS = {
+    "string": "text",
+    "array": "a list ('- item' lines)",
+    "object": "fields ('name: value' lines)",
+}
+FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+_FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
+
+
+def validate_records(records: Iterable[RawRecord]) -> tuple[list[Event], list[Actor], list[Problem]]:
+    events: list[Event] = []
+    actors: list[Actor] = []
+    problems: list[Problem] = []
+    for record in records:
+        found = schema_problems(record)
+        if found:
+            problems.extend(found)
+            continue
+        if record.kind == "event":
+            event, found = _event(record)
+            if event:
+                events.append(event)
+        else:
+            actor, found = _actor(record)
+            if actor:
+                actors.append(actor)
+        problems.extend(found)
+    return events, actors, problems
+
+
+# --- schema -------------------------------------------------------------------------------
+
+
+def schema_problems(record: RawRecord) -> list[Problem]:
+    errors = validator(record.kind).iter_errors(record.data)
+    problems = [p for error in errors for p in _explain(record, error)]
+    return sorted(set(problems), key=Problem.sort_key)
+
+
+def _explain(record: RawRecord, error: ValidationError) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    line = record.line_of(path)
+    where = dict(path=record.path, line=line, field=field_name(path) or None)
+    kind = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    expected = _expected(error)
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in error.instance]
+        return [
+            Problem(record.path, "missing required field", field=field_name((*path, name)), line=line,
+                    expected=_expected_for_field(error, name))
+            for name in missing
+        ]
+    if kind == "additionalProperties":
+        known = list(schema.get("properties", {}))
+        return [
+            Problem(record.path, "unknown field", field=field_name((*path, name)),
+                    line=record.line_of((*path, name)), expected=f"one of {', '.join(known)}",
+                    suggestion=suggest(name, known))
+            for name in error.instance if name not in known
+        ]
+    if kind == "type":
+        got = _describe(error.instance)
+        return [Problem(**where, message=f"{got} is not allowed here", expected=expected or _TYPE_WORDS.get(error.validator_value))]
+    if kind == "enum":
+        options = [str(option) for option in error.validator_value]
+        return [Problem(**where, message=f"'{error.instance}' is not allowed", expected=expected,
+                        suggestion=suggest(str(error.instance), options))]
+    if kind == "pattern" and isinstance(error.instance, str) and not error.instance.strip():
+        return [Problem(**where, message="is empty", expected=expected)]
+    if kind == "pattern":
+        return [Problem(**where, message=f"'{error.instance}' is not valid", expected=expected)]
+    if kind == "minItems":
+        return [Problem(**where, message="the list is empty", expected=expected)]
+    if kind == "uniqueItems":
+        return [Problem(**where, message="lists the same item twice; keep one", expected=expected)]
+    if kind == "oneOf":
+        # An actor entry is either an id or id+role fields: explain the branch the editor chose.
+        wanted = "object" if isinstance(error.instance, dict) else "string"
+        for sub in sorted(error.context, key=lambda e: (len(e.absolute_path), str(e.message))):
+            branch = sub.schema if isinstance(sub.schema, dict) else {}
+            if sub.validator == "type" and sub.validator_value != wanted:
+                continue
+            if branch.get("type") in (wanted, None) or sub.absolute_path != error.absolute_path:
+                return _explain(record, sub)
+        return [Problem(**where, message=f"{_describe(error.instance)} is not allowed here", expected=expected)]
+    return [Problem(**where, message=error.message, expected=expected)]
+
+
+def _expected(error: ValidationError) -> str | None:
+    for schema in (error.schema, *(_resolved(error))):
+        if isinstance(schema, dict) and "x-expected" in schema:
+            return schema["x-expected"]
+    return None
+
+
+def _resolved(error: ValidationError) -> list[dict]:
+    # `x-expected` may sit on the $ref target (defs.schema.json) rather than the property.
+    ref = error.schema.get("$ref") if isinstance(error.schema, dict) else None
+    if not ref:
+        return []
+    resolver = validator("event")._resolver
+    try:
+        return [resolver.lookup(ref).contents]
+    except Exception:  # an unresolvable ref is a bug in our schema, shown by its own test
+        return []
+
+
+def _expected_for_field(error: ValidationError, name: str) -> str | None:
+    prop = error.schema.get("properties", {}).get(name, {}) if isinstance(error.schema, dict) else {}
+    return prop.get("x-expected") or prop.get("description")
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    return f"the text '{value}'"
+
+
+# --- records -> models ------------------------------------------------------------------------
+
+
+def _event(record: RawRecord) -> tuple[Event | None, list[Problem]]:
+    data = record.data
+    problems: list[Problem] = []
+    sources, found = _sources(record)
+    problems += found
+    date = _date(record, ("date",), problems)
+    problems += footnote_problems(record, sources, also_cited=())
+    if date is None or any(not p.warning for p in problems):
+        return None, problems
+    actors = tuple(
+        Participation(entry) if isinstance(entry, str) else Participation(entry["id"], entry.get("role"))
+        for entry in data.get("actors", ())
+    )
+    event = Event(
+        id=record.id,
+        path=record.path,
+        lines=record.lines,
+        title=data["title"].strip(),
+        date=date,
+        body=record.body,
+        sources=sources,
+        date_note=data.get("date_note"),
+        summary=data.get("summary"),
+        place=data.get("place"),
+        actors=actors,
+        related=tuple(data.get("related", ())),
+        follows=tuple(data.get("follows", ())),
+        tags=tuple(data.get("tags", ())),
+    )
+    return event, problems
+
+
+def _actor(record: RawRecord) -> tuple[Actor | None, list[Problem]]:
+    data = record.data
+    problems: list[Problem] = []
+    sources, found = _sources(record)
+    problems += found
+    source_ids = [source.id for source in sources]
+    affiliations = []
+    for index, entry in enumerate(data.get("affiliations", ())):
+        period = _date(record, ("affiliations", index, "period"), problems) if "period" in entry else None
+        source_id = entry.get("source")
+        if source_id is not None and source_id not in source_ids:
+            problems.append(Problem(
+                record.path, f"unknown source '{source_id}'", field=f"affiliations[{index}].source",
+                line=record.line_of(("affiliations", index, "source")),
+                expected=f"an id listed under sources: ({', '.join(source_ids) or 'none listed'})",
+                suggestion=suggest(source_id, source_ids),
+            ))
+        affiliations.append(Affiliation(entry["organisation"], entry.get("role"), period, source_id))
+    cited_by_affiliations = [a.source_id for a in affiliations if a.source_id]
+    problems += footnote_problems(record, sources, also_cited=cited_by_affiliations)
+    if any(not p.warning for p in problems):
+        return None, problems
+    actor = Actor(
+        id=record.id,
+        path=record.path,
+        lines=record.lines,
+        name=data["name"].strip(),
+        kind=data["kind"],
+        body=record.body,
+        aliases=tuple(data.get("aliases", ())),
+        summary=data.get("summary"),
+        affiliations=tuple(affiliations),
+        sources=sources,
+    )
+    return actor, problems
+
+
+def _date(record: RawRecord, path: tuple, problems: list[Problem]):
+    value = record.data
+    for part in path:
+        value = value[part]
+    try:
+        return parse_date(value)
+    except DateError as error:
+        problems.append(Problem(
+            record.path, str(error), field=field_name(path), line=record.line_of(path),
+            expected="one of " + "; ".join(ACCEPTED_FORMS),
+        ))
+        return None
+
+
+def _sources(record: RawRecord) -> tuple[tuple[Source, ...], list[Problem]]:
+    problems: list[Problem] = []
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(record.data.get("sources", ())):
+        if entry["id"] in seen:
+            problems.append(Problem(record.path, f"source id '{entry['id']}' is used twice; give each source its own id",
+                                    field=f"sources[{index}].id", line=record.line_of(("sources", index, "id"))))
+        seen.add(entry["id"])
+        published = _date(record, ("sources", index, "published"), problems) if "published" in entry else None
+        sources.append(Source(entry["id"], entry["title"].strip(), entry["publisher"].strip(),
+                              entry.get("url"), published))
+    return tuple(sources), problems
+
+
+def footnote_problems(record: RawRecord, sources: tuple[Source, ...], also_cited: Iterable[str]) -> list[Problem]:
+    """Footnotes must name a listed source, and every listed source must be cited."""
+    problems: list[Problem] = []
+    source_ids = [source.id for source in sources]
+    prose = _without_code(record.body)
+    for match in FOOTNOTE_DEFINITION.finditer(prose):
+        problems.append(Problem(
+            record.path, f"footnote text '[^{match.group(1)}]:' is written from sources:, not in the body; remove it",
+            field="body", line=record.body_line + prose.count("\n", 0, match.start()),
+            expected="the source listed under sources: and cited as [^id]",
+        ))
+    cited = set(also_cited)
+    for match in FOOTNOTE_REF.finditer(prose):
+        name = match.group(1)
+        cited.add(name)
+        if name not in source_ids:
+            problems.append(Problem(
+                record.path, f"footnote [^{name}] names no source", field="body",
+                line=record.body_line + prose.count("\n", 0, match.start()),
+                expected=f"an id listed under sources: ({', '.join(source_ids) or 'none listed'})",
+                suggestion=suggest(name, source_ids), warning=True,
+            ))
+    for index, source in enumerate(sources):
+        if source.id not in cited:
+            problems.append(Problem(
+                record.path, f"source '{source.id}' is never cited", field=f"sources[{index}]",
+                line=record.line_of(("sources", index)), expected=f"a footnote [^{source.id}] in the body",
+                warning=True,
+            ))
+    return problems
+
+
+def _without_code(body: str) -> str:
+    """The body with code blocks and spans blanked out (keeping line breaks), so that
+    a footnote shown as an example in code is not taken for a citation."""
+    blank = lambda match: re.sub(r"[^\n]", " ", match.group(0))  # noqa: E731
+    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, body))
