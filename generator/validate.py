@@ -13,12 +13,13 @@ from collections.abc import Iterable
 
 from jsonschema import ValidationError
 
-from generator.dates import ACCEPTED_FORMS, DateError, parse_date
+from generator.dates import ACCEPTED_FORMS, DatePoint, DateError, EdtfDate, parse_date
 from generator.load import RawRecord, field_name
 from generator.model import Actor, Affiliation, Event, Participation, Source
 from generator.problems import Problem, suggest
 from generator.schema import validator
 
+UNKNOWN_DATE = EdtfDate(text="XXXX", start=DatePoint(None), end=DatePoint(None))
 _TYPE_WORDS = {
     "string": "text",
     "array": "a list ('- item' lines)",
@@ -31,6 +32,12 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 
 
 def validate_records(records: Iterable[RawRecord]) -> tuple[list[Event], list[Actor], list[Problem]]:
+    """Models for every record that has the fields it needs, and every problem found.
+
+    A record with a problem below schema level (a bad date, a stray footnote) still
+    yields a model, so that linking can report its references too; the pipeline
+    refuses to build a site when any error was found.
+    """
     events: list[Event] = []
     actors: list[Actor] = []
     problems: list[Problem] = []
@@ -41,12 +48,10 @@ def validate_records(records: Iterable[RawRecord]) -> tuple[list[Event], list[Ac
             continue
         if record.kind == "event":
             event, found = _event(record)
-            if event:
-                events.append(event)
+            events.append(event)
         else:
             actor, found = _actor(record)
-            if actor:
-                actors.append(actor)
+            actors.append(actor)
         problems.extend(found)
     return events, actors, problems
 
@@ -71,7 +76,7 @@ def _explain(record: RawRecord, error: ValidationError) -> list[Problem]:
         missing = [name for name in error.validator_value if name not in error.instance]
         return [
             Problem(record.path, "missing required field", field=field_name((*path, name)), line=line,
-                    expected=_expected_for_field(error, name))
+                    expected=f"a line '{name}: ...'" + _described(error, name))
             for name in missing
         ]
     if kind == "additionalProperties":
@@ -129,9 +134,10 @@ def _resolved(error: ValidationError) -> list[dict]:
         return []
 
 
-def _expected_for_field(error: ValidationError, name: str) -> str | None:
+def _described(error: ValidationError, name: str) -> str:
     prop = error.schema.get("properties", {}).get(name, {}) if isinstance(error.schema, dict) else {}
-    return prop.get("x-expected") or prop.get("description")
+    description = prop.get("description", "").rstrip(".")
+    return f" ({description[:1].lower()}{description[1:]})" if description else ""
 
 
 def _describe(value: object) -> str:
@@ -145,15 +151,15 @@ def _describe(value: object) -> str:
 # --- records -> models ------------------------------------------------------------------------
 
 
-def _event(record: RawRecord) -> tuple[Event | None, list[Problem]]:
+def _event(record: RawRecord) -> tuple[Event, list[Problem]]:
     data = record.data
     problems: list[Problem] = []
     sources, found = _sources(record)
     problems += found
-    date = _date(record, ("date",), problems)
+    # A bad date is reported, and the event kept with the date unknown, so that the
+    # link stage still checks its references: the build fails either way.
+    date = _date(record, ("date",), problems) or UNKNOWN_DATE
     problems += footnote_problems(record, sources, also_cited=())
-    if date is None or any(not p.warning for p in problems):
-        return None, problems
     actors = tuple(
         Participation(entry) if isinstance(entry, str) else Participation(entry["id"], entry.get("role"))
         for entry in data.get("actors", ())
@@ -177,7 +183,7 @@ def _event(record: RawRecord) -> tuple[Event | None, list[Problem]]:
     return event, problems
 
 
-def _actor(record: RawRecord) -> tuple[Actor | None, list[Problem]]:
+def _actor(record: RawRecord) -> tuple[Actor, list[Problem]]:
     data = record.data
     problems: list[Problem] = []
     sources, found = _sources(record)
@@ -197,8 +203,6 @@ def _actor(record: RawRecord) -> tuple[Actor | None, list[Problem]]:
         affiliations.append(Affiliation(entry["organisation"], entry.get("role"), period, source_id))
     cited_by_affiliations = [a.source_id for a in affiliations if a.source_id]
     problems += footnote_problems(record, sources, also_cited=cited_by_affiliations)
-    if any(not p.warning for p in problems):
-        return None, problems
     actor = Actor(
         id=record.id,
         path=record.path,

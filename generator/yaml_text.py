@@ -44,7 +44,12 @@ def load_yaml_text(text: str, first_line: int = 1) -> YamlText:
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else None
         problem = error.problem or "not valid YAML"
-        context = f" ({error.context})" if error.context else ""
+        context = ""
+        if error.context:
+            context = f" ({error.context}"
+            if error.context_mark and error.context_mark is not mark:
+                context += f" that starts on line {first_line + error.context_mark.line}"
+            context += ")"
         raise YamlTextError(f"YAML syntax error: {problem}{context}", line) from error
     except yaml.YAMLError as error:
         raise YamlTextError(f"YAML syntax error: {error}", None) from error

@@ -1,0 +1,96 @@
+"""Shared helpers: build real sites with the real `mkdocs build` into temporary folders."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parent.parent
+SOURCE_BLOCK = """\
+sources:
+  - id: src
+    title: A test source
+    publisher: Test Publisher
+"""
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str  # stdout and stderr together, as an editor sees them
+    root: Path
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def page(self, url_path: str) -> BeautifulSoup:
+        """Parse the page served at ``url_path`` ("" for the home page, "events/x/")."""
+        return BeautifulSoup((self.site / url_path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def run_mkdocs(root: Path, *args: str) -> Build:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), *args],
+        cwd=root, capture_output=True, text=True, env=env, timeout=300,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, root)
+
+
+def write_project(root: Path, events: dict[str, str], actors: dict[str, str]) -> Path:
+    """A project like the repository's, with these files (name -> whole file text)."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = str(REPO / "theme")
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    for folder, files in (("events", events), ("actors", actors)):
+        (root / "content" / folder).mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (root / "content" / folder / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def event_file(title: str, date: str, extra: str = "", body: str = "Something happened.[^src]") -> str:
+    """An event file with one source, cited once; ``extra`` is more frontmatter lines."""
+    front = f"title: {title}\ndate: '{date}'\n{textwrap.dedent(extra).strip()}\n{SOURCE_BLOCK}"
+    return f"---\n{front}---\n\n{body}\n"
+
+
+def actor_file(name: str, kind: str = "group", extra: str = "", body: str = "Described here.[^src]") -> str:
+    front = f"name: {name}\nkind: {kind}\n{textwrap.dedent(extra).strip()}\n{SOURCE_BLOCK}"
+    return f"---\n{front}---\n\n{body}\n"
+
+
+@pytest.fixture
+def build_project(tmp_path):
+    """Write a small chronology and build it: build_project(events={...}, actors={...})."""
+
+    def build(events: dict[str, str], actors: dict[str, str], *args: str) -> Build:
+        write_project(tmp_path, events, actors)
+        return run_mkdocs(tmp_path, *args)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory) -> Build:
+    """The repository's own sample chronology, built once with --strict."""
+    root = tmp_path_factory.mktemp("sample")
+    for name in ("content", "theme"):
+        subprocess.run(["cp", "-r", str(REPO / name), str(root / name)], check=True)
+    (root / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    build = run_mkdocs(root, "--strict")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def internal_href(href: str | None) -> bool:
+    return bool(href) and not href.startswith(("http://", "https://", "mailto:", "//", "javascript:"))

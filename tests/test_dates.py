@@ -1,0 +1,63 @@
+"""EDTF strings -> the model, the words readers see and the machine-readable values."""
+
+import datetime
+
+import pytest
+
+from generator.dates import DateError, parse_date
+from generator.render.dates import date_label, date_segments
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "datetimes"),
+    [
+        ("2023-12-25", "25 December 2023", ["2023-12-25"]),
+        ("2023-12", "December 2023", ["2023-12"]),
+        ("2023", "2023", ["2023"]),
+        ("2023~", "c. 2023", ["2023"]),
+        ("2023-12?", "December 2023?", ["2023-12"]),
+        ("2023-12-25%", "c. 25 December 2023?", ["2023-12-25"]),
+        ("2023-12-20/2023-12-27", "20–27 December 2023", ["2023-12-20", "2023-12-27"]),
+        ("2023-11-20/2023-12-03", "20 November – 3 December 2023", ["2023-11-20", "2023-12-03"]),
+        ("2023-11/2023-12", "November–December 2023", ["2023-11", "2023-12"]),
+        ("2023-12-30/2024-01-02", "30 December 2023 – 2 January 2024", ["2023-12-30", "2024-01-02"]),
+        ("XXXX-12-25", "25 December, year not given", ["--12-25"]),
+        ("XXXX-02", "February, year not given", []),
+        ("XXXX", "date not given", []),
+        ("2009-02-XX", "February 2009", ["2009-02"]),
+        ("2009/..", "since 2009", ["2009"]),
+        ("../2009", "until 2009", ["2009"]),
+        ("2009/", "from 2009, end not known", ["2009"]),
+    ],
+)
+def test_label_is_as_precise_as_the_date(text, label, datetimes):
+    date = parse_date(text)
+    assert date_label(date) == label
+    assert [s.datetime for s in date_segments(date) if s.datetime] == datetimes
+
+
+def test_year_not_given_has_no_bounds_instead_of_year_zero():
+    date = parse_date("XXXX-12-25")
+    assert not date.year_known
+    assert date.earliest() is None and date.latest() is None
+
+
+def test_open_interval_has_no_infinite_bound():
+    date = parse_date("2009/..")
+    assert date.earliest() == datetime.date(2009, 1, 1)
+    assert date.latest() is None and date.open_end
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2023-02-30", "not a valid EDTF date"),
+        ("25/12/2023", "not a valid EDTF date"),
+        ("2023-12-27/2023-12-20", "ends before it starts"),
+        ("2023-21", "not supported"),
+        ("201X", "write a range instead"),
+    ],
+)
+def test_bad_dates_say_what_is_wrong(text, message):
+    with pytest.raises(DateError, match=message):
+        parse_date(text)
