@@ -1,6 +1,7 @@
 """The only module that talks to MkDocs: runs the pipeline and hands MkDocs its pages.
 
 Events, in the order MkDocs calls them:
+- on_config: add the Markdown extension that heads the footnotes "Sources".
 - on_pre_build: load, validate and link the content.  This runs before MkDocs cleans
   `site_dir`, so a chronology with errors stops the build with the previous site intact.
 - on_files: replace the editors' source files with the generated pages (in memory).
@@ -26,6 +27,7 @@ from generator.load import KINDS
 from generator.pipeline import build_chronology
 from generator.render.dates import date_label, date_segments
 from generator.render.pages import PageSpec, plan_pages
+from generator.render.sources_heading import SourcesHeadingExtension
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 
@@ -33,6 +35,10 @@ log = logging.getLogger("mkdocs.plugins.timeline")
 class TimelinePlugin(BasePlugin[TimelineConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, PageSpec] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config.markdown_extensions.append(SourcesHeadingExtension())
+        return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         docs_dir = Path(config.docs_dir)

@@ -86,6 +86,7 @@ def test_every_event_page_cites_its_sources_as_resolving_footnotes(sample_build)
         for source, note in zip(front["sources"], notes):
             assert note.select_one("cite").get_text() == source["title"]
             assert source["publisher"] in note.get_text()
+        assert page.select_one("div.footnote h2").get_text(strip=True).startswith("Sources")
         refs = page.select("a.footnote-ref")
         assert refs, f"{event_id} has no footnote references"
         for ref in refs:
