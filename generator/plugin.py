@@ -2,9 +2,13 @@
 
 Events, in the order MkDocs calls them:
 - on_config: add the Markdown extension that heads the footnotes "Sources".
+- on_startup: note whether this is `mkdocs serve`.
 - on_pre_build: load, validate and link the content.  This runs before MkDocs cleans
-  `site_dir`, so a chronology with errors stops the build with the previous site intact.
-- on_files: replace the editors' source files with the generated pages (in memory).
+  `site_dir`, so a chronology with errors stops the build with the previous site intact;
+  under `mkdocs serve` the preview shows the problems instead, and recovers when fixed.
+- on_files: replace the editors' source files with the generated pages (in memory),
+  and publish the frontmatter schemas.
+- on_serve: watch the theme folder too.
 - on_page_markdown: give each generated page its title and template.
 - on_page_context: hand each template the objects it shows.
 - on_env: the Jinja filters our templates use.
@@ -26,7 +30,8 @@ from generator.config import TimelineConfig
 from generator.load import KINDS
 from generator.pipeline import build_chronology
 from generator.render.dates import date_label, date_segments
-from generator.render.pages import PageSpec, plan_pages
+from generator.render.pages import PageSpec, plan_pages, problem_pages
+from generator.schema import SCHEMA_FILES, schema_text
 from generator.render.sources_heading import SourcesHeadingExtension
 
 log = logging.getLogger("mkdocs.plugins.timeline")
@@ -35,6 +40,11 @@ log = logging.getLogger("mkdocs.plugins.timeline")
 class TimelinePlugin(BasePlugin[TimelineConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, PageSpec] = {}
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this plugin instance alive across serve rebuilds.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.markdown_extensions.append(SourcesHeadingExtension())
@@ -47,17 +57,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         errors = [problem for problem in problems if not problem.warning]
         for problem in problems:
             (log.warning if problem.warning else log.error)(str(problem))
-        refused = errors or (config.strict and problems)
-        if refused or chronology is None:
-            warnings = len(problems) - len(errors)
-            raise PluginError(
-                f"The chronology has {len(errors)} error(s) and {warnings} warning(s)"
-                f"{' (strict mode refuses warnings)' if not errors else ''}; "
-                "nothing was written, the previous site is unchanged."
-            )
         titles = {"timeline": self.config.timeline_title, "events": self.config.events_title,
                   "actors": self.config.actors_title}
-        self.pages = plan_pages(chronology, titles)
+        if chronology is not None and not (config.strict and problems):
+            self.pages = plan_pages(chronology, titles)
+            return
+        summary = (f"The chronology has {len(errors)} error(s) and {len(problems) - len(errors)} warning(s)"
+                   f"{' (strict mode refuses warnings)' if not errors else ''}")
+        if self.serving:
+            # The preview shows the problems in the browser and recovers on the next save.
+            log.error(f"{summary}; the preview shows them until they are fixed.")
+            self.pages = problem_pages(problems, titles)
+            return
+        raise PluginError(f"{summary}; nothing was written, the previous site is unchanged.")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         editors_folders = tuple(f"{folder}/" for folder in KINDS.values())
@@ -66,9 +78,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 files.remove(file)
         for spec in self.pages.values():
             # Event and actor pages are reached through the indexes, never the sidebar.
-            inclusion = InclusionLevel.NOT_IN_NAV if spec.src_uri.startswith(editors_folders) and not spec.src_uri.endswith("/index.md") else InclusionLevel.UNDEFINED
+            inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion))
+        for name in SCHEMA_FILES:
+            # Published so that editors' tools can point at the site's copy.
+            files.append(File.generated(config, f"schemas/{name}", content=schema_text(name)))
         return files
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        # MkDocs watches docs_dir (content/) itself, but the theme only with --watch-theme.
+        if config.theme.custom_dir:
+            server.watch(config.theme.custom_dir)
+        return server
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)

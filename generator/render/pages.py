@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from generator.load import slugify
 from generator.model import Actor, Chronology, Event
+from generator.problems import Problem
 from generator.render.dates import MONTHS
 from generator.render.markdown import page_markdown
 
@@ -24,22 +25,31 @@ class PageSpec:
     template: str
     markdown: str = ""
     context: dict = field(default_factory=dict)
+    in_nav: bool = False  # only the indexes; event and actor pages are reached from them
 
 
 def plan_pages(chronology: Chronology, titles: dict[str, str]) -> dict[str, PageSpec]:
     """Every generated page, keyed by its source URI (the path MkDocs pretends it has)."""
     specs = [
-        PageSpec("index.md", titles["timeline"], "timeline.html",
+        PageSpec("index.md", titles["timeline"], "timeline.html", in_nav=True,
                  context={"timeline": chronology, "groups": timeline_groups(chronology.events)}),
-        PageSpec("events/index.md", titles["events"], "events.html",
+        PageSpec("events/index.md", titles["events"], "events.html", in_nav=True,
                  context={"timeline": chronology,
                           "events_by_title": sorted(chronology.events, key=lambda e: (e.title.casefold(), e.id))}),
-        PageSpec("actors/index.md", titles["actors"], "actors.html",
+        PageSpec("actors/index.md", titles["actors"], "actors.html", in_nav=True,
                  context={"timeline": chronology, "actor_groups": actor_groups(chronology.actors)}),
     ]
     specs += [event_page(event, chronology) for event in chronology.events]
     specs += [actor_page(actor, chronology) for actor in chronology.actors]
     return {spec.src_uri: spec for spec in specs}
+
+
+def problem_pages(problems: list[Problem], titles: dict[str, str]) -> dict[str, PageSpec]:
+    """For the live preview only: every index page shows the problems to fix."""
+    return {
+        uri: PageSpec(uri, titles[key], "problems.html", context={"problems": problems}, in_nav=True)
+        for uri, key in (("index.md", "timeline"), ("events/index.md", "events"), ("actors/index.md", "actors"))
+    }
 
 
 def event_page(event: Event, chronology: Chronology) -> PageSpec:
