@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: site serve test clean
+.PHONY: site serve test check new-event new-actor clean
 
 $(SITE_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,22 @@ serve: $(SITE_STAMP)
 ## test: the whole test suite
 test: $(DEV_STAMP)
 	$(BIN)/python -m pytest
+
+## check: report every problem in content/ without building
+check: $(SITE_STAMP)
+	$(BIN)/python -m generator check
+
+## new-event TITLE="...": create content/events/<id>.md from the template
+## new-actor NAME="..." [KIND=person|group|organisation|state]: likewise in content/actors/
+# The values reach the command through the environment, never through the shell's
+# parsing, so quotes and dollars in a title are safe.
+new-event: $(SITE_STAMP)
+	@test -n "$$TITLE" || { echo 'usage: make new-event TITLE="Title of the event"'; exit 2; }
+	$(BIN)/python -m generator new event "$$TITLE"
+
+new-actor: $(SITE_STAMP)
+	@test -n "$$NAME" || { echo 'usage: make new-actor NAME="Name" [KIND=person|group|organisation|state]'; exit 2; }
+	$(BIN)/python -m generator new actor "$$NAME" --actor-kind "$${KIND:-group}"
 
 clean:
 	rm -rf site $(VENV)

@@ -17,6 +17,7 @@ from generator.dates import ACCEPTED_FORMS, DatePoint, DateError, EdtfDate, pars
 from generator.load import RawRecord, field_name
 from generator.model import Actor, Affiliation, Event, Participation, Source
 from generator.problems import Problem, suggest
+from generator.scaffold import PLACEHOLDER
 from generator.schema import validator
 
 UNKNOWN_DATE = EdtfDate(text="XXXX", start=DatePoint(None), end=DatePoint(None))
@@ -42,7 +43,7 @@ def validate_records(records: Iterable[RawRecord]) -> tuple[list[Event], list[Ac
     actors: list[Actor] = []
     problems: list[Problem] = []
     for record in records:
-        found = schema_problems(record)
+        found = placeholder_problems(record) + schema_problems(record)
         if found:
             problems.extend(found)
             continue
@@ -56,7 +57,33 @@ def validate_records(records: Iterable[RawRecord]) -> tuple[list[Event], list[Ac
     return events, actors, problems
 
 
-# --- schema -------------------------------------------------------------------------------
+# --- placeholders and schema ----------------------------------------------------------------
+
+
+def placeholder_problems(record: RawRecord) -> list[Problem]:
+    """Values the scaffold left for the editor to fill in (`python -m generator new`)."""
+    problems = []
+    for path, value in _strings(record.data, ()):
+        if PLACEHOLDER in value:
+            problems.append(Problem(record.path, f"placeholder '{PLACEHOLDER}' left in; replace it",
+                                    field=field_name(path), line=record.line_of(path)))
+    for offset, line in enumerate(record.body.splitlines()):
+        if PLACEHOLDER in line:
+            problems.append(Problem(record.path, f"placeholder '{PLACEHOLDER}' left in the body; replace it",
+                                    field="body", line=record.body_line + offset))
+    return problems
+
+
+def _strings(value: object, path: tuple):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
 
 
 def schema_problems(record: RawRecord) -> list[Problem]:

@@ -42,6 +42,9 @@ def load_yaml_text(text: str, first_line: int = 1) -> YamlText:
         node = yaml.compose(text, Loader=_TextLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and mark.index >= len(text.rstrip()):
+            # Nothing closed what was opened (a '[' or a quote): point at the opening.
+            mark = error.context_mark
         line = first_line + mark.line if mark else None
         problem = error.problem or "not valid YAML"
         context = ""

@@ -1,0 +1,99 @@
+"""New event and actor files with every field present, explained, and placeholders
+that the build refuses until an editor fills them in."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.load import KINDS, slugify
+
+PLACEHOLDER = "FILL IN"  # validation reports any value still containing this
+
+EVENT_TEMPLATE = """\
+---
+# Headline of the event (required).
+title: {title}
+# When it happened, in EDTF, no more precise than the sources (required). Examples:
+#   2023-12-25 a day · 2023-12 a month · 2023 a year · 2023-12-25~ approximate
+#   2023-12? uncertain · 2023-12-20/2023-12-27 a range · 2009/.. since 2009
+#   XXXX-12-25 day and month known, year not given · XXXX date not given
+date: {placeholder} (YYYY-MM-DD)
+# The date in the sources' own words, when EDTF cannot say it (optional).
+# date_note: '"On Wednesday"; the article gives no date.'
+# One line for the timeline (optional).
+# summary: {placeholder}
+# Where it happened, if known (optional).
+# place: {placeholder}
+# Who took part: actor ids (file names in content/actors/), each with an optional role.
+# actors:
+#   - id: {placeholder}
+#     role: {placeholder}
+# Ids of related events (file names in content/events/); the link shows on both (optional).
+# related: []
+# Ids of events the sources say came before this one, to order events the dates cannot (optional).
+# follows: []
+# Topics (optional).
+# tags: []
+# Every source the body cites as [^id] (required). url and published are optional.
+sources:
+  - id: source-1
+    title: {placeholder}
+    publisher: {placeholder}
+    # url: https://
+    # published: YYYY-MM-DD
+---
+
+{placeholder}: what happened, one claim a sentence, each citing its source.[^source-1]
+"""
+
+ACTOR_TEMPLATE = """\
+---
+# Name as readers know it (required).
+name: {name}
+# person, group, organisation or state (required).
+kind: {kind}
+# Other names and abbreviations, found by search (optional).
+# aliases: []
+# One line for lists (optional).
+# summary: {placeholder}
+# Organisations this actor belongs to (optional): an actor id, and optionally a role,
+# a period (EDTF, e.g. 2009/..) and the id of a source below.
+# affiliations:
+#   - organisation: {placeholder}
+#     role: member
+#     source: source-1
+# Every source the body and affiliations cite (needed once the body cites one).
+sources:
+  - id: source-1
+    title: {placeholder}
+    publisher: {placeholder}
+    # url: https://
+    # published: YYYY-MM-DD
+---
+
+{placeholder}: who this is, one claim a sentence, each citing its source.[^source-1]
+"""
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def new_file(content_root: Path, kind: str, name: str, actor_kind: str = "group") -> Path:
+    """Write a new event or actor file named after ``name``; never overwrite one."""
+    record_id = slugify(name)
+    if not record_id:
+        raise ScaffoldError(f"cannot make a file name from {name!r}; use letters or digits")
+    path = content_root / KINDS[kind] / f"{record_id}.md"
+    if path.exists():
+        raise ScaffoldError(f"{path} already exists; choose another title or edit that file")
+    quoted = json.dumps(name, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+    if kind == "event":
+        text = EVENT_TEMPLATE.format(title=quoted, placeholder=PLACEHOLDER)
+    else:
+        text = ACTOR_TEMPLATE.format(name=quoted, kind=actor_kind, placeholder=PLACEHOLDER)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as file:  # "x": fail rather than overwrite
+        file.write(text)
+    return path
