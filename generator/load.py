@@ -127,7 +127,8 @@ def _load_file(file: Path, kind: str, shown: str) -> tuple[RawRecord | None, lis
         problems.append(Problem(shown, "field given twice; keep one", field=field_name(field_path), line=line))
     if not isinstance(parsed.data, dict):
         problems.append(
-            Problem(shown, "frontmatter must be fields ('name: value' lines)", line=front_line, expected="a mapping")
+            Problem(shown, "frontmatter must be fields ('name: value' lines)",
+                    line=parsed.lines.get((), front_line), expected="a mapping")
         )
         return None, problems
     record = RawRecord(kind, record_id, shown, parsed.data, parsed.lines, body, body_line)

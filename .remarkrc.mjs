@@ -1,0 +1,14 @@
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkLintFrontmatterSchema from 'remark-lint-frontmatter-schema';
+
+export default {
+  plugins: [
+    remarkFrontmatter,
+    [remarkLintFrontmatterSchema, {
+      schemas: {
+        './generator/schema/event.schema.json': ['content/events/*.md'],
+        './generator/schema/actor.schema.json': ['content/actors/*.md'],
+      },
+    }],
+  ],
+};
