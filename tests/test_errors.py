@@ -84,3 +84,24 @@ def test_warnings_build_without_strict_and_fail_with_it(tmp_path):
     assert strict.returncode == 1
     assert "strict mode refuses warnings" in strict.output
     assert (tmp_path / "site" / "marker").read_text(encoding="utf-8") == "kept"
+
+
+def test_check_command_output_feeds_the_editor_problem_matcher(tmp_path):
+    import json
+    import re
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    broken_chronology.write(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1
+    tasks = json.loads((REPO / ".vscode" / "tasks.json").read_text())
+    pattern = re.compile(tasks["tasks"][0]["problemMatcher"]["pattern"]["regexp"])
+    located = [pattern.match(line) for line in result.stderr.splitlines() if pattern.match(line)]
+    assert len(located) >= 20
+    for match in located:
+        assert (tmp_path / match.group(2)).exists(), match.group(0)
+    assert any(m.group(1) == "warning" and m.group(2) == "content/events/uncited-source.md" and m.group(3) == "5"
+               for m in located)
