@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: site serve test check new-event new-actor clean
+.PHONY: site serve test check repro new-event new-actor clean
 
 $(SITE_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ serve: $(SITE_STAMP)
 ## test: the whole test suite
 test: $(DEV_STAMP)
 	$(BIN)/python -m pytest
+
+## repro: build twice (other folder, time, mtimes, hash seed, zone, locale) and compare every file
+repro: $(SITE_STAMP)
+	$(BIN)/python tools/repro.py
 
 ## check: report every problem in content/ without building
 check: $(SITE_STAMP)

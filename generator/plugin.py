@@ -1,7 +1,8 @@
 """The only module that talks to MkDocs: runs the pipeline and hands MkDocs its pages.
 
 Events, in the order MkDocs calls them:
-- on_config: add the Markdown extension that heads the footnotes "Sources".
+- on_config: add the Markdown extension that heads the footnotes "Sources"; date the
+  build from the last commit (SOURCE_DATE_EPOCH), never from the clock.
 - on_startup: note whether this is `mkdocs serve`.
 - on_pre_build: load, validate and link the content.  This runs before MkDocs cleans
   `site_dir`, so a chronology with errors stops the build with the previous site intact;
@@ -10,6 +11,7 @@ Events, in the order MkDocs calls them:
   and publish the frontmatter schemas.
 - on_serve: watch the theme folder too.
 - on_page_markdown: give each generated page its title and template.
+- on_page_content: sanitise the rendered body and its table of contents.
 - on_page_context: hand each template the objects it shows.
 - on_env: the Jinja filters our templates use.
 """
@@ -18,8 +20,10 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -31,8 +35,9 @@ from generator.load import KINDS
 from generator.pipeline import build_chronology
 from generator.render.dates import date_label, date_segments
 from generator.render.pages import PageSpec, plan_pages, problem_pages
-from generator.schema import SCHEMA_FILES, schema_text
+from generator.render.sanitize import clean_body, clean_text
 from generator.render.sources_heading import SourcesHeadingExtension
+from generator.schema import SCHEMA_FILES, schema_text
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 
@@ -48,6 +53,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.markdown_extensions.append(SourcesHeadingExtension())
+        # MkDocs dates the sitemap (and its gzip header) from SOURCE_DATE_EPOCH, or else
+        # from the clock; the clock would make two builds of one commit differ.
+        if "SOURCE_DATE_EPOCH" not in os.environ:
+            os.environ["SOURCE_DATE_EPOCH"] = str(last_commit_time(Path(config.config_file_path or ".").parent))
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -94,9 +103,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)
         if spec is not None:
-            page.meta["title"] = spec.title
+            # Material prints page.meta.title unescaped (in <title> and the header), so
+            # it gets the title as HTML-safe text; our autoescaped templates see Markup
+            # and do not escape it twice.
+            page.meta["title"] = Markup.escape(spec.title)
             page.meta["template"] = spec.template
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Every page's body, and its table of contents, keep only the allowed HTML.
+        for item in _toc_items(page.toc):
+            item.title = clean_text(item.title)
+        return clean_body(html)
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         spec = self.pages.get(page.file.src_uri)
@@ -115,6 +133,23 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             material_default(name) if callable(material_default) else material_default
         )
         return env
+
+
+def last_commit_time(folder: Path) -> int:
+    """Seconds since the epoch of the last commit, or 0 outside a git checkout."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=folder,
+                                capture_output=True, text=True, timeout=30)
+        return int(result.stdout.strip())
+    except (OSError, ValueError, subprocess.SubprocessError):
+        log.info("not a git checkout and no SOURCE_DATE_EPOCH: dating the build 1970-01-01")
+        return 0
+
+
+def _toc_items(items):
+    for item in items:
+        yield item
+        yield from _toc_items(item.children)
 
 
 def _template_names(folder: str | None) -> frozenset[str]:

@@ -6,12 +6,14 @@ A label is a tuple of `DateSegment`s so that a template can wrap each known date
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 
 from generator.dates import DatePoint, EdtfDate
 
-MONTHS = tuple(calendar.month_name)  # index 1..12; English on purpose, not the locale's
+# Index 1..12.  Spelt out rather than taken from `calendar`, whose names follow the
+# process locale: the same content must give the same bytes on every machine.
+MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)
