@@ -12,3 +12,7 @@ class TimelineConfig(base.Config):
     timeline_title = c.Type(str, default="Timeline")
     events_title = c.Type(str, default="Events")
     actors_title = c.Type(str, default="Actors")
+    tags_title = c.Type(str, default="Tags")
+
+    # How many events the Atom feed carries, newest first.
+    feed_size = c.Type(int, default=100)

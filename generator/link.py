@@ -19,8 +19,8 @@ import heapq
 from collections import defaultdict
 from collections.abc import Iterable
 
-from generator.load import field_name, line_of
-from generator.model import Actor, Appearance, Chronology, Event, Member
+from generator.load import field_name, line_of, slugify
+from generator.model import Actor, Appearance, Chronology, Event, Member, Tag
 from generator.problems import Problem, suggest
 from generator.render.dates import date_label
 
@@ -41,6 +41,7 @@ def link(
         return None, problems
     position = {event.id: index for index, event in enumerate(ordered)}
     sorted_actors = tuple(sorted(actors_by_id.values(), key=lambda a: (a.name.casefold(), a.id)))
+    tags, tag_slugs = _tags(ordered)
     chronology = Chronology(
         events=tuple(ordered),
         actors=sorted_actors,
@@ -50,6 +51,8 @@ def link(
         appearances=_appearances(ordered),
         members=_members(sorted_actors, actors_by_id),
         position=position,
+        tags=tags,
+        tag_slugs=tag_slugs,
     )
     return chronology, []
 
@@ -210,3 +213,18 @@ def _members(sorted_actors: tuple[Actor, ...], actors: dict[str, Actor]) -> dict
         for affiliation in actor.affiliations:
             members[affiliation.organisation_id].append(Member(actor, affiliation))
     return {organisation: tuple(found) for organisation, found in members.items()}
+
+
+def _tags(ordered: list[Event]) -> tuple[tuple[Tag, ...], dict[str, str]]:
+    names: dict[str, str] = {}  # slug -> first spelling met, in timeline order
+    slugs: dict[str, str] = {}  # every spelling -> slug
+    events: dict[str, dict[str, Event]] = defaultdict(dict)  # slug -> events by id, in order
+    for event in ordered:
+        for name in event.tags:
+            slug = slugify(name) or "tag"
+            slugs[name] = slug
+            names.setdefault(slug, name)
+            events[slug].setdefault(event.id, event)
+    tags = tuple(sorted((Tag(names[slug], slug, tuple(found.values())) for slug, found in events.items()),
+                        key=lambda tag: (tag.name.casefold(), tag.slug)))
+    return tags, slugs

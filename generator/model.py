@@ -94,6 +94,20 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Tag:
+    """A topic and the events that carry it.  Tags that differ only in case or
+    punctuation share one slug, and one page, under the first spelling met."""
+
+    name: str
+    slug: str
+    events: tuple[Event, ...]
+
+    @property
+    def url(self) -> str:
+        return f"tags/{self.slug}/"
+
+
+@dataclass(frozen=True)
 class Chronology:
     """Every event in timeline order and every actor by name, with all links resolved.
 
@@ -109,6 +123,11 @@ class Chronology:
     appearances: dict[str, tuple[Appearance, ...]] = field(repr=False)  # actor id -> events
     members: dict[str, tuple[Member, ...]] = field(repr=False)  # organisation id -> actors
     position: dict[str, int] = field(repr=False)  # event id -> index in `events`
+    tags: tuple[Tag, ...] = ()  # by name
+    tag_slugs: dict[str, str] = field(default_factory=dict, repr=False)  # tag as written -> slug
+
+    def tag_url(self, name: str) -> str:
+        return f"tags/{self.tag_slugs[name]}/"
 
     def previous(self, event: Event) -> Event | None:
         index = self.position[event.id]

@@ -8,7 +8,7 @@ Events, in the order MkDocs calls them:
   `site_dir`, so a chronology with errors stops the build with the previous site intact;
   under `mkdocs serve` the preview shows the problems instead, and recovers when fixed.
 - on_files: replace the editors' source files with the generated pages (in memory),
-  and publish the frontmatter schemas.
+  and add the open data (JSON, CSV), the Atom feed and the frontmatter schemas.
 - on_serve: watch the theme folder too.
 - on_page_markdown: give each generated page its title and template.
 - on_page_content: sanitise the rendered body and its table of contents.
@@ -29,11 +29,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_datetime
 
 from generator.config import TimelineConfig
 from generator.load import KINDS
 from generator.pipeline import build_chronology
 from generator.render.dates import date_label, date_segments
+from generator.render.exports import Links, actors_json, atom_feed, events_json, timeline_csv
 from generator.render.pages import PageSpec, plan_pages, problem_pages
 from generator.render.sanitize import clean_body, clean_text
 from generator.render.sources_heading import SourcesHeadingExtension
@@ -45,6 +47,7 @@ log = logging.getLogger("mkdocs.plugins.timeline")
 class TimelinePlugin(BasePlugin[TimelineConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, PageSpec] = {}
+        self.exports: dict[str, str] = {}  # open data and feed files, by path in the site
         self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -67,9 +70,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         for problem in problems:
             (log.warning if problem.warning else log.error)(str(problem))
         titles = {"timeline": self.config.timeline_title, "events": self.config.events_title,
-                  "actors": self.config.actors_title}
+                  "actors": self.config.actors_title, "tags": self.config.tags_title}
         if chronology is not None and not (config.strict and problems):
-            self.pages = plan_pages(chronology, titles)
+            link = Links(config.site_url)
+            self.pages = plan_pages(chronology, titles, link)
+            self.exports = {
+                "events.json": events_json(chronology, link),
+                "actors.json": actors_json(chronology, link),
+                "timeline.csv": timeline_csv(chronology, link),
+                "feed.xml": atom_feed(chronology, link, config.site_name, get_build_datetime(), self.config.feed_size),
+            }
             return
         summary = (f"The chronology has {len(errors)} error(s) and {len(problems) - len(errors)} warning(s)"
                    f"{' (strict mode refuses warnings)' if not errors else ''}")
@@ -77,6 +87,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             # The preview shows the problems in the browser and recovers on the next save.
             log.error(f"{summary}; the preview shows them until they are fixed.")
             self.pages = problem_pages(problems, titles)
+            self.exports = {}
             return
         raise PluginError(f"{summary}; nothing was written, the previous site is unchanged.")
 
@@ -92,6 +103,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         for name in SCHEMA_FILES:
             # Published so that editors' tools can point at the site's copy.
             files.append(File.generated(config, f"schemas/{name}", content=schema_text(name)))
+        for name, content in self.exports.items():
+            files.append(File.generated(config, name, content=content))
         return files
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -108,6 +121,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             # and do not escape it twice.
             page.meta["title"] = Markup.escape(spec.title)
             page.meta["template"] = spec.template
+            if spec.keywords:
+                # Material's search indexes a page's meta tags: actor names, aliases,
+                # places and tags shown by the templates become searchable too.
+                page.meta["tags"] = [Markup.escape(keyword) for keyword in spec.keywords]
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

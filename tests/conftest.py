@@ -48,9 +48,9 @@ def run_mkdocs(root: Path, *args: str) -> Build:
 
 def write_project(root: Path, events: dict[str, str], actors: dict[str, str]) -> Path:
     """A project like the repository's, with these files (name -> whole file text)."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["theme"]["custom_dir"] = str(REPO / "theme")
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    # The repository's own configuration, with paths (docs_dir: content) resolved here.
+    config = {"INHERIT": str(REPO / "mkdocs.yml"), "theme": {"custom_dir": str(REPO / "theme")}}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     for folder, files in (("events", events), ("actors", actors)):
         (root / "content" / folder).mkdir(parents=True, exist_ok=True)
         for name, text in files.items():

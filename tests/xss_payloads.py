@@ -44,6 +44,10 @@ PAYLOADS = [
     "<img src=\"https://evil.invalid/40.png\">",
     "<!--<img src=x onerror=alert(41)>-->",
     "<<script>alert(42);//<</script>",
+    # Spreadsheet formula injection, for the CSV export.
+    '=HYPERLINK("https://evil.invalid","43")',
+    "+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
 ]
 # Values for fields that must be http(s) URLs: the schema lets these through.
 URL_PAYLOADS = [

@@ -13,6 +13,7 @@ from generator.load import slugify
 from generator.model import Actor, Chronology, Event
 from generator.problems import Problem
 from generator.render.dates import MONTHS
+from generator.render.exports import Links, actor_jsonld, event_jsonld
 from generator.render.markdown import page_markdown
 
 KIND_HEADINGS = {"state": "States", "organisation": "Organisations", "group": "Groups", "person": "People"}
@@ -26,21 +27,30 @@ class PageSpec:
     markdown: str = ""
     context: dict = field(default_factory=dict)
     in_nav: bool = False  # only the indexes; event and actor pages are reached from them
+    keywords: tuple[str, ...] = ()  # what search should also find the page by
 
 
-def plan_pages(chronology: Chronology, titles: dict[str, str]) -> dict[str, PageSpec]:
+def plan_pages(chronology: Chronology, titles: dict[str, str], link: Links) -> dict[str, PageSpec]:
     """Every generated page, keyed by its source URI (the path MkDocs pretends it has)."""
+    groups = timeline_groups(chronology.events)
     specs = [
         PageSpec("index.md", titles["timeline"], "timeline.html", in_nav=True,
-                 context={"timeline": chronology, "groups": timeline_groups(chronology.events)}),
+                 context={"timeline": chronology, "groups": groups, "filters": True}),
         PageSpec("events/index.md", titles["events"], "events.html", in_nav=True,
                  context={"timeline": chronology,
                           "events_by_title": sorted(chronology.events, key=lambda e: (e.title.casefold(), e.id))}),
         PageSpec("actors/index.md", titles["actors"], "actors.html", in_nav=True,
                  context={"timeline": chronology, "actor_groups": actor_groups(chronology.actors)}),
+        PageSpec("tags/index.md", titles["tags"], "tags.html", in_nav=True, context={"timeline": chronology}),
     ]
-    specs += [event_page(event, chronology) for event in chronology.events]
-    specs += [actor_page(actor, chronology) for actor in chronology.actors]
+    specs += [event_page(event, chronology, link) for event in chronology.events]
+    specs += [actor_page(actor, chronology, link) for actor in chronology.actors]
+    specs += [PageSpec(f"{tag.url}index.md", f"Tag: {tag.name}", "timeline.html",
+                       context={"timeline": chronology, "groups": timeline_groups(tag.events), "tag": tag})
+              for tag in chronology.tags]
+    specs += [PageSpec(f"{group.url}index.md", group.heading, "timeline.html",
+                       context={"timeline": chronology, "groups": (group,), "year_page": True})
+              for group in groups]
     return {spec.src_uri: spec for spec in specs}
 
 
@@ -48,31 +58,42 @@ def problem_pages(problems: list[Problem], titles: dict[str, str]) -> dict[str, 
     """For the live preview only: every index page shows the problems to fix."""
     return {
         uri: PageSpec(uri, titles[key], "problems.html", context={"problems": problems}, in_nav=True)
-        for uri, key in (("index.md", "timeline"), ("events/index.md", "events"), ("actors/index.md", "actors"))
+        for uri, key in (("index.md", "timeline"), ("events/index.md", "events"), ("actors/index.md", "actors"),
+                         ("tags/index.md", "tags"))
     }
 
 
-def event_page(event: Event, chronology: Chronology) -> PageSpec:
+def event_page(event: Event, chronology: Chronology, link: Links) -> PageSpec:
     context = {
         "timeline": chronology,
         "event": event,
+        "jsonld": event_jsonld(event, chronology, link),
         "participants": [(chronology.actors_by_id[p.actor_id], p.role) for p in event.actors],
         "related_events": chronology.related.get(event.id, ()),
         "previous_event": chronology.previous(event),
         "next_event": chronology.next(event),
     }
-    return PageSpec(f"events/{event.id}.md", event.title, "event.html", page_markdown(event.body, event.sources), context)
+    names = [name for p in event.actors for name in _names(chronology.actors_by_id[p.actor_id])]
+    keywords = (*event.tags, *([event.place] if event.place else []), *names)
+    return PageSpec(f"events/{event.id}.md", event.title, "event.html", page_markdown(event.body, event.sources),
+                    context, keywords=tuple(dict.fromkeys(keywords)))
 
 
-def actor_page(actor: Actor, chronology: Chronology) -> PageSpec:
+def actor_page(actor: Actor, chronology: Chronology, link: Links) -> PageSpec:
     context = {
         "timeline": chronology,
         "actor": actor,
+        "jsonld": actor_jsonld(actor, chronology, link),
         "parents": [(chronology.actors_by_id[a.organisation_id], a) for a in actor.affiliations],
         "members": chronology.members.get(actor.id, ()),
         "appearances": chronology.appearances.get(actor.id, ()),
     }
-    return PageSpec(f"actors/{actor.id}.md", actor.name, "actor.html", page_markdown(actor.body, actor.sources), context)
+    return PageSpec(f"actors/{actor.id}.md", actor.name, "actor.html", page_markdown(actor.body, actor.sources),
+                    context, keywords=_names(actor))
+
+
+def _names(actor: Actor) -> tuple[str, ...]:
+    return (actor.name, *actor.aliases)
 
 
 @dataclass(frozen=True)
@@ -89,6 +110,15 @@ class TimelineGroup:
     heading: str
     anchor: str
     months: tuple[MonthGroup, ...]
+
+    @property
+    def url(self) -> str:
+        """The page of this year alone (the timeline filtered by year, without JavaScript)."""
+        return f"years/{self.anchor.removeprefix('year-')}/"
+
+    @property
+    def count(self) -> int:
+        return sum(len(month.events) for month in self.months)
 
 
 def timeline_groups(events: tuple[Event, ...]) -> tuple[TimelineGroup, ...]:
