@@ -81,12 +81,12 @@ class DatePoint:
     def iso(self) -> str | None:
         """Machine-readable form for ``<time datetime>``, only as precise as known.
 
-        A day without a year becomes an HTML yearless date (``--12-25``); a month
+        A day without a year becomes an HTML yearless date (``12-25``); a month
         without a year or a date with an unknown month in it has no valid form.
         """
         if self.year is None:
             if self.month is not None and self.day is not None:
-                return f"--{self.month:02d}-{self.day:02d}"
+                return f"{self.month:02d}-{self.day:02d}"
             return None
         if self.year < 1 or self.year > 9999:
             return None

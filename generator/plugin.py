@@ -1,7 +1,7 @@
 """The only module that talks to MkDocs: runs the pipeline and hands MkDocs its pages.
 
 Events, in the order MkDocs calls them:
-- on_config: add the Markdown extension that heads the footnotes "Sources"; date the
+- on_config: add the Markdown extension that makes the footnotes a list of sources; date the
   build from the last commit (SOURCE_DATE_EPOCH), never from the clock.
 - on_startup: note whether this is `mkdocs serve`.
 - on_pre_build: load, validate and link the content.  This runs before MkDocs cleans
@@ -13,13 +13,15 @@ Events, in the order MkDocs calls them:
 - on_page_markdown: give each generated page its title and template.
 - on_page_content: sanitise the rendered body and its table of contents.
 - on_page_context: hand each template the objects it shows.
-- on_env: the Jinja filters our templates use.
+- on_post_page, on_post_template: mend the one piece of Material's markup that is not valid HTML.
+- on_env: the Jinja filters our templates use, and autoescaping for our templates.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -38,10 +40,11 @@ from generator.render.dates import date_label, date_segments
 from generator.render.exports import Links, actors_json, atom_feed, events_json, timeline_csv
 from generator.render.pages import PageSpec, plan_pages, problem_pages
 from generator.render.sanitize import clean_body, clean_text
-from generator.render.sources_heading import SourcesHeadingExtension
+from generator.render.source_list import SourceListExtension
 from generator.schema import SCHEMA_FILES, schema_text
 
 log = logging.getLogger("mkdocs.plugins.timeline")
+_MATERIAL_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -55,7 +58,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        config.markdown_extensions.append(SourcesHeadingExtension())
+        config.markdown_extensions.append(SourceListExtension())
         # MkDocs dates the sitemap (and its gzip header) from SOURCE_DATE_EPOCH, or else
         # from the clock; the clock would make two builds of one commit differ.
         if "SOURCE_DATE_EPOCH" not in os.environ:
@@ -137,7 +140,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         spec = self.pages.get(page.file.src_uri)
         if spec is not None:
             context.update(spec.context)
+            context["toc_toggle"] = not spec.in_nav
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Material marks its drawer and search checkboxes autocomplete="off", which HTML
+        # allows only on text-like inputs; the Nu HTML Checker reports it on every page.
+        return _MATERIAL_TOGGLE_AUTOCOMPLETE.sub(r"\1", output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return _MATERIAL_TOGGLE_AUTOCOMPLETE.sub(r"\1", output_content)  # 404.html, as above
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters["date_segments"] = date_segments

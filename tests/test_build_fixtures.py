@@ -12,7 +12,7 @@ DATE_CASES = {
     "approximate-year": ("2023~", "c. 2023", ["2023"]),
     "uncertain-month": ("2023-12?", "December 2023?", ["2023-12"]),
     "range": ("2023-12-20/2023-12-27", "20–27 December 2023", ["2023-12-20", "2023-12-27"]),
-    "year-not-given": ("XXXX-12-25", "25 December, year not given", ["--12-25"]),
+    "year-not-given": ("XXXX-12-25", "25 December, year not given", ["12-25"]),
     "open-range": ("2009/..", "since 2009", ["2009"]),
 }
 

@@ -21,7 +21,7 @@ from generator.render.dates import date_label, date_segments
         ("2023-11-20/2023-12-03", "20 November – 3 December 2023", ["2023-11-20", "2023-12-03"]),
         ("2023-11/2023-12", "November–December 2023", ["2023-11", "2023-12"]),
         ("2023-12-30/2024-01-02", "30 December 2023 – 2 January 2024", ["2023-12-30", "2024-01-02"]),
-        ("XXXX-12-25", "25 December, year not given", ["--12-25"]),
+        ("XXXX-12-25", "25 December, year not given", ["12-25"]),
         ("XXXX-02", "February, year not given", []),
         ("XXXX", "date not given", []),
         ("2009-02-XX", "February 2009", ["2009-02"]),
