@@ -13,7 +13,8 @@ Events, in the order MkDocs calls them:
 - on_page_markdown: give each generated page its title and template.
 - on_page_content: sanitise the rendered body and its table of contents.
 - on_page_context: hand each template the objects it shows.
-- on_post_page, on_post_template: mend the one piece of Material's markup that is not valid HTML.
+- on_post_page, on_post_template: mend Material's markup where it fails HTML and
+  accessibility checks (`render/material_fixes.py`).
 - on_env: the Jinja filters our templates use, and autoescaping for our templates.
 """
 
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import subprocess
 from pathlib import Path
 
@@ -36,6 +36,7 @@ from mkdocs.utils import get_build_datetime
 from generator.config import TimelineConfig
 from generator.load import KINDS
 from generator.pipeline import build_chronology
+from generator.render import material_fixes
 from generator.render.dates import date_label, date_segments
 from generator.render.exports import Links, actors_json, atom_feed, events_json, timeline_csv
 from generator.render.pages import PageSpec, plan_pages, problem_pages
@@ -44,7 +45,6 @@ from generator.render.source_list import SourceListExtension
 from generator.schema import SCHEMA_FILES, schema_text
 
 log = logging.getLogger("mkdocs.plugins.timeline")
-_MATERIAL_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -144,12 +144,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # Material marks its drawer and search checkboxes autocomplete="off", which HTML
-        # allows only on text-like inputs; the Nu HTML Checker reports it on every page.
-        return _MATERIAL_TOGGLE_AUTOCOMPLETE.sub(r"\1", output)
+        return material_fixes.mend(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return _MATERIAL_TOGGLE_AUTOCOMPLETE.sub(r"\1", output_content)  # 404.html, as above
+        return material_fixes.mend(output_content)  # 404.html
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters["date_segments"] = date_segments
