@@ -1,0 +1,220 @@
+"""The published site in a real browser (Debian's chromium, offline): search, filters,
+privacy, no JavaScript, accessibility (axe-core), valid HTML (Nu checker), mobile."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import REPO, actor_file, event_file, html_pages, run_mkdocs, write_project
+
+ARTIFACTS = REPO / "test-artifacts"
+PAGES = {  # one of each kind a reader sees
+    "timeline": "",
+    "event": "events/us-strikes-christmas-night/",
+    "actor": "actors/kataib-hezbollah/",
+    "events index": "events/",
+    "actors index": "actors/",
+    "tags index": "tags/",
+    "tag": "tags/airstrike/",
+    "year": "years/2009/",
+}
+
+
+@pytest.fixture(scope="module")
+def sample_url(sample_build, tmp_path_factory):
+    import functools
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from conftest import _QuietHandler
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(sample_build.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def filter_build(tmp_path_factory):
+    root = tmp_path_factory.mktemp("filters")
+    events = {
+        "strike.md": event_file("Strike", "2023-12-25", "actors: [kataib-hezbollah, united-states]\ntags: [airstrike]"),
+        "drone.md": event_file("Drone attack", "2023-12-20", "actors: [kataib-hezbollah]\ntags: [drone]"),
+        "statement.md": event_file("Statement", "2022-05", "actors: [united-states]\ntags: [statement]"),
+    }
+    actors = {"kataib-hezbollah.md": actor_file("Kataib Hezbollah", extra="aliases: [KH]"),
+              "united-states.md": actor_file("United States", "state")}
+    write_project(root, events, actors)
+    build = run_mkdocs(root, "--strict")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def visible_cards(page) -> list[str]:
+    return page.eval_on_selector_all("article.tl-card", "cards => cards.filter(c => c.offsetParent).map(c => c.id)")
+
+
+def search(browser, url: str, query: str) -> list[str]:
+    """Type a query into Material's search once its index is loaded; the result links."""
+    page = browser.new_page()
+    page.goto(url)
+    page.fill("input.md-search__input", query)
+    hits: list[str] = []
+    for _ in range(10):
+        page.wait_for_timeout(300)
+        hits = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+        if hits:
+            break
+        # A query typed before the search worker has loaded its index is not run: key it again.
+        page.keyboard.press("Space")
+        page.keyboard.press("Backspace")
+    page.close()
+    return hits
+
+
+def test_search_finds_an_actor_by_alias(filter_build, browser, serve_site):
+    hits = search(browser, serve_site(filter_build.site), "KH")
+    assert any(href.endswith("actors/kataib-hezbollah/") for href in hits), hits
+
+
+@pytest.mark.parametrize("query", ["Erbil", "airstrike", "Popular Mobilisation Forces", "PMF", "Albu Kamal"])
+def test_search_finds_events_by_place_tag_actor_and_body(sample_url, browser, query):
+    hits = search(browser, sample_url, query)
+    assert any("/events/" in href or "/actors/" in href for href in hits), (query, hits)
+
+
+def test_timeline_filters_in_place_and_keeps_the_filter_in_the_address(filter_build, browser, serve_site):
+    base = serve_site(filter_build.site)
+    page = browser.new_page()
+    page.goto(base + "?actor=kataib-hezbollah")
+    assert visible_cards(page) == ["drone", "strike"]
+    assert page.is_visible("form.tl-filter")
+    assert "Showing 2 of 3 events" in page.inner_text(".tl-filter__status")
+    assert not page.is_visible("#year-2022")  # a year with no match is hidden
+    page.select_option("select[name=tag]", "airstrike")
+    assert visible_cards(page) == ["strike"]
+    assert parse_qs(urlsplit(page.url).query) == {"actor": ["kataib-hezbollah"], "tag": ["airstrike"]}
+    page.goto(page.url)  # the address alone reproduces the view
+    assert visible_cards(page) == ["strike"]
+    page.select_option("select[name=actor]", "")
+    page.select_option("select[name=tag]", "")
+    page.select_option("select[name=year]", "year-2022")
+    assert visible_cards(page) == ["statement"]
+    page.close()
+
+
+def test_nothing_is_loaded_from_a_third_party(sample_url, browser):
+    requests: list[str] = []
+    context = browser.new_context()
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    for path in PAGES.values():
+        page.goto(sample_url + path, wait_until="networkidle")
+    page.fill("input.md-search__input", "strike")
+    page.wait_for_timeout(500)
+    context.close()
+    assert len(requests) > len(PAGES)
+    outside = [url for url in requests if not url.startswith(sample_url)]
+    assert outside == []
+
+
+def test_every_page_and_link_works_without_javascript(sample_build, sample_url, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    checked = set()
+    for path in html_pages(sample_build.site):
+        url = sample_url + path.relative_to(sample_build.site).as_posix()
+        response = page.goto(url)
+        assert response.status == 200
+        if path.name == "404.html":
+            continue
+        assert page.is_visible("article.md-content__inner h1"), url
+        for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
+            target = href.split("#")[0]
+            if target.startswith(sample_url) and target not in checked:
+                checked.add(target)
+                assert context.request.get(target).status == 200, (url, href)
+    timeline = sample_url
+    page.goto(timeline)
+    assert len(visible_cards(page)) == len(list((REPO / "content/events").glob("*.md")))
+    assert not page.is_visible("form.tl-filter")  # the filter needs JavaScript; the pages do not
+    context.close()
+    assert len(checked) > 40
+
+
+AXE = (REPO / "node_modules" / "axe-core" / "axe.min.js")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations(sample_url, browser, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    report = {}
+    for name, path in PAGES.items():
+        page.goto(sample_url + path)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        report[name] = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+    context.close()
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"axe-{scheme}.json").write_text(json.dumps(report, indent=1))
+    assert report == {name: [] for name in PAGES}
+
+
+def test_keyboard_focus_is_visible(sample_url, browser):
+    page = browser.new_page()
+    page.goto(sample_url + PAGES["event"])
+    styles = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        # The focused element, or, for Material's visually hidden scheme toggle, the label
+        # beside it that readers see as the button.
+        styles.append(page.evaluate(
+            "() => { const e = document.activeElement;"
+            " const hidden = getComputedStyle(e).opacity === '0' && e.nextElementSibling;"
+            " const s = getComputedStyle(hidden ? e.nextElementSibling : e);"
+            " return [e.tagName, s.outlineStyle, s.outlineWidth, s.boxShadow]; }"))
+    page.close()
+    for tag, outline, width, shadow in styles:
+        if tag == "BODY":
+            continue
+        assert (outline != "none" and width != "0px") or shadow != "none", (tag, outline, width, shadow)
+
+
+def test_every_page_is_valid_html(sample_build):
+    vnu = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    pages = [str(p) for p in html_pages(sample_build.site)]
+    result = subprocess.run(["java", "-jar", str(vnu), "--errors-only", "--format", "json", *pages],
+                            capture_output=True, text=True)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    assert messages == [], messages[:5]
+    assert len(pages) > 30
+
+
+@pytest.mark.parametrize("name", ["timeline", "event", "actor", "events index", "actors index", "tag"])
+def test_no_page_scrolls_sideways_on_a_phone(sample_url, browser, name):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=1)
+    page = context.new_page()
+    page.goto(sample_url + PAGES[name])
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    context.close()
+    assert widths[0] <= widths[1], widths
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_screenshots_for_review(sample_url, browser, width):
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for name in ("timeline", "event"):
+        page.goto(sample_url + PAGES[name])
+        path = ARTIFACTS / f"{name.replace(' ', '-')}-{width}.png"
+        page.screenshot(path=str(path), full_page=True)
+        assert path.stat().st_size > 10_000
+    context.close()
