@@ -42,8 +42,14 @@ site: $(SITE_STAMP)
 serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve
 
-## test: the whole test suite (installs what it needs: .venv, node_modules, chromium)
-test: $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM)
+# The Nu HTML Checker (vnu.jar) runs on Java.
+.PHONY: java
+java:
+	@command -v java >/dev/null || { test "$$(id -u)" = 0 || { echo "The HTML check needs Java: run 'sudo apt-get install default-jre-headless'"; exit 1; }; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
+
+## test: the whole test suite (installs what it needs: .venv, node_modules, chromium, Java)
+test: $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM) java
 	$(BIN)/python -m pytest
 
 ## repro: build twice (other folder, time, mtimes, hash seed, zone, locale) and compare every file

@@ -32,7 +32,7 @@ def test_actionlint_does_find_problems(tmp_path):
 
 def test_every_action_is_pinned_to_a_full_commit_sha():
     uses = [step["uses"] for job in workflow()["jobs"].values() for step in job["steps"] if "uses" in step]
-    assert len(uses) == 4
+    assert len(uses) == 5
     for ref in uses:
         assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", ref), ref
 
