@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
@@ -125,9 +127,50 @@ class EdtfDate:
         return self.end.latest() if self.end else None
 
 
+# EDTF level 0 is ISO 8601's calendar date (2023, 2023-12, 2023-12-25), optionally with a
+# level-1 qualifier (~ ? %).  Those forms, by far the most common, are validated by the
+# standard library's ISO parser; the edtf grammar (pyparsing, about a hundred times
+# slower) parses everything else.  A test checks that both paths agree.
+_ISO_CALENDAR_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)")
+
+
+@lru_cache(maxsize=65536)
 def parse_date(text: str) -> EdtfDate:
     """Parse an editor's EDTF string, or raise DateError saying what is accepted."""
     text = text.strip()
+    simple = _iso_calendar_date(text)
+    if simple is not None:
+        return EdtfDate(text=text, start=simple, end=simple)
+    if text.count("/") == 1:
+        ends = [(part, _iso_calendar_date(part)) for part in text.split("/")]
+        if all(point is not None or part in ("", "..") for part, point in ends):
+            (first, start), (second, end) = ends
+            return _range(text, start, end, first == "..", second == "..")
+    return parse_with_edtf(text)
+
+
+def _iso_calendar_date(text: str) -> DatePoint | None:
+    match = _ISO_CALENDAR_DATE.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day, qualifier = match.groups()
+    try:
+        datetime.date.fromisoformat(f"{year}-{month or '01'}-{day or '01'}")
+    except ValueError:
+        return None  # let the edtf grammar word the error
+    if int(year) < 1:
+        return None
+    return DatePoint(
+        year=int(year),
+        month=int(month) if month else None,
+        day=int(day) if day else None,
+        approximate=qualifier in ("~", "%"),
+        uncertain=qualifier in ("?", "%"),
+    )
+
+
+def parse_with_edtf(text: str) -> EdtfDate:
+    """Parse with the edtf package's full grammar (every form this tool supports)."""
     try:
         parsed = parse_edtf(text)
     except (EDTFParseException, ValueError, TypeError) as error:
@@ -148,16 +191,17 @@ def _interval(text: str, parsed: Interval) -> EdtfDate:
         else:
             ends.append(_point(section, text))
             opens.append(False)
-    start, end = ends
+    return _range(text, *ends, *opens)
+
+
+def _range(text: str, start: DatePoint | None, end: DatePoint | None, open_start: bool, open_end: bool) -> EdtfDate:
     if start is None and end is None:
         raise DateError(f"'{text}' has neither a start nor an end")
     if start and end:
         low, high = start.earliest(), end.latest()
         if low and high and high < low:
             raise DateError(f"the range '{text}' ends before it starts")
-    return EdtfDate(
-        text=text, start=start, end=end, is_range=True, open_start=opens[0], open_end=opens[1]
-    )
+    return EdtfDate(text=text, start=start, end=end, is_range=True, open_start=open_start, open_end=open_end)
 
 
 def _point(parsed: object, text: str) -> DatePoint:

@@ -18,7 +18,7 @@ from generator.load import RawRecord, field_name
 from generator.model import Actor, Affiliation, Event, Participation, Source
 from generator.problems import Problem, suggest
 from generator.scaffold import PLACEHOLDER
-from generator.schema import validator
+from generator.schema import is_valid, validator
 
 UNKNOWN_DATE = EdtfDate(text="XXXX", start=DatePoint(None), end=DatePoint(None))
 _TYPE_WORDS = {
@@ -87,6 +87,8 @@ def _strings(value: object, path: tuple):
 
 
 def schema_problems(record: RawRecord) -> list[Problem]:
+    if is_valid(record.kind)(record.data):
+        return []
     errors = validator(record.kind).iter_errors(record.data)
     problems = [p for error in errors for p in _explain(record, error)]
     return sorted(set(problems), key=Problem.sort_key)

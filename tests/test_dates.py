@@ -61,3 +61,44 @@ def test_open_interval_has_no_infinite_bound():
 def test_bad_dates_say_what_is_wrong(text, message):
     with pytest.raises(DateError, match=message):
         parse_date(text)
+
+
+@pytest.mark.parametrize("text", ["2023", "2023-12", "2023-12-25", "2023~", "2023-12?", "2023-12-25%", "0001",
+                                  "9999-12-31", "2024-02-29", "2023-02-29", "2023-13", "0000", "2023-12-25?",
+                                  "2023-12-20/2023-12-27", "2009/..", "../2009", "2009/", "/2009", "../..", "/",
+                                  "2023-12-27/2023-12-20", "2023~/2024?", "2023-12/2023-12-05", "2023/2023-02-30"])
+def test_fast_path_agrees_with_the_edtf_grammar(text):
+    from generator.dates import parse_with_edtf
+
+    parse_date.cache_clear()
+    try:
+        fast = parse_date(text)
+    except DateError as error:
+        fast = type(error)
+    try:
+        full = parse_with_edtf(text)
+    except DateError as error:
+        full = type(error)
+    assert fast == full
+
+
+def test_fast_path_agrees_with_the_edtf_grammar_on_random_dates():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from generator.dates import parse_with_edtf
+
+    point = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?"
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.from_regex(rf"\A({point}|({point}|\.\.)?/({point}|\.\.)?)\Z"))
+    def agree(text):
+        outcomes = []
+        for parse in (parse_date.__wrapped__, parse_with_edtf):
+            try:
+                outcomes.append(parse(text))
+            except DateError:
+                outcomes.append(DateError)
+        assert outcomes[0] == outcomes[1], text
+
+    agree()

@@ -96,3 +96,24 @@ def test_mkdocs_build_of_random_content_never_shows_a_traceback(tmp_path, front,
     build = run_mkdocs(project)
     assert "Traceback" not in build.output
     assert build.returncode == 0 or "The chronology has" in build.output
+
+
+@settings(max_examples=500, deadline=None)
+@given(front=frontmatters)
+def test_fast_schema_check_agrees_with_the_full_validator(front):
+    from generator.schema import is_valid, validator
+
+    for kind in ("event", "actor"):
+        assert is_valid(kind)(front) == validator(kind).is_valid(front)
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=scalars, date=scalars, url=st.text(max_size=30) | st.sampled_from(
+    ["https://x.org/a", "http://x", "https:///x", "ftp://x", "https://$x", "https://x y", "https://x.org/$"]),
+    actors=st.lists(st.sampled_from(["a", "A", "a b", ""]) | st.fixed_dictionaries({"id": scalars}), max_size=3))
+def test_fast_schema_check_agrees_on_nearly_valid_events(title, date, url, actors):
+    from generator.schema import is_valid, validator
+
+    event = {"title": title, "date": date, "actors": actors,
+             "sources": [{"id": "s", "title": "t", "publisher": "p", "url": url}]}
+    assert is_valid("event")(event) == validator("event").is_valid(event)

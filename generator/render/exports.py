@@ -103,12 +103,17 @@ def actor_data(actor: Actor, chronology: Chronology, link: Links) -> dict:
 
 def events_json(chronology: Chronology, link: Links) -> str:
     data = {"events": [event_data(event, chronology, link) for event in chronology.events]}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return _json(data)
 
 
 def actors_json(chronology: Chronology, link: Links) -> str:
     data = {"actors": [actor_data(actor, chronology, link) for actor in chronology.actors]}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return _json(data)
+
+
+def _json(data: dict) -> str:
+    # Compact: json's C encoder is used only without indentation, and the files are for programs.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 # --- CSV -------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import json
 from functools import cache
 from importlib import resources
 
+import fastjsonschema
 from jsonschema import Draft7Validator
 
 SCHEMA_FILES = ("event.schema.json", "actor.schema.json")
@@ -25,3 +26,22 @@ def schema_text(name: str) -> str:
 def validator(kind: str) -> Draft7Validator:
     """The validator for 'event' or 'actor' frontmatter."""
     return Draft7Validator(json.loads(schema_text(f"{kind}.schema.json")))
+
+
+@cache
+def is_valid(kind: str):
+    """A compiled yes/no check (fastjsonschema), dozens of times faster than `validator`.
+
+    Most files are valid, so validation asks this first and runs the full validator,
+    whose errors name every problem, only for files that fail it.
+    """
+    check = fastjsonschema.compile(json.loads(schema_text(f"{kind}.schema.json")))
+
+    def valid(data: object) -> bool:
+        try:
+            check(data)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    return valid

@@ -1,0 +1,209 @@
+"""`make bench`: our build against plain MkDocs on the same pages, side by side.
+
+For each size (the sample, and synthetic chronologies of 1,000 and 10,000 events) it
+builds our site and a baseline site `--runs` times each, alternating, and records the
+median wall time, peak memory (max RSS of the build process), output size and largest
+page; then the time a one-event edit takes to show in `mkdocs serve --dirtyreload`
+against the same for one page of the baseline.  Figures go to bench/results.json and one
+summary line per size is printed.
+
+    python bench/run.py [--sizes sample,1000,10000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from bench.synth import write_chronology, write_plain_pages  # noqa: E402
+
+WORK = REPO / "bench" / ".work"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+BASELINE_CONFIG = """\
+site_name: Baseline
+docs_dir: docs
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+markdown_extensions:
+  - footnotes
+  - attr_list
+  - tables
+  - toc:
+      permalink: true
+nav:
+  - index.md
+"""
+
+
+def prepare(size: str) -> tuple[Path, Path]:
+    ours, baseline = WORK / size / "ours", WORK / size / "baseline"
+    for folder in (ours, baseline):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+    if size == "sample":
+        shutil.copytree(REPO / "content", ours / "content")
+        events = sorted((REPO / "content" / "events").glob("*.md")) + sorted((REPO / "content" / "actors").glob("*.md"))
+        (baseline / "docs").mkdir()
+        (baseline / "docs" / "index.md").write_text("# Home\n")
+        for path in events:
+            (baseline / "docs" / path.name).write_text("# Page\n\n" + path.read_text().split("---\n", 2)[2])
+    else:
+        write_chronology(ours, int(size))
+        write_plain_pages(baseline, int(size))
+    (ours / "mkdocs.yml").write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\ntheme:\n  custom_dir: {REPO / 'theme'}\n")
+    (baseline / "mkdocs.yml").write_text(BASELINE_CONFIG)
+    return ours, baseline
+
+
+def timed_build(project: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (bytes) of one `mkdocs build` in its own process."""
+    shutil.rmtree(project / "site", ignore_errors=True)
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "--strict"], cwd=project, env=ENV,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    error = process.stderr.read().decode()
+    process.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build failed in {project}:\n{error}")
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def site_figures(site: Path) -> dict:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    return {"files": len(files), "pages": len(pages), "bytes": sum(p.stat().st_size for p in files),
+            "largest_page": largest.relative_to(site).as_posix(), "largest_page_bytes": largest.stat().st_size}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def page_shows(url: str, text: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return text in response.read().decode("utf-8")
+    except OSError:
+        return False
+
+
+def serve_edit_seconds(project: Path, edits: dict[str, str], watch: list[str]) -> float:
+    """Start `mkdocs serve --dirtyreload`, apply `edits` (file -> new text), and time until
+    every URL path in `watch` shows the marker text."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirtyreload", "-a", f"127.0.0.1:{port}"],
+                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 1800
+        while not page_shows(base + watch[0], "<html") and time.monotonic() < deadline:
+            time.sleep(0.5)
+        time.sleep(2)  # let the watcher settle after the first build
+        marker = "Edited for the benchmark"
+        start = time.perf_counter()
+        for path, text in edits.items():
+            (project / path).write_text(text)
+        pending = list(watch)
+        while pending and time.monotonic() < deadline:
+            pending = [path for path in pending if not page_shows(base + path, marker)]
+            time.sleep(0.05)
+        if pending:
+            raise SystemExit(f"the edit never showed on {pending}")
+        return time.perf_counter() - start
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def edit_event(project: Path) -> tuple[dict[str, str], list[str]]:
+    """Retitle the first event; watch its page, its year page (or the timeline) and its actors' pages."""
+    sys.path.insert(0, str(REPO))
+    from generator.pipeline import build_chronology
+    from generator.render.pages import timeline_groups
+
+    chronology, _ = build_chronology(project / "content")
+    event = chronology.events[len(chronology.events) // 2]
+    path = f"content/events/{event.id}.md"
+    text = (project / path).read_text().replace(f"title: {event.title}", "title: Edited for the benchmark", 1)
+    year = next(g for g in timeline_groups(chronology.events) if any(event in m.events for m in g.months))
+    watch = [event.url, year.url] + [f"actors/{p.actor_id}/" for p in event.actors]
+    return {path: text}, watch
+
+
+def measure(size: str, runs: int) -> dict:
+    ours, baseline = prepare(size)
+    timings: dict[str, list[tuple[float, int]]] = {"ours": [], "baseline": []}
+    for _ in range(runs):
+        for name, project in (("ours", ours), ("baseline", baseline)):
+            timings[name].append(timed_build(project))
+    result: dict = {"size": size, "runs": runs}
+    for name, project in (("ours", ours), ("baseline", baseline)):
+        result[name] = {
+            "median_seconds": round(statistics.median(t for t, _ in timings[name]), 3),
+            "seconds": [round(t, 3) for t, _ in timings[name]],
+            "peak_rss_bytes": max(m for _, m in timings[name]),
+            **site_figures(project / "site"),
+        }
+    result["ratio"] = round(result["ours"]["median_seconds"] / result["baseline"]["median_seconds"], 3)
+    edits, watch = edit_event(ours)
+    result["ours"]["serve_edit_seconds"] = round(serve_edit_seconds(ours, edits, watch), 3)
+    result["ours"]["serve_edit_watched"] = watch
+    page = sorted((baseline / "docs").glob("*.md"))[len(list((baseline / "docs").glob("*.md"))) // 2]
+    text = page.read_text().split("\n", 1)
+    baseline_edit = {f"docs/{page.name}": f"# Edited for the benchmark\n{text[1]}"}
+    result["baseline"]["serve_edit_seconds"] = round(
+        serve_edit_seconds(baseline, baseline_edit, [page.stem + "/"]), 3)
+    result["serve_ratio"] = round(result["ours"]["serve_edit_seconds"] / result["baseline"]["serve_edit_seconds"], 3)
+    return result
+
+
+def summary(result: dict) -> str:
+    ours, base = result["ours"], result["baseline"]
+    mib = 1024 * 1024
+    return (f"N={result['size']}: ours {ours['median_seconds']:.2f}s vs plain MkDocs {base['median_seconds']:.2f}s "
+            f"(ratio {result['ratio']:.2f}, median of {result['runs']}); peak RSS {ours['peak_rss_bytes'] / mib:.0f} MiB "
+            f"vs {base['peak_rss_bytes'] / mib:.0f} MiB; {ours['pages']} pages, {ours['bytes'] / mib:.1f} MiB, largest "
+            f"{ours['largest_page']} {ours['largest_page_bytes'] / 1024:.0f} KiB; serve edit {ours['serve_edit_seconds']:.2f}s "
+            f"vs {base['serve_edit_seconds']:.2f}s (ratio {result['serve_ratio']:.2f})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="sample,1000,10000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.json")
+    args = parser.parse_args()
+    results = []
+    for size in args.sizes.split(","):
+        result = measure(size, args.runs)
+        results.append(result)
+        print(summary(result), flush=True)
+    if len(results) >= 2 and results[-2]["size"] == "1000" and results[-1]["size"] == "10000":
+        growth = results[-1]["ours"]["median_seconds"] / results[-2]["ours"]["median_seconds"]
+        print(f"growth: time(10000) / time(1000) = {growth:.2f}")
+    args.output.write_text(json.dumps({"machine": os.uname().machine, "cpus": os.cpu_count(), "results": results},
+                                      indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
