@@ -138,7 +138,7 @@ def edit_event(project: Path) -> tuple[dict[str, str], list[str]]:
     """Retitle the first event; watch its page, its year page (or the timeline) and its actors' pages."""
     sys.path.insert(0, str(REPO))
     from generator.pipeline import build_chronology
-    from generator.render.pages import timeline_groups
+    from generator.render.timeline import timeline_groups
 
     chronology, _ = build_chronology(project / "content")
     event = chronology.events[len(chronology.events) // 2]

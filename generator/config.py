@@ -16,3 +16,8 @@ class TimelineConfig(base.Config):
 
     # How many events the Atom feed carries, newest first.
     feed_size = c.Type(int, default=100)
+
+    # The most events one listing page shows: a larger timeline, tag or event index is
+    # split into a page per year (then per month), or into numbered pages, so that no
+    # page grows past a couple of megabytes.
+    page_limit = c.Type(int, default=1000)

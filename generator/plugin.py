@@ -39,7 +39,8 @@ from generator.pipeline import build_chronology
 from generator.render import material_fixes
 from generator.render.dates import date_label, date_segments
 from generator.render.exports import Links, actors_json, atom_feed, events_json, timeline_csv
-from generator.render.pages import PageSpec, plan_pages, problem_pages
+from generator.render.page_spec import PageSpec
+from generator.render.pages import plan_pages, problem_pages
 from generator.render.sanitize import clean_body, clean_text
 from generator.render.source_list import SourceListExtension
 from generator.schema import SCHEMA_FILES, schema_text
@@ -76,7 +77,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                   "actors": self.config.actors_title, "tags": self.config.tags_title}
         if chronology is not None and not (config.strict and problems):
             link = Links(config.site_url)
-            self.pages = plan_pages(chronology, titles, link)
+            self.pages = plan_pages(chronology, titles, link, self.config.page_limit)
             self.exports = {
                 "events.json": events_json(chronology, link),
                 "actors.json": actors_json(chronology, link),

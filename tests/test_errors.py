@@ -9,7 +9,7 @@ import broken_chronology
 from conftest import actor_file, event_file, run_mkdocs, write_project
 
 EXPECTED = {
-    "yaml syntax": "ERROR   -  content/events/yaml-syntax.md:3: YAML syntax error: expected ',' or ']', but got ':' "
+    "yaml syntax": "ERROR   -  content/events/yaml-syntax.md:3: YAML syntax error: did not find expected ',' or ']' "
                    "(while parsing a flow sequence that starts on line 2)",
     "no frontmatter": "content/events/no-frontmatter.md:1: no frontmatter: the file must start with a line '---'",
     "frontmatter not a mapping": "content/events/not-a-mapping.md:2: frontmatter must be fields ('name: value' lines); expected a mapping",

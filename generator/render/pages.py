@@ -7,51 +7,51 @@ reads.  Nothing here imports MkDocs; the plugin turns specs into MkDocs files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import replace
 
-from generator.load import slugify
 from generator.model import Actor, Chronology, Event
 from generator.problems import Problem
-from generator.render.dates import MONTHS
 from generator.render.exports import Links, actor_jsonld, event_jsonld
 from generator.render.markdown import page_markdown
+from generator.render.page_spec import PageSpec
+from generator.render.timeline import timeline_pages
 
 KIND_HEADINGS = {"state": "States", "organisation": "Organisations", "group": "Groups", "person": "People"}
 
 
-@dataclass(frozen=True)
-class PageSpec:
-    src_uri: str
-    title: str
-    template: str
-    markdown: str = ""
-    context: dict = field(default_factory=dict)
-    in_nav: bool = False  # only the indexes; event and actor pages are reached from them
-    keywords: tuple[str, ...] = ()  # what search should also find the page by
+def plan_pages(chronology: Chronology, titles: dict[str, str], link: Links, limit: int) -> dict[str, PageSpec]:
+    """Every generated page, keyed by its source URI (the path MkDocs pretends it has).
 
-
-def plan_pages(chronology: Chronology, titles: dict[str, str], link: Links) -> dict[str, PageSpec]:
-    """Every generated page, keyed by its source URI (the path MkDocs pretends it has)."""
-    groups = timeline_groups(chronology.events)
-    specs = [
-        PageSpec("index.md", titles["timeline"], "timeline.html", in_nav=True,
-                 context={"timeline": chronology, "groups": groups, "filters": True}),
-        PageSpec("events/index.md", titles["events"], "events.html", in_nav=True,
-                 context={"timeline": chronology,
-                          "events_by_title": sorted(chronology.events, key=lambda e: (e.title.casefold(), e.id))}),
+    `limit` is the most events one listing page shows before it is split (see
+    `render.timeline`)."""
+    specs = timeline_pages("", titles["timeline"], chronology.events, chronology, limit, year_pages=True,
+                           browse=True)
+    specs[0] = replace(specs[0], in_nav=True)
+    specs += event_index_pages(chronology, titles["events"], limit)
+    specs += [
         PageSpec("actors/index.md", titles["actors"], "actors.html", in_nav=True,
                  context={"timeline": chronology, "actor_groups": actor_groups(chronology.actors)}),
         PageSpec("tags/index.md", titles["tags"], "tags.html", in_nav=True, context={"timeline": chronology}),
     ]
     specs += [event_page(event, chronology, link) for event in chronology.events]
     specs += [actor_page(actor, chronology, link) for actor in chronology.actors]
-    specs += [PageSpec(f"{tag.url}index.md", f"Tag: {tag.name}", "timeline.html",
-                       context={"timeline": chronology, "groups": timeline_groups(tag.events), "tag": tag})
-              for tag in chronology.tags]
-    specs += [PageSpec(f"{group.url}index.md", group.heading, "timeline.html",
-                       context={"timeline": chronology, "groups": (group,), "year_page": True})
-              for group in groups]
+    for tag in chronology.tags:
+        specs += timeline_pages(tag.url, f"Tag: {tag.name}", tag.events, chronology, limit, year_pages=False, tag=tag)
     return {spec.src_uri: spec for spec in specs}
+
+
+def event_index_pages(chronology: Chronology, title: str, limit: int) -> list[PageSpec]:
+    """Every event by title, `limit` to a page: events/, events/page-2/, ..."""
+    by_title = sorted(chronology.events, key=lambda e: (e.title.casefold(), e.id))
+    chunks = [tuple(by_title[i:i + limit]) for i in range(0, len(by_title), limit)] or [()]
+    urls = ["events/"] + [f"events/page-{number}/" for number in range(2, len(chunks) + 1)]
+    pager = [(url, chunk[0].title if chunk else "", chunk[-1].title if chunk else "") for url, chunk in zip(urls, chunks)]
+    return [
+        PageSpec(f"{url}index.md", title if number == 1 else f"{title} (page {number})", "events.html",
+                 in_nav=number == 1,
+                 context={"timeline": chronology, "events_by_title": chunk, "pager": pager, "page_number": number})
+        for number, (url, chunk) in enumerate(zip(urls, chunks), start=1)
+    ]
 
 
 def problem_pages(problems: list[Problem], titles: dict[str, str]) -> dict[str, PageSpec]:
@@ -94,74 +94,6 @@ def actor_page(actor: Actor, chronology: Chronology, link: Links) -> PageSpec:
 
 def _names(actor: Actor) -> tuple[str, ...]:
     return (actor.name, *actor.aliases)
-
-
-@dataclass(frozen=True)
-class MonthGroup:
-    heading: str
-    anchor: str
-    events: tuple[Event, ...]
-
-
-@dataclass(frozen=True)
-class TimelineGroup:
-    """A heading on the timeline (a year, or 'Year not given') and its months."""
-
-    heading: str
-    anchor: str
-    months: tuple[MonthGroup, ...]
-
-    @property
-    def url(self) -> str:
-        """The page of this year alone (the timeline filtered by year, without JavaScript)."""
-        return f"years/{self.anchor.removeprefix('year-')}/"
-
-    @property
-    def count(self) -> int:
-        return sum(len(month.events) for month in self.months)
-
-
-def timeline_groups(events: tuple[Event, ...]) -> tuple[TimelineGroup, ...]:
-    """Consecutive events grouped under year, then month, headings.
-
-    An event goes under the year and month its date starts in.  Events whose year the
-    sources do not give come last in timeline order, under 'Year not given'; a date
-    without a month gets a 'Month not given' (or 'Date not given') subheading, so
-    that no event looks as if it belonged to the month above it.
-    """
-    groups: list[tuple[str, str, list[tuple[str, list[Event]]]]] = []
-    for event in events:
-        point = event.date.start or event.date.end
-        if point.year is None:
-            heading, anchor = "Year not given", "year-not-given"
-        else:
-            heading, anchor = str(point.year), f"year-{point.year}"
-        if point.month:
-            month = MONTHS[point.month]
-        else:
-            month = "Month not given" if point.year is not None else "Date not given"
-        if not groups or groups[-1][0] != heading:
-            groups.append((heading, anchor, []))
-        months = groups[-1][2]
-        if not months or months[-1][0] != month:
-            months.append((month, []))
-        months[-1][1].append(event)
-    return tuple(
-        TimelineGroup(heading, anchor, _month_groups(anchor, months)) for heading, anchor, months in groups
-    )
-
-
-def _month_groups(year_anchor: str, months: list[tuple[str, list[Event]]]) -> tuple[MonthGroup, ...]:
-    # 'Date not given' can recur within a year when `follows:` interleaves events.
-    used: dict[str, int] = {}
-    result = []
-    for heading, events in months:
-        anchor = f"{year_anchor}-{slugify(heading)}"
-        used[anchor] = used.get(anchor, 0) + 1
-        if used[anchor] > 1:
-            anchor = f"{anchor}-{used[anchor]}"
-        result.append(MonthGroup(heading, anchor, tuple(events)))
-    return tuple(result)
 
 
 def actor_groups(actors: tuple[Actor, ...]) -> tuple[tuple[str, tuple[Actor, ...]], ...]:

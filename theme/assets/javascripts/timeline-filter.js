@@ -8,13 +8,14 @@
   if (!form) {
     return;
   }
-  var names = ["actor", "tag", "year"];
+  // Only the selects this page has (a year page has no year choice, for instance).
+  var names = ["actor", "tag", "year"].filter(function (name) { return form.elements[name]; });
   var items = Array.prototype.slice.call(document.querySelectorAll("li[data-year]"));
   var status = form.querySelector(".tl-filter__status");
 
   function wanted() {
     var params = new URLSearchParams(window.location.search);
-    var state = {};
+    var state = {actor: "", tag: "", year: ""};
     names.forEach(function (name) { state[name] = params.get(name) || ""; });
     return state;
   }
@@ -48,7 +49,7 @@
 
   form.addEventListener("change", function () {
     var params = new URLSearchParams();
-    var state = {};
+    var state = {actor: "", tag: "", year: ""};
     names.forEach(function (name) {
       state[name] = form.elements[name].value;
       if (state[name]) {

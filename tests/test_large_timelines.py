@@ -1,0 +1,68 @@
+"""Timelines too long for one page are split by year, then month; indexes by number.
+Every event stays reachable without JavaScript."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import event_file, run_mkdocs, write_project
+
+DATES = ["2021-03-01", "2021-03-05", "2021-04-01", "2022-01-01", "2022", "XXXX-05-01", "2023-06-06"]
+
+
+@pytest.fixture(scope="module")
+def split_build(tmp_path_factory):
+    root = tmp_path_factory.mktemp("split")
+    events = {f"e{i}.md": event_file(f"Event {i}", date, "tags: [common]") for i, date in enumerate(DATES)}
+    write_project(root, events, {})
+    with open(root / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write("plugins:\n  - search\n  - timeline:\n      page_limit: 2\n")
+    build = run_mkdocs(root, "--strict")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def cards(page) -> list[str]:
+    return [card["id"] for card in page.select("article.tl-card")]
+
+
+def test_home_lists_years_instead_of_events(split_build):
+    home = split_build.page("")
+    assert cards(home) == []
+    assert [a["href"] for a in home.select(".tl-overview a")] == [
+        "years/2021/", "years/2022/", "years/2023/", "years/not-given/"]
+
+
+def test_a_year_with_too_many_events_is_split_by_month(split_build):
+    year = split_build.page("years/2021/")
+    assert cards(year) == []
+    assert [a["href"] for a in year.select(".tl-overview a")] == ["march/", "april/"]
+    assert cards(split_build.page("years/2021/march/")) == ["e0", "e1"]
+    assert cards(split_build.page("years/2022/")) == ["e3", "e4"]  # 1 January 2022, then 2022
+
+
+def test_every_event_is_reachable_from_the_home_page_by_links(split_build):
+    seen_pages, seen_events, queue = set(), set(), [""]
+    while queue:
+        path = queue.pop()
+        if path in seen_pages:
+            continue
+        seen_pages.add(path)
+        page = split_build.page(path)
+        seen_events.update(cards(page))
+        for link in page.select(".tl-overview a"):
+            queue.append(urljoin("/" + path, link["href"]).lstrip("/"))
+    assert seen_events == {f"e{i}" for i in range(len(DATES))}
+
+
+def test_tag_pages_and_the_events_index_are_split_too(split_build):
+    tag = split_build.page("tags/common/")
+    assert cards(tag) == [] and tag.select(".tl-overview a")
+    assert cards(split_build.page("tags/common/years/2022/")) == ["e3", "e4"]
+    first = split_build.page("events/")
+    assert len(cards(first)) == 2
+    pages = [a["href"] for a in first.select(".tl-index-pager a")]
+    assert pages == ["page-2/", "page-3/", "page-4/"]
+    assert len(cards(split_build.page("events/page-4/"))) == 1
