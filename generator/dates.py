@@ -10,7 +10,9 @@ everything), and open interval ends (``2009/..``) come back as infinities.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime
+import io
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -132,6 +134,8 @@ class EdtfDate:
 # standard library's ISO parser; the edtf grammar (pyparsing, about a hundred times
 # slower) parses everything else.  A test checks that both paths agree.
 _ISO_CALENDAR_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)")
+# The same with the year not given (XXXX, XXXX-12, XXXX-12-25); EDTF allows no qualifier here.
+_YEAR_NOT_GIVEN = re.compile(r"XXXX(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 @lru_cache(maxsize=65536)
@@ -143,7 +147,10 @@ def parse_date(text: str) -> EdtfDate:
         return EdtfDate(text=text, start=simple, end=simple)
     if text.count("/") == 1:
         ends = [(part, _iso_calendar_date(part)) for part in text.split("/")]
-        if all(point is not None or part in ("", "..") for part, point in ends):
+        years_known = {point.year is not None for _, point in ends if point is not None}
+        if all(point is not None or part in ("", "..") for part, point in ends) and (
+            years_known == {True} or (years_known == {False} and all(point for _, point in ends))
+        ):  # the grammar's own rules for mixing XXXX with other ends are left to it
             (first, start), (second, end) = ends
             return _range(text, start, end, first == "..", second == "..")
     return parse_with_edtf(text)
@@ -152,7 +159,7 @@ def parse_date(text: str) -> EdtfDate:
 def _iso_calendar_date(text: str) -> DatePoint | None:
     match = _ISO_CALENDAR_DATE.fullmatch(text)
     if match is None:
-        return None
+        return _year_not_given(text)
     year, month, day, qualifier = match.groups()
     try:
         datetime.date.fromisoformat(f"{year}-{month or '01'}-{day or '01'}")
@@ -169,10 +176,27 @@ def _iso_calendar_date(text: str) -> DatePoint | None:
     )
 
 
+def _year_not_given(text: str) -> DatePoint | None:
+    match = _YEAR_NOT_GIVEN.fullmatch(text)
+    if match is None:
+        return None
+    month, day = (int(part) if part else None for part in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= _longest_month(month):
+        return None
+    return DatePoint(year=None, month=month, day=day)
+
+
+def _longest_month(month: int) -> int:
+    return calendar.monthrange(2000, month)[1]  # a leap year: 29 February can be given without a year
+
+
 def parse_with_edtf(text: str) -> EdtfDate:
     """Parse with the edtf package's full grammar (every form this tool supports)."""
     try:
-        parsed = parse_edtf(text)
+        with contextlib.redirect_stdout(io.StringIO()):  # the package prints its parse attempts
+            parsed = parse_edtf(text)
     except (EDTFParseException, ValueError, TypeError) as error:
         raise DateError(f"'{text}' is not a valid EDTF date") from error
     if isinstance(parsed, Interval):
@@ -218,6 +242,9 @@ def _point(parsed: object, text: str) -> DatePoint:
     year = _component(parsed._year, text, "year")
     month = _component(parsed._month, text, "month")
     day = _component(parsed._day, text, "day")
+    if year is None and month is not None and day is not None and day > _longest_month(month):
+        # The edtf package accepts XXXX-02-30; no year has such a day.
+        raise DateError(f"'{text}': {calendar.month_name[month]} has no day {day}")
     if year is not None and not 1 <= year <= 9999:
         raise DateError(f"'{text}': years outside 0001-9999 are not supported here")
     return DatePoint(
