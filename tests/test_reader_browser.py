@@ -124,6 +124,25 @@ def test_nothing_is_loaded_from_a_third_party(sample_url, browser):
     assert outside == []
 
 
+def test_page_weights_stay_small(sample_build):
+    """HTML + CSS + JS bytes each page makes a reader download (recorded for review)."""
+    from bs4 import BeautifulSoup
+
+    weights = {}
+    for name, path in PAGES.items():
+        html_path = sample_build.site / path / "index.html"
+        soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
+        folder = html_path.parent
+        css = sum((folder / link["href"]).resolve().stat().st_size
+                  for link in soup.find_all("link", rel="stylesheet"))
+        js = sum((folder / script["src"]).resolve().stat().st_size for script in soup.find_all("script", src=True))
+        weights[name] = {"html": html_path.stat().st_size, "css": css, "js": js,
+                         "total": html_path.stat().st_size + css + js}
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "page-weights.json").write_text(json.dumps(weights, indent=1))
+    assert all(weight["total"] < 400_000 for weight in weights.values()), weights
+
+
 def test_every_page_and_link_works_without_javascript(sample_build, sample_url, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
