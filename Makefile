@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: site serve test check repro new-event new-actor clean
+.PHONY: site serve test check repro bench new-event new-actor clean
 
 $(SITE_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ test: $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM) java
 ## repro: build twice (other folder, time, mtimes, hash seed, zone, locale) and compare every file
 repro: $(SITE_STAMP)
 	$(BIN)/python tools/repro.py
+
+## bench: our build against plain MkDocs at 1,000 and 10,000 events (minutes); writes bench/results.json
+bench: $(SITE_STAMP)
+	$(BIN)/python bench/run.py
 
 ## check: report every problem in content/ without building
 check: $(SITE_STAMP)

@@ -51,8 +51,16 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.casefold()).strip("-")
 
 
-def load_content(root: Path, shown_root: str = "content") -> tuple[list[RawRecord], list[Problem]]:
-    """Read every event and actor file under ``root`` (in name order, for reproducible output)."""
+# path -> ((mtime_ns, size), record, problems): what a file gave when it was last read.
+LoadCache = dict
+
+
+def load_content(root: Path, shown_root: str = "content",
+                 cache: LoadCache | None = None) -> tuple[list[RawRecord], list[Problem]]:
+    """Read every event and actor file under ``root`` (in name order, for reproducible output).
+
+    With a ``cache`` (the live preview keeps one between rebuilds), a file whose time
+    and size are unchanged is not read again."""
     records: list[RawRecord] = []
     problems: list[Problem] = []
     for kind, folder in KINDS.items():
@@ -73,7 +81,7 @@ def load_content(root: Path, shown_root: str = "content") -> tuple[list[RawRecor
                     Problem(shown, "not a Markdown file; every file here must be an .md file", expected=f"{file.stem}.md")
                 )
                 continue
-            record, file_problems = _load_file(file, kind, shown)
+            record, file_problems = _load_cached(file, kind, shown, cache)
             problems.extend(file_problems)
             if record is not None:
                 records.append(record)
@@ -82,6 +90,17 @@ def load_content(root: Path, shown_root: str = "content") -> tuple[list[RawRecor
             for path in paths[1:]:
                 problems.append(Problem(path, f"duplicate id: {paths[0]} has the same id; rename one of them"))
     return records, problems
+
+
+def _load_cached(file: Path, kind: str, shown: str, cache: LoadCache | None) -> tuple[RawRecord | None, list[Problem]]:
+    if cache is None:
+        return _load_file(file, kind, shown)
+    status = file.stat()
+    stamp = (status.st_mtime_ns, status.st_size)
+    cached = cache.get(shown)
+    if cached is None or cached[0] != stamp:
+        cached = cache[shown] = (stamp, *_load_file(file, kind, shown))
+    return cached[1], list(cached[2])
 
 
 def _load_file(file: Path, kind: str, shown: str) -> tuple[RawRecord | None, list[Problem]]:

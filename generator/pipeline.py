@@ -15,10 +15,20 @@ from generator.problems import Problem
 from generator.validate import validate_records
 
 
-def build_chronology(content_root: Path, shown_root: str = "content") -> tuple[Chronology | None, list[Problem]]:
+class PipelineCache:
+    """What loading and validation made of each file, kept by the live preview between
+    rebuilds so that an edit re-reads one file, not the whole chronology."""
+
+    def __init__(self) -> None:
+        self.loaded: dict = {}
+        self.validated: dict = {}
+
+
+def build_chronology(content_root: Path, shown_root: str = "content",
+                     cache: PipelineCache | None = None) -> tuple[Chronology | None, list[Problem]]:
     """Return the chronology (None if there is any error) and every problem, warnings included."""
-    records, problems = load_content(content_root, shown_root)
-    events, actors, found = validate_records(records)
+    records, problems = load_content(content_root, shown_root, cache.loaded if cache else None)
+    events, actors, found = validate_records(records, cache.validated if cache else None)
     problems += found
     accepted = {("event", e.id) for e in events} | {("actor", a.id) for a in actors}
     unusable = frozenset((r.kind, r.id) for r in records) - accepted

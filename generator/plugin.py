@@ -3,7 +3,8 @@
 Events, in the order MkDocs calls them:
 - on_config: add the Markdown extension that makes the footnotes a list of sources; date the
   build from the last commit (SOURCE_DATE_EPOCH), never from the clock.
-- on_startup: note whether this is `mkdocs serve`.
+- on_startup: note whether this is `mkdocs serve` (which keeps parsed files between
+  rebuilds) and whether it reloads dirty (which re-renders only the pages that changed).
 - on_pre_build: load, validate and link the content.  This runs before MkDocs cleans
   `site_dir`, so a chronology with errors stops the build with the previous site intact;
   under `mkdocs serve` the preview shows the problems instead, and recovers when fixed.
@@ -35,7 +36,7 @@ from mkdocs.utils import get_build_datetime
 
 from generator.config import TimelineConfig
 from generator.load import KINDS
-from generator.pipeline import build_chronology
+from generator.pipeline import PipelineCache, build_chronology
 from generator.render import material_fixes
 from generator.render.dates import date_label, date_segments
 from generator.render.exports import Links, actors_json, atom_feed, events_json, timeline_csv
@@ -48,15 +49,30 @@ from generator.schema import SCHEMA_FILES, schema_text
 log = logging.getLogger("mkdocs.plugins.timeline")
 
 
+class _GeneratedPage(File):
+    """A generated page that knows whether it changed since the previous build, so that
+    `mkdocs serve --dirtyreload` re-renders only the pages an edit touched."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
 class TimelinePlugin(BasePlugin[TimelineConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, PageSpec] = {}
         self.exports: dict[str, str] = {}  # open data and feed files, by path in the site
         self.serving = False
+        self.dirty = False
+        self.cache: PipelineCache | None = None  # the live preview's parsed files
+        self.fingerprints: dict[str, tuple] = {}  # src_uri -> what the page showed last build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin instance alive across serve rebuilds.
         self.serving = command == "serve"
+        self.dirty = dirty
+        self.cache = PipelineCache() if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.markdown_extensions.append(SourceListExtension())
@@ -69,7 +85,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         docs_dir = Path(config.docs_dir)
         shown_root = os.path.relpath(docs_dir, Path(config.config_file_path or ".").parent)
-        chronology, problems = build_chronology(docs_dir, shown_root.replace(os.sep, "/"))
+        chronology, problems = build_chronology(docs_dir, shown_root.replace(os.sep, "/"), self.cache)
         errors = [problem for problem in problems if not problem.warning]
         for problem in problems:
             (log.warning if problem.warning else log.error)(str(problem))
@@ -100,10 +116,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         for file in list(files):
             if file.src_uri.startswith(editors_folders) or file.src_uri in self.pages:
                 files.remove(file)
+        stamp = _theme_stamp(config)
         for spec in self.pages.values():
             # Event and actor pages are reached through the indexes, never the sidebar.
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion))
+            page = _GeneratedPage.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion)
+            shown = (stamp, spec.title, spec.template, spec.markdown, spec.fingerprint)
+            page.changed = not self.dirty or spec.fingerprint is None or self.fingerprints.get(spec.src_uri) != shown
+            self.fingerprints[spec.src_uri] = shown
+            files.append(page)
         for name in SCHEMA_FILES:
             # Published so that editors' tools can point at the site's copy.
             files.append(File.generated(config, f"schemas/{name}", content=schema_text(name)))
@@ -161,6 +182,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             material_default(name) if callable(material_default) else material_default
         )
         return env
+
+
+def _theme_stamp(config: MkDocsConfig) -> tuple:
+    """Changes whenever a template, stylesheet or mkdocs.yml does: every page re-renders then."""
+    paths = [Path(config.config_file_path)] if config.config_file_path else []
+    if config.theme.custom_dir:
+        paths += [path for path in Path(config.theme.custom_dir).rglob("*") if path.is_file()]
+    return tuple(sorted((str(path), path.stat().st_mtime_ns) for path in paths))
 
 
 def last_commit_time(folder: Path) -> int:

@@ -32,7 +32,12 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DO
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 
 
-def validate_records(records: Iterable[RawRecord]) -> tuple[list[Event], list[Actor], list[Problem]]:
+# path -> (record, model or None, problems): what validation made of a record last time.
+ValidationCache = dict
+
+
+def validate_records(records: Iterable[RawRecord],
+                     cache: ValidationCache | None = None) -> tuple[list[Event], list[Actor], list[Problem]]:
     """Models for every record that has the fields it needs, and every problem found.
 
     A record with a problem below schema level (a bad date, a stray footnote) still
@@ -43,18 +48,25 @@ def validate_records(records: Iterable[RawRecord]) -> tuple[list[Event], list[Ac
     actors: list[Actor] = []
     problems: list[Problem] = []
     for record in records:
-        found = placeholder_problems(record) + schema_problems(record)
-        if found:
-            problems.extend(found)
-            continue
-        if record.kind == "event":
-            event, found = _event(record)
-            events.append(event)
-        else:
-            actor, found = _actor(record)
-            actors.append(actor)
+        cached = cache.get(record.path) if cache is not None else None
+        if cached is None or cached[0] is not record:  # the loader hands back the same record if unchanged
+            cached = (record, *validate_record(record))
+            if cache is not None:
+                cache[record.path] = cached
+        _, model, found = cached
         problems.extend(found)
+        if isinstance(model, Event):
+            events.append(model)
+        elif isinstance(model, Actor):
+            actors.append(model)
     return events, actors, problems
+
+
+def validate_record(record: RawRecord) -> tuple[Event | Actor | None, list[Problem]]:
+    found = placeholder_problems(record) + schema_problems(record)
+    if found:
+        return None, found
+    return _event(record) if record.kind == "event" else _actor(record)
 
 
 # --- placeholders and schema ----------------------------------------------------------------

@@ -40,14 +40,17 @@ def wait_for(condition, timeout: float = 30.0):
     return None
 
 
-@pytest.fixture
-def server(tmp_path):
-    write_project(tmp_path, {"strike.md": event_file("First title", "2023-12-25", "actors: [militia]")},
+@pytest.fixture(params=["full", "dirty"])
+def server(tmp_path, request):
+    """`mkdocs serve`, rebuilding everything or (--dirtyreload) only the pages an edit touched."""
+    write_project(tmp_path, {"strike.md": event_file("First title", "2023-12-25", "actors: [militia]"),
+                             "other.md": event_file("Other event", "2023-12-20", "actors: [militia]")},
                   {"militia.md": actor_file("A militia")})
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
+    extra = ["--dirtyreload"] if request.param == "dirty" else []
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(tmp_path / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", *extra, "-f", str(tmp_path / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
         cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     try:
@@ -70,8 +73,12 @@ def test_edit_shows_then_error_is_reported_and_server_recovers(server):
 
     event.write_text(event.read_text().replace("First title", "Second title"))
     assert wait_for(lambda: h1_of(base, "events/strike/") == "Second title"), log_path.read_text()
+    # Every page that shows the title changes with it: the timeline, the actor, the neighbour.
     timeline = fetch(base)
     assert timeline.select_one("#strike .tl-card__title").get_text(strip=True) == "Second title"
+    actor = fetch(base + "actors/militia/")
+    assert "Second title" in [a.get_text() for a in actor.select(".tl-appearances a")]
+    assert "Second title" in fetch(base + "events/other/").select_one("a[rel=next]").get_text()
 
     event.write_text(event.read_text().replace("title: Second title", "tittle: Second title"))
     message = "content/events/strike.md:2: tittle: unknown field"

@@ -14,3 +14,11 @@ class PageSpec:
     context: dict = field(default_factory=dict)
     in_nav: bool = False  # only the indexes; event and actor pages are reached from them
     keywords: tuple[str, ...] = ()  # what search should also find the page by
+    # Everything the page shows, as comparable data: the live preview re-renders only the
+    # pages whose fingerprint changed since the last build.  None: always re-render.
+    fingerprint: object = None
+
+
+def card_fingerprint(event, chronology) -> tuple:
+    """What an event card shows: the event's own fields and its actors' names."""
+    return (event, tuple(chronology.actors_by_id[p.actor_id].name for p in event.actors))

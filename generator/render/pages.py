@@ -13,7 +13,7 @@ from generator.model import Actor, Chronology, Event
 from generator.problems import Problem
 from generator.render.exports import Links, actor_jsonld, event_jsonld
 from generator.render.markdown import page_markdown
-from generator.render.page_spec import PageSpec
+from generator.render.page_spec import PageSpec, card_fingerprint
 from generator.render.timeline import timeline_pages
 
 KIND_HEADINGS = {"state": "States", "organisation": "Organisations", "group": "Groups", "person": "People"}
@@ -49,7 +49,8 @@ def event_index_pages(chronology: Chronology, title: str, limit: int) -> list[Pa
     return [
         PageSpec(f"{url}index.md", title if number == 1 else f"{title} (page {number})", "events.html",
                  in_nav=number == 1,
-                 context={"timeline": chronology, "events_by_title": chunk, "pager": pager, "page_number": number})
+                 context={"timeline": chronology, "events_by_title": chunk, "pager": pager, "page_number": number},
+                 fingerprint=(len(by_title), tuple(pager), tuple(card_fingerprint(e, chronology) for e in chunk)))
         for number, (url, chunk) in enumerate(zip(urls, chunks), start=1)
     ]
 
@@ -75,8 +76,12 @@ def event_page(event: Event, chronology: Chronology, link: Links) -> PageSpec:
     }
     names = [name for p in event.actors for name in _names(chronology.actors_by_id[p.actor_id])]
     keywords = (*event.tags, *([event.place] if event.place else []), *names)
+    neighbours = tuple((e.id, e.title, e.date.text) if e else None
+                       for e in (context["previous_event"], context["next_event"], *context["related_events"]))
+    fingerprint = (card_fingerprint(event, chronology), tuple(chronology.tag_slugs[name] for name in event.tags),
+                   neighbours, context["jsonld"])
     return PageSpec(f"events/{event.id}.md", event.title, "event.html", page_markdown(event.body, event.sources),
-                    context, keywords=tuple(dict.fromkeys(keywords)))
+                    context, keywords=tuple(dict.fromkeys(keywords)), fingerprint=fingerprint)
 
 
 def actor_page(actor: Actor, chronology: Chronology, link: Links) -> PageSpec:
@@ -88,8 +93,11 @@ def actor_page(actor: Actor, chronology: Chronology, link: Links) -> PageSpec:
         "members": chronology.members.get(actor.id, ()),
         "appearances": chronology.appearances.get(actor.id, ()),
     }
+    fingerprint = (actor, tuple((parent.id, parent.name) for parent, _ in context["parents"]),
+                   tuple((m.actor.id, m.actor.name, m.affiliation) for m in context["members"]),
+                   tuple((a.event.id, a.event.title, a.event.date.text, a.role) for a in context["appearances"]))
     return PageSpec(f"actors/{actor.id}.md", actor.name, "actor.html", page_markdown(actor.body, actor.sources),
-                    context, keywords=_names(actor))
+                    context, keywords=_names(actor), fingerprint=fingerprint)
 
 
 def _names(actor: Actor) -> tuple[str, ...]:

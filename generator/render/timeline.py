@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from generator.load import slugify
 from generator.model import Chronology, Event
 from generator.render.dates import MONTHS
-from generator.render.page_spec import PageSpec
+from generator.render.page_spec import PageSpec, card_fingerprint
 
 
 @dataclass(frozen=True)
@@ -89,34 +89,46 @@ def timeline_pages(base: str, title: str, events: tuple[Event, ...], chronology:
     """The listing at `base` (e.g. "" or "tags/drone/"), and its year and month pages."""
     groups = timeline_groups(events, base)
     split = len(events) > limit
-    pages = [PageSpec(f"{base}index.md", title, "timeline.html",
-                      context=listing_context(chronology, groups, overview=split, **context))]
+    pages = [_listing_page(f"{base}index.md", title, listing_context(chronology, groups, overview=split, **context))]
     if not (split or year_pages):
         return pages
     prefix = f"{title}: " if base else ""
     for group in groups:
         by_month = group.count > limit
-        pages.append(PageSpec(f"{group.url}index.md", f"{prefix}{group.heading}", "timeline.html",
-                              context=listing_context(chronology, (group,), overview=by_month, parent_url=base,
-                                                      **context)))
+        pages.append(_listing_page(f"{group.url}index.md", f"{prefix}{group.heading}",
+                                   listing_context(chronology, (group,), overview=by_month, parent_url=base, **context)))
         if by_month:
             pages += [
-                PageSpec(f"{month.url}index.md", f"{prefix}{month.heading} ({group.heading})", "timeline.html",
-                         context=listing_context(chronology, (TimelineGroup(group.heading, group.anchor, (month,),
-                                                                            group.url),),
-                                                 overview=False, parent_url=group.url, **context))
+                _listing_page(f"{month.url}index.md", f"{prefix}{month.heading} ({group.heading})",
+                              listing_context(chronology, (TimelineGroup(group.heading, group.anchor, (month,), group.url),),
+                                              overview=False, parent_url=group.url, **context))
                 for month in group.months
             ]
     return pages
 
 
-def listing_context(chronology: Chronology, groups: tuple[TimelineGroup, ...], *, overview: bool, **extra) -> dict:
-    """What timeline.html needs: the groups, and the filter choices that match their events."""
+def _listing_page(src_uri: str, title: str, listing: tuple[dict, tuple]) -> PageSpec:
+    context, fingerprint = listing
+    return PageSpec(src_uri, title, "timeline.html", context=context, fingerprint=(title, fingerprint))
+
+
+def listing_context(chronology: Chronology, groups: tuple[TimelineGroup, ...], *, overview: bool,
+                    **extra) -> tuple[dict, tuple]:
+    """What timeline.html needs (the groups, and the filter choices that match their
+    events), and the page's fingerprint: what it shows, as comparable data."""
     context = {"timeline": chronology, "groups": groups, "overview": overview, **extra}
-    if not overview:
+    if overview:
+        fingerprint = (overview, tuple((g.heading, tuple((m.heading, len(m.events)) for m in g.months))
+                                       for g in groups), tuple(extra.items()))
+    else:
         events = [event for group in groups for month in group.months for event in month.events]
         actor_ids = {p.actor_id for event in events for p in event.actors}
         tag_slugs = {chronology.tag_slugs[name] for event in events for name in event.tags}
         context["filter_actors"] = [actor for actor in chronology.actors if actor.id in actor_ids]
         context["filter_tags"] = [tag for tag in chronology.tags if tag.slug in tag_slugs]
-    return context
+        fingerprint = (
+            tuple((g.heading, g.anchor, tuple((m.heading, m.anchor, len(m.events)) for m in g.months)) for g in groups),
+            tuple(card_fingerprint(event, chronology) for event in events),
+            tuple((a.id, a.name) for a in context["filter_actors"]),
+            tuple((t.slug, t.name) for t in context["filter_tags"]), tuple(extra.items()))
+    return context, fingerprint
