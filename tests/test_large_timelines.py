@@ -62,7 +62,7 @@ def test_tag_pages_and_the_events_index_are_split_too(split_build):
     assert cards(tag) == [] and tag.select(".tl-overview a")
     assert cards(split_build.page("tags/common/years/2022/")) == ["e3", "e4"]
     first = split_build.page("events/")
-    assert len(cards(first)) == 2
+    assert len(first.select(".tl-index li")) == 2
     pages = [a["href"] for a in first.select(".tl-index-pager a")]
     assert pages == ["page-2/", "page-3/", "page-4/"]
-    assert len(cards(split_build.page("events/page-4/"))) == 1
+    assert len(split_build.page("events/page-4/").select(".tl-index li")) == 1

@@ -50,7 +50,7 @@ def event_index_pages(chronology: Chronology, title: str, limit: int) -> list[Pa
         PageSpec(f"{url}index.md", title if number == 1 else f"{title} (page {number})", "events.html",
                  in_nav=number == 1,
                  context={"timeline": chronology, "events_by_title": chunk, "pager": pager, "page_number": number},
-                 fingerprint=(len(by_title), tuple(pager), tuple(card_fingerprint(e, chronology) for e in chunk)))
+                 fingerprint=(len(by_title), tuple(pager), tuple((e.id, e.title, e.date) for e in chunk)))
         for number, (url, chunk) in enumerate(zip(urls, chunks), start=1)
     ]
 
