@@ -69,6 +69,17 @@ def actor_file(name: str, kind: str = "group", extra: str = "", body: str = "Des
     return f"---\n{front}---\n\n{body}\n"
 
 
+def build_strict(root: Path, events: dict[str, str], actors: dict[str, str], config: str = "") -> Build:
+    """Write a project (with extra mkdocs.yml lines), build it with --strict, insist it builds."""
+    write_project(root, events, actors)
+    if config:
+        with open(root / "mkdocs.yml", "a", encoding="utf-8") as file:
+            file.write(config)
+    build = run_mkdocs(root, "--strict")
+    assert build.returncode == 0, build.output
+    return build
+
+
 @pytest.fixture
 def build_project(tmp_path):
     """Write a small chronology and build it: build_project(events={...}, actors={...})."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import actor_file, event_file
+from conftest import actor_file, build_strict, event_file
 
 DATE_CASES = {
     "day": ("2023-12-25", "25 December 2023", ["2023-12-25"]),
@@ -19,14 +19,8 @@ DATE_CASES = {
 
 @pytest.fixture(scope="module")
 def dated_build(tmp_path_factory):
-    from conftest import run_mkdocs, write_project
-
-    root = tmp_path_factory.mktemp("dates")
     events = {f"{name}.md": event_file(f"Event {name}", date) for name, (date, _, _) in DATE_CASES.items()}
-    write_project(root, events, {})
-    build = run_mkdocs(root, "--strict")
-    assert build.returncode == 0, build.output
-    return build
+    return build_strict(tmp_path_factory.mktemp("dates"), events, {})
 
 
 @pytest.mark.parametrize("name", sorted(DATE_CASES))

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import html_pages, run_mkdocs, write_project
+from conftest import build_strict, html_pages
 from xss_payloads import PAYLOADS, URL_PAYLOADS
 
 
@@ -38,13 +38,9 @@ def hostile_actor(index: int) -> str:
 
 @pytest.fixture(scope="module")
 def hostile_build(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile")
     events = {f"e{i}.md": hostile_event(i, payload) for i, payload in enumerate(PAYLOADS)}
     actors = {f"a{i}.md": hostile_actor(i) for i in range(5)}
-    write_project(root, events, actors)
-    build = run_mkdocs(root, "--strict")
-    assert build.returncode == 0, build.output
-    return build
+    return build_strict(tmp_path_factory.mktemp("hostile"), events, actors)
 
 
 def test_corpus_is_large_and_distinct():

@@ -7,21 +7,16 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import event_file, run_mkdocs, write_project
+from conftest import build_strict, event_file
 
 DATES = ["2021-03-01", "2021-03-05", "2021-04-01", "2022-01-01", "2022", "XXXX-05-01", "2023-06-06"]
 
 
 @pytest.fixture(scope="module")
 def split_build(tmp_path_factory):
-    root = tmp_path_factory.mktemp("split")
     events = {f"e{i}.md": event_file(f"Event {i}", date, "tags: [common]") for i, date in enumerate(DATES)}
-    write_project(root, events, {})
-    with open(root / "mkdocs.yml", "a", encoding="utf-8") as config:
-        config.write("plugins:\n  - search\n  - timeline:\n      page_limit: 2\n")
-    build = run_mkdocs(root, "--strict")
-    assert build.returncode == 0, build.output
-    return build
+    return build_strict(tmp_path_factory.mktemp("split"), events, {},
+                        "plugins:\n  - search\n  - timeline:\n      page_limit: 2\n")
 
 
 def cards(page) -> list[str]:

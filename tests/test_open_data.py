@@ -9,14 +9,13 @@ import json
 import feedparser
 import pytest
 
-from conftest import actor_file, event_file, run_mkdocs, write_project
+from conftest import actor_file, build_strict, event_file, run_mkdocs
 from test_sample_site import EVENTS
 
 
 @pytest.fixture(scope="module")
 def small_build(tmp_path_factory):
     """Dates of every precision, tags, a person and an organisation, with a site address."""
-    root = tmp_path_factory.mktemp("open-data")
     events = {
         "day.md": event_file("Day", "2023-12-25", "actors:\n  - id: person\n    role: speaker\ntags: [Airstrike]"),
         "month.md": event_file("Month", "2023-11", "tags: [airstrike, statement]"),
@@ -25,12 +24,8 @@ def small_build(tmp_path_factory):
     }
     actors = {"person.md": actor_file("A Person", "person", "affiliations:\n  - organisation: group"),
               "group.md": actor_file("A Group", "organisation", "aliases: [AG]")}
-    write_project(root, events, actors)
-    with open(root / "mkdocs.yml", "a", encoding="utf-8") as config:
-        config.write("site_url: https://example.org/chronology/\n")
-    build = run_mkdocs(root, "--strict")
-    assert build.returncode == 0, build.output
-    return build
+    return build_strict(tmp_path_factory.mktemp("open-data"), events, actors,
+                        "site_url: https://example.org/chronology/\n")
 
 
 def jsonld(page) -> dict:

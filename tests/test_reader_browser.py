@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import REPO, actor_file, event_file, html_pages, run_mkdocs, write_project
+from conftest import REPO, actor_file, build_strict, event_file, html_pages
 
 ARTIFACTS = REPO / "test-artifacts"
 PAGES = {  # one of each kind a reader sees
@@ -42,7 +42,6 @@ def sample_url(sample_build, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def filter_build(tmp_path_factory):
-    root = tmp_path_factory.mktemp("filters")
     events = {
         "strike.md": event_file("Strike", "2023-12-25", "actors: [kataib-hezbollah, united-states]\ntags: [airstrike]"),
         "drone.md": event_file("Drone attack", "2023-12-20", "actors: [kataib-hezbollah]\ntags: [drone]"),
@@ -50,10 +49,7 @@ def filter_build(tmp_path_factory):
     }
     actors = {"kataib-hezbollah.md": actor_file("Kataib Hezbollah", extra="aliases: [KH]"),
               "united-states.md": actor_file("United States", "state")}
-    write_project(root, events, actors)
-    build = run_mkdocs(root, "--strict")
-    assert build.returncode == 0, build.output
-    return build
+    return build_strict(tmp_path_factory.mktemp("filters"), events, actors)
 
 
 def visible_cards(page) -> list[str]:
