@@ -67,6 +67,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.dirty = False
         self.cache: PipelineCache | None = None  # the live preview's parsed files
         self.fingerprints: dict[str, tuple] = {}  # src_uri -> what the page showed last build
+        self.built_once = False  # whether a build has written the open data files
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin instance alive across serve rebuilds.
@@ -94,12 +95,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if chronology is not None and not (config.strict and problems):
             link = Links(config.site_url)
             self.pages = plan_pages(chronology, titles, link, self.config.page_limit)
+            if self.dirty and self.built_once:
+                # Like the rest of a --dirtyreload preview, the open data and feed files stay
+                # as they were first built: writing them again is most of a one-event rebuild.
+                self.exports = {}
+                log.info("--dirtyreload: events.json, actors.json, timeline.csv and feed.xml are not refreshed")
+                return
             self.exports = {
                 "events.json": events_json(chronology, link),
                 "actors.json": actors_json(chronology, link),
                 "timeline.csv": timeline_csv(chronology, link),
                 "feed.xml": atom_feed(chronology, link, config.site_name, get_build_datetime(), self.config.feed_size),
             }
+            self.built_once = True
             return
         summary = (f"The chronology has {len(errors)} error(s) and {len(problems) - len(errors)} warning(s)"
                    f"{' (strict mode refuses warnings)' if not errors else ''}")

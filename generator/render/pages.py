@@ -8,6 +8,7 @@ reads.  Nothing here imports MkDocs; the plugin turns specs into MkDocs files.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from generator.model import Actor, Chronology, Event
 from generator.problems import Problem
@@ -68,7 +69,7 @@ def event_page(event: Event, chronology: Chronology, link: Links) -> PageSpec:
     context = {
         "timeline": chronology,
         "event": event,
-        "jsonld": event_jsonld(event, chronology, link),
+        "jsonld": partial(event_jsonld, event, chronology, link),  # made only if the page is rendered
         "participants": [(chronology.actors_by_id[p.actor_id], p.role) for p in event.actors],
         "related_events": chronology.related.get(event.id, ()),
         "previous_event": chronology.previous(event),
@@ -78,8 +79,9 @@ def event_page(event: Event, chronology: Chronology, link: Links) -> PageSpec:
     keywords = (*event.tags, *([event.place] if event.place else []), *names)
     neighbours = tuple((e.id, e.title, e.date.text) if e else None
                        for e in (context["previous_event"], context["next_event"], *context["related_events"]))
+    kinds = tuple(chronology.actors_by_id[p.actor_id].kind for p in event.actors)  # JSON-LD types
     fingerprint = (card_fingerprint(event, chronology), tuple(chronology.tag_slugs[name] for name in event.tags),
-                   neighbours, context["jsonld"])
+                   neighbours, kinds)
     return PageSpec(f"events/{event.id}.md", event.title, "event.html", page_markdown(event.body, event.sources),
                     context, keywords=tuple(dict.fromkeys(keywords)), fingerprint=fingerprint)
 
@@ -88,7 +90,7 @@ def actor_page(actor: Actor, chronology: Chronology, link: Links) -> PageSpec:
     context = {
         "timeline": chronology,
         "actor": actor,
-        "jsonld": actor_jsonld(actor, chronology, link),
+        "jsonld": partial(actor_jsonld, actor, chronology, link),
         "parents": [(chronology.actors_by_id[a.organisation_id], a) for a in actor.affiliations],
         "members": chronology.members.get(actor.id, ()),
         "appearances": chronology.appearances.get(actor.id, ()),
