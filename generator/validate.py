@@ -18,7 +18,7 @@ from generator.load import RawRecord, field_name
 from generator.model import Actor, Affiliation, Event, Participation, Source
 from generator.problems import Problem, suggest
 from generator.scaffold import PLACEHOLDER
-from generator.schema import is_valid, validator
+from generator.schema import definitions, is_valid, validator
 
 UNKNOWN_DATE = EdtfDate(text="XXXX", start=DatePoint(None), end=DatePoint(None))
 _TYPE_WORDS = {
@@ -165,10 +165,11 @@ def _expected(error: ValidationError) -> str | None:
 
 def _resolved(error: ValidationError) -> list[dict]:
     # `x-expected` may sit on the $ref target (a definition) rather than on the property.
+    # Both schemas hold the same definitions (a test keeps them equal), so either one serves.
     ref = error.schema.get("$ref") if isinstance(error.schema, dict) else None
-    if not ref:
+    if not ref or not ref.startswith("#/definitions/"):
         return []
-    return [validator("event")._resolver.lookup(ref).contents]
+    return [definitions("event").get(ref.removeprefix("#/definitions/"), {})]
 
 
 def _described(error: ValidationError, name: str) -> str:

@@ -23,6 +23,12 @@ def schema_text(name: str) -> str:
 
 
 @cache
+def definitions(kind: str) -> dict:
+    """The shared definitions of a schema (id, text, edtf, source...)."""
+    return json.loads(schema_text(f"{kind}.schema.json"))["definitions"]
+
+
+@cache
 def validator(kind: str) -> Draft7Validator:
     """The validator for 'event' or 'actor' frontmatter."""
     return Draft7Validator(json.loads(schema_text(f"{kind}.schema.json")))
