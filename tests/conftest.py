@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
 import textwrap
+import threading
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -128,31 +132,28 @@ def browser():
         launched.close()
 
 
-class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
 
 
-@pytest.fixture
-def serve_site():
-    """serve_site(folder) -> base URL of a static server on a free local port."""
-    import functools
-    import threading
-    from http.server import ThreadingHTTPServer
-
-    servers = []
-
-    def start(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
-
-    yield start
-    for server in servers:
+@contextmanager
+def static_server(folder: Path):
+    """A static server for ``folder`` on a free local port; yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def serve_site():
+    """serve_site(folder) -> base URL of a static server, stopped after the test."""
+    with ExitStack() as stack:
+        yield lambda folder: stack.enter_context(static_server(folder))
 
 
 def html_pages(site: Path) -> list[Path]:

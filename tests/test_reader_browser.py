@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import REPO, actor_file, build_strict, event_file, html_pages
+from conftest import REPO, actor_file, build_strict, event_file, html_pages, static_server
 
 ARTIFACTS = REPO / "test-artifacts"
 PAGES = {  # one of each kind a reader sees
@@ -26,18 +26,9 @@ PAGES = {  # one of each kind a reader sees
 
 
 @pytest.fixture(scope="module")
-def sample_url(sample_build, tmp_path_factory):
-    import functools
-    import threading
-    from http.server import ThreadingHTTPServer
-
-    from conftest import _QuietHandler
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(sample_build.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+def sample_url(sample_build):
+    with static_server(sample_build.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
