@@ -21,3 +21,7 @@ class TimelineConfig(base.Config):
     # split into a page per year (then per month), or into numbered pages, so that no
     # page grows past a couple of megabytes.
     page_limit = c.Type(int, default=1000)
+
+    # Render the pieces many pages share (the sidebars of pages outside the navigation,
+    # an event's card) once per build.  Off only to check that reuse changes no byte.
+    reuse_fragments = c.Type(bool, default=True)

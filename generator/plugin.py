@@ -40,6 +40,7 @@ from generator.pipeline import PipelineCache, build_chronology
 from generator.render import material_fixes
 from generator.render.dates import date_label, date_segments
 from generator.render.exports import Links, actors_json, atom_feed, events_json, timeline_csv
+from generator.render.fragments import FragmentCache, nav_fragment_key, render_every_time, site_link
 from generator.render.page_spec import PageSpec
 from generator.render.pages import plan_pages, problem_pages
 from generator.render.sanitize import clean_body, clean_text
@@ -171,6 +172,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if spec is not None:
             context.update(spec.context)
             context["toc_toggle"] = not spec.in_nav
+            if not spec.in_nav and self.config.reuse_fragments:
+                nav_urls = (item.url for item in nav.pages)
+                context["site_nav_key"] = nav_fragment_key(page.url, nav_urls, page.toc, page.meta)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -182,6 +186,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters["date_segments"] = date_segments
         env.filters["date_label"] = date_label
+        env.filters["site_link"] = site_link
+        # A new cache each build, so nothing stale survives into the next.
+        env.globals["fragment"] = FragmentCache() if self.config.reuse_fragments else render_every_time
         # Material's templates are written for MkDocs' unescaped environment; ours show
         # editor text, so every template in our theme folder is autoescaped.
         ours = _template_names(config.theme.custom_dir)

@@ -12,6 +12,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -39,6 +40,11 @@ class Build:
     def page(self, url_path: str) -> BeautifulSoup:
         """Parse the page served at ``url_path`` ("" for the home page, "events/x/")."""
         return BeautifulSoup((self.site / url_path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+    def links(self, url_path: str, selector: str) -> list[str]:
+        """Where the links matched by ``selector`` on a page lead, as paths from the site
+        root ("actors/iran/"), however the page wrote them."""
+        return [urljoin(f"/{url_path}", a["href"]).lstrip("/") for a in self.page(url_path).select(selector)]
 
 
 def run_mkdocs(root: Path, *args: str) -> Build:

@@ -56,3 +56,33 @@ def test_build_date_comes_from_the_last_commit_not_the_clock(tmp_path):
         archive.read()
         stamped = datetime.datetime.fromtimestamp(archive.mtime, datetime.timezone.utc)
     assert stamped.date() == datetime.date(2001, 2, 3)
+
+
+def test_reusing_rendered_fragments_changes_no_byte(tmp_path):
+    """Pages share their sidebars and event cards within a build (render/fragments.py);
+    a build that renders every one afresh writes the same files."""
+    import filecmp
+
+    from bench.synth import write_chronology
+    from conftest import run_mkdocs
+
+    sites = {}
+    for reuse in (True, False):
+        root = tmp_path / f"reuse-{reuse}"
+        write_chronology(root, 150, seed=7)
+        (root / "mkdocs.yml").write_text(
+            f"INHERIT: {REPO / 'mkdocs.yml'}\ntheme:\n  custom_dir: {REPO / 'theme'}\n"
+            f"plugins:\n  - search\n  - timeline:\n      reuse_fragments: {str(reuse).lower()}\n      page_limit: 20\n",
+            encoding="utf-8")
+        build = run_mkdocs(root, "--strict")
+        assert build.returncode == 0, build.output
+        sites[reuse] = build.site
+    pages = sorted(path.relative_to(sites[True]) for path in sites[True].rglob("*.html"))
+    assert len(pages) > 150  # events, actors, year, month and tag pages
+    # Cards are shared between pages at one depth: the check means something only if
+    # they appear at several (years/2021/ and years/2021/march/, tags/x/ and tags/x/2021/).
+    with_cards = {len(page.parts) for page in pages if 'class="tl-card"' in (sites[False] / page).read_text()}
+    assert len(with_cards) >= 2, with_cards
+    assert pages == sorted(path.relative_to(sites[False]) for path in sites[False].rglob("*.html"))
+    _, differing, errors = filecmp.cmpfiles(sites[True], sites[False], [str(p) for p in pages], shallow=False)
+    assert differing == [] and errors == []

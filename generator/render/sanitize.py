@@ -9,6 +9,7 @@ itself: a reader's browser should not be sent to a third party by a page.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import nh3
@@ -33,6 +34,10 @@ ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 # Removed with everything inside them, not just unwrapped.
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "form", "template", "noscript", "svg", "math"}
+# What `_filter_attribute` acts on: an image, or an id that may begin with "__" (written
+# out, or hidden behind a character reference).  A body without either needs no filter,
+# which spares nh3 a call back into Python for every attribute of most pages.
+_MAY_NEED_FILTER = re.compile(r"<img|\bid\s*=\s*[\"']?\s*[_&]", re.IGNORECASE)
 
 
 def clean_body(html: str) -> str:
@@ -41,7 +46,7 @@ def clean_body(html: str) -> str:
         tags=TAGS,
         clean_content_tags=DROPPED_WITH_CONTENT,
         attributes=ATTRIBUTES,
-        attribute_filter=_filter_attribute,
+        attribute_filter=_filter_attribute if _MAY_NEED_FILTER.search(html) else None,
         url_schemes=URL_SCHEMES,
         link_rel=None,  # keep MkDocs' own links as they are; rel is allowed where editors set it
     )

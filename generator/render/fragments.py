@@ -1,0 +1,74 @@
+"""Rendered template fragments, reused within one build.
+
+Thousands of pages show the same pieces: every event page has the same navigation
+sidebar, and an event's card appears on its year page, its tag pages and beside
+related events.  Rendering each piece once per build, instead of once per page, is
+most of the difference between a chronology's build and a plain MkDocs build of as
+many pages.
+
+A fragment may be reused only where its HTML is the same byte for byte, so its key
+names everything the HTML depends on.  Links inside a fragment are what makes that
+hard: MkDocs' ``url`` filter writes them relative to the page.  Our templates
+therefore write links with ``site_link`` (through the page's ``base_url``, the same for
+every page at one depth), and `nav_fragment_key` keeps Material's sidebar (written
+with ``url``) to pages for which the relative links cannot differ.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any
+
+from jinja2 import pass_context
+from markupsafe import Markup
+
+
+class FragmentCache:
+    """A Jinja global: ``{% call fragment(key...) %}…{% endcall %}`` renders the body
+    the first time a key is seen and returns the same HTML for the rest of the build.
+    A new cache is made for every build (see the plugin's on_env)."""
+
+    def __init__(self) -> None:
+        self._fragments: dict[tuple, Markup] = {}
+
+    def __call__(self, *key: Hashable, caller: Callable[[], str]) -> Markup:
+        try:
+            return self._fragments[key]
+        except KeyError:
+            html = self._fragments[key] = Markup(caller())
+            return html
+
+    def __len__(self) -> int:
+        return len(self._fragments)
+
+
+def render_every_time(*key: Hashable, caller: Callable[[], str]) -> Markup:
+    """`FragmentCache`'s stand-in when reuse is switched off (``reuse_fragments: false``)."""
+    return Markup(caller())
+
+
+@pass_context
+def site_link(context: Any, path: str) -> str:
+    """A link to a page of the site (`path` from the site root, such as ``events/x/``),
+    relative to the page being rendered, so the site works from any folder or host."""
+    base = context["base_url"]  # "." on the home page, "../.." two folders down
+    return path if base == "." and path else f"{base}/{path}"
+
+
+def nav_fragment_key(page_url: str, nav_urls: Iterable[str], toc: Iterable[Any], meta: dict) -> tuple | None:
+    """The key under which a page kept out of the navigation may share its sidebars
+    (Material's site_nav block) with other pages, or None if it may not.
+
+    The navigation sidebar links to the pages in the navigation with relative URLs.
+    From pages in one folder (events/a/, events/b/) those are the same, unless a
+    link leads into the page itself; the table of contents sidebar is the page's own
+    headings, which many pages share (an event page usually has only "Sources")."""
+    if any(url.startswith(page_url) for url in nav_urls):
+        return None
+    folder = posixpath.dirname(page_url.rstrip("/"))
+    return ("site_nav", folder, toc_signature(toc), repr(meta.get("hide")))
+
+
+def toc_signature(items: Iterable[Any]) -> tuple:
+    return tuple((str(item.title), item.url, item.level, toc_signature(item.children)) for item in items)
