@@ -69,6 +69,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.cache: PipelineCache | None = None  # the live preview's parsed files
         self.fingerprints: dict[str, tuple] = {}  # src_uri -> what the page showed last build
         self.built_once = False  # whether a build has written the open data files
+        self.page_sources: dict = {}  # the sources of the page being converted, by id
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin instance alive across serve rebuilds.
@@ -77,7 +78,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.cache = PipelineCache() if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        config.markdown_extensions.append(SourceListExtension())
+        config.markdown_extensions.append(SourceListExtension(sources=lambda: self.page_sources))
         # MkDocs dates the sitemap (and its gzip header) from SOURCE_DATE_EPOCH, or else
         # from the clock; the clock would make two builds of one commit differ.
         if "SOURCE_DATE_EPOCH" not in os.environ:
@@ -149,6 +150,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)
+        self.page_sources = {source.id: source for source in spec.sources} if spec else {}
         if spec is not None:
             # Material prints page.meta.title unescaped (in <title> and the header), so
             # it gets the title as HTML-safe text; our autoescaped templates see Markup

@@ -14,6 +14,7 @@ class PageSpec:
     context: dict = field(default_factory=dict)
     in_nav: bool = False  # only the indexes; event and actor pages are reached from them
     keywords: tuple[str, ...] = ()  # what search should also find the page by
+    sources: tuple = ()  # the Sources its footnotes cite (see render.source_list)
     # Everything the page shows, as comparable data: the live preview re-renders only the
     # pages whose fingerprint changed since the last build.  None: always re-render.
     fingerprint: object = None

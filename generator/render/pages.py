@@ -83,7 +83,7 @@ def event_page(event: Event, chronology: Chronology, link: Links) -> PageSpec:
     fingerprint = (card_fingerprint(event, chronology), tuple(chronology.tag_slugs[name] for name in event.tags),
                    neighbours, kinds)
     return PageSpec(f"events/{event.id}.md", event.title, "event.html", page_markdown(event.body, event.sources),
-                    context, keywords=tuple(dict.fromkeys(keywords)), fingerprint=fingerprint)
+                    context, keywords=tuple(dict.fromkeys(keywords)), sources=event.sources, fingerprint=fingerprint)
 
 
 def actor_page(actor: Actor, chronology: Chronology, link: Links) -> PageSpec:
@@ -99,7 +99,7 @@ def actor_page(actor: Actor, chronology: Chronology, link: Links) -> PageSpec:
                    tuple((m.actor.id, m.actor.name, m.affiliation) for m in context["members"]),
                    tuple((a.event.id, a.event.title, a.event.date.text, a.role) for a in context["appearances"]))
     return PageSpec(f"actors/{actor.id}.md", actor.name, "actor.html", page_markdown(actor.body, actor.sources),
-                    context, keywords=_names(actor), fingerprint=fingerprint)
+                    context, keywords=_names(actor), sources=actor.sources, fingerprint=fingerprint)
 
 
 def _names(actor: Actor) -> tuple[str, ...]:
