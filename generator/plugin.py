@@ -160,7 +160,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             if spec.keywords:
                 # Material's search indexes a page's meta tags: actor names, aliases,
                 # places and tags shown by the templates become searchable too.
-                page.meta["tags"] = [Markup.escape(keyword) for keyword in spec.keywords]
+                page.meta["tags"] = [str(Markup.escape(keyword)) for keyword in spec.keywords]
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

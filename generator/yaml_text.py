@@ -15,9 +15,27 @@ import yaml
 FieldPath = tuple  # ("actors", 1, "id"): keys and list indexes from the top of the mapping
 
 
-# BaseLoader resolves no scalar (every plain scalar stays a string); libyaml's C version
-# composes several times faster than the pure-Python one, with the same marks.
-_TextLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_BaseLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
+class _TextLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """BaseLoader resolves no scalar (every plain scalar stays a string); libyaml's C
+    version composes several times faster than the pure-Python one, with the same marks.
+    It still asks the (pure-Python) resolver about every node, only to be given the
+    default tag: answered here directly, as BaseResolver would."""
+
+    _DEFAULT_TAGS = {yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+                     yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+                     yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG}
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
+    def resolve(self, kind, value, implicit):
+        return self._DEFAULT_TAGS[kind]
 
 
 class YamlTextError(ValueError):

@@ -30,14 +30,15 @@ class FragmentCache:
     A new cache is made for every build (see the plugin's on_env)."""
 
     def __init__(self) -> None:
-        self._fragments: dict[tuple, Markup] = {}
+        # Kept as plain strings: str subclasses such as Markup are objects the garbage
+        # collector has to visit on every full collection, and a large site has many.
+        self._fragments: dict[tuple, str] = {}
 
     def __call__(self, *key: Hashable, caller: Callable[[], str]) -> Markup:
-        try:
-            return self._fragments[key]
-        except KeyError:
-            html = self._fragments[key] = Markup(caller())
-            return html
+        html = self._fragments.get(key)
+        if html is None:
+            html = self._fragments[key] = str(caller())
+        return Markup(html)
 
     def __len__(self) -> int:
         return len(self._fragments)
