@@ -48,7 +48,7 @@ class DateError(ValueError):
     """The text is not a date this tool can show; the message says what to write."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DatePoint:
     """One calendar date with the parts that are known; ``None`` means not given."""
 
@@ -101,7 +101,7 @@ class DatePoint:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EdtfDate:
     """An event's date: a single point, or a range whose ends may be open or unknown.
 

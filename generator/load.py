@@ -22,7 +22,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HANDLER = frontmatter.YAMLHandler()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawRecord:
     kind: str  # "event" or "actor"
     id: str

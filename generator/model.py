@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from generator.dates import EdtfDate
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     id: str
     title: str
@@ -19,7 +19,7 @@ class Source:
     published: EdtfDate | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Participation:
     """An actor's part in an event, as the event names it."""
 
@@ -27,7 +27,7 @@ class Participation:
     role: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Affiliation:
     """An actor's membership of a parent organisation."""
 
@@ -37,7 +37,7 @@ class Affiliation:
     source_id: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     id: str
     path: str
@@ -59,7 +59,7 @@ class Event:
         return f"events/{self.id}/"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     id: str
     path: str
@@ -77,7 +77,7 @@ class Actor:
         return f"actors/{self.id}/"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Appearance:
     """An event seen from one of its actors' pages."""
 
@@ -85,7 +85,7 @@ class Appearance:
     role: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
     """An actor seen from the page of the organisation it belongs to."""
 
@@ -93,7 +93,7 @@ class Member:
     affiliation: Affiliation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tag:
     """A topic and the events that carry it.  Tags that differ only in case or
     punctuation share one slug, and one page, under the first spelling met."""
@@ -107,7 +107,7 @@ class Tag:
         return f"tags/{self.slug}/"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chronology:
     """Every event in timeline order and every actor by name, with all links resolved.
 

@@ -126,14 +126,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         for file in list(files):
             if file.src_uri.startswith(editors_folders) or file.src_uri in self.pages:
                 files.remove(file)
-        stamp = _theme_stamp(config)
+        stamp = _theme_stamp(config) if self.dirty else None
         for spec in self.pages.values():
             # Event and actor pages are reached through the indexes, never the sidebar.
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             page = _GeneratedPage.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion)
-            shown = (stamp, spec.title, spec.template, spec.markdown, spec.fingerprint)
-            page.changed = not self.dirty or spec.fingerprint is None or self.fingerprints.get(spec.src_uri) != shown
-            self.fingerprints[spec.src_uri] = shown
+            if self.dirty and spec.fingerprint is not None:
+                shown = (stamp, spec.title, spec.template, spec.markdown, spec.fingerprint())
+                page.changed = self.fingerprints.get(spec.src_uri) != shown
+                self.fingerprints[spec.src_uri] = shown
             files.append(page)
         for name in SCHEMA_FILES:
             # Published so that editors' tools can point at the site's copy.

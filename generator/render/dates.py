@@ -16,7 +16,7 @@ MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "A
           "September", "October", "November", "December")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateSegment:
     text: str
     datetime: str | None = None  # value for <time datetime>, when the precision allows

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageSpec:
     src_uri: str
     title: str
@@ -15,9 +16,10 @@ class PageSpec:
     in_nav: bool = False  # only the indexes; event and actor pages are reached from them
     keywords: tuple[str, ...] = ()  # what search should also find the page by
     sources: tuple = ()  # the Sources its footnotes cite (see render.source_list)
-    # Everything the page shows, as comparable data: the live preview re-renders only the
-    # pages whose fingerprint changed since the last build.  None: always re-render.
-    fingerprint: object = None
+    # Gives everything the page shows, as comparable data: the live preview re-renders
+    # only the pages whose fingerprint changed since the last build (a full build never
+    # asks, so it costs nothing there).  None: always re-render.
+    fingerprint: Callable[[], object] | None = None
 
 
 def card_fingerprint(event, chronology) -> tuple:

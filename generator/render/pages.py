@@ -51,9 +51,13 @@ def event_index_pages(chronology: Chronology, title: str, limit: int) -> list[Pa
         PageSpec(f"{url}index.md", title if number == 1 else f"{title} (page {number})", "events.html",
                  in_nav=number == 1,
                  context={"timeline": chronology, "events_by_title": chunk, "pager": pager, "page_number": number},
-                 fingerprint=(len(by_title), tuple(pager), tuple((e.id, e.title, e.date) for e in chunk)))
+                 fingerprint=partial(_index_fingerprint, len(by_title), pager, chunk))
         for number, (url, chunk) in enumerate(zip(urls, chunks), start=1)
     ]
+
+
+def _index_fingerprint(count: int, pager: list, chunk: tuple[Event, ...]) -> tuple:
+    return count, tuple(pager), tuple((e.id, e.title, e.date) for e in chunk)
 
 
 def problem_pages(problems: list[Problem], titles: dict[str, str]) -> dict[str, PageSpec]:
@@ -77,13 +81,17 @@ def event_page(event: Event, chronology: Chronology, link: Links) -> PageSpec:
     }
     names = [name for p in event.actors for name in _names(chronology.actors_by_id[p.actor_id])]
     keywords = (*event.tags, *([event.place] if event.place else []), *names)
+    return PageSpec(f"events/{event.id}.md", event.title, "event.html", page_markdown(event.body, event.sources),
+                    context, keywords=tuple(dict.fromkeys(keywords)), sources=event.sources,
+                    fingerprint=partial(_event_fingerprint, event, chronology, context))
+
+
+def _event_fingerprint(event: Event, chronology: Chronology, context: dict) -> tuple:
     neighbours = tuple((e.id, e.title, e.date.text) if e else None
                        for e in (context["previous_event"], context["next_event"], *context["related_events"]))
     kinds = tuple(chronology.actors_by_id[p.actor_id].kind for p in event.actors)  # JSON-LD types
-    fingerprint = (card_fingerprint(event, chronology), tuple(chronology.tag_slugs[name] for name in event.tags),
-                   neighbours, kinds)
-    return PageSpec(f"events/{event.id}.md", event.title, "event.html", page_markdown(event.body, event.sources),
-                    context, keywords=tuple(dict.fromkeys(keywords)), sources=event.sources, fingerprint=fingerprint)
+    return (card_fingerprint(event, chronology), tuple(chronology.tag_slugs[name] for name in event.tags),
+            neighbours, kinds)
 
 
 def actor_page(actor: Actor, chronology: Chronology, link: Links) -> PageSpec:
@@ -95,11 +103,15 @@ def actor_page(actor: Actor, chronology: Chronology, link: Links) -> PageSpec:
         "members": chronology.members.get(actor.id, ()),
         "appearances": chronology.appearances.get(actor.id, ()),
     }
-    fingerprint = (actor, tuple((parent.id, parent.name) for parent, _ in context["parents"]),
-                   tuple((m.actor.id, m.actor.name, m.affiliation) for m in context["members"]),
-                   tuple((a.event.id, a.event.title, a.event.date.text, a.role) for a in context["appearances"]))
     return PageSpec(f"actors/{actor.id}.md", actor.name, "actor.html", page_markdown(actor.body, actor.sources),
-                    context, keywords=_names(actor), sources=actor.sources, fingerprint=fingerprint)
+                    context, keywords=_names(actor), sources=actor.sources,
+                    fingerprint=partial(_actor_fingerprint, actor, context))
+
+
+def _actor_fingerprint(actor: Actor, context: dict) -> tuple:
+    return (actor, tuple((parent.id, parent.name) for parent, _ in context["parents"]),
+            tuple((m.actor.id, m.actor.name, m.affiliation) for m in context["members"]),
+            tuple((a.event.id, a.event.title, a.event.date.text, a.role) for a in context["appearances"]))
 
 
 def _names(actor: Actor) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ same way.  Year pages always exist for the home timeline: they are its year filt
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from generator.load import slugify
 from generator.model import Chronology, Event
@@ -17,7 +18,7 @@ from generator.render.dates import MONTHS
 from generator.render.page_spec import PageSpec, card_fingerprint
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MonthGroup:
     heading: str
     anchor: str
@@ -25,7 +26,7 @@ class MonthGroup:
     url: str  # the page of this month alone, used when its year is split
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineGroup:
     """A heading on the timeline (a year, or 'Year not given') and its months."""
 
@@ -107,28 +108,33 @@ def timeline_pages(base: str, title: str, events: tuple[Event, ...], chronology:
     return pages
 
 
-def _listing_page(src_uri: str, title: str, listing: tuple[dict, tuple]) -> PageSpec:
-    context, fingerprint = listing
-    return PageSpec(src_uri, title, "timeline.html", context=context, fingerprint=(title, fingerprint))
+def _listing_page(src_uri: str, title: str, context: dict) -> PageSpec:
+    return PageSpec(src_uri, title, "timeline.html", context=context,
+                    fingerprint=partial(listing_fingerprint, context))
 
 
-def listing_context(chronology: Chronology, groups: tuple[TimelineGroup, ...], *, overview: bool,
-                    **extra) -> tuple[dict, tuple]:
-    """What timeline.html needs (the groups, and the filter choices that match their
-    events), and the page's fingerprint: what it shows, as comparable data."""
+def listing_context(chronology: Chronology, groups: tuple[TimelineGroup, ...], *, overview: bool, **extra) -> dict:
+    """What timeline.html needs: the groups, and the filter choices that match their events."""
     context = {"timeline": chronology, "groups": groups, "overview": overview, **extra}
-    if overview:
-        fingerprint = (overview, tuple((g.heading, tuple((m.heading, len(m.events)) for m in g.months))
-                                       for g in groups), tuple(extra.items()))
-    else:
+    if not overview:
         events = [event for group in groups for month in group.months for event in month.events]
         actor_ids = {p.actor_id for event in events for p in event.actors}
         tag_slugs = {chronology.tag_slugs[name] for event in events for name in event.tags}
         context["filter_actors"] = [actor for actor in chronology.actors if actor.id in actor_ids]
         context["filter_tags"] = [tag for tag in chronology.tags if tag.slug in tag_slugs]
-        fingerprint = (
-            tuple((g.heading, g.anchor, tuple((m.heading, m.anchor, len(m.events)) for m in g.months)) for g in groups),
-            tuple(card_fingerprint(event, chronology) for event in events),
-            tuple((a.id, a.name) for a in context["filter_actors"]),
-            tuple((t.slug, t.name) for t in context["filter_tags"]), tuple(extra.items()))
-    return context, fingerprint
+    return context
+
+
+def listing_fingerprint(context: dict) -> tuple:
+    """What a listing page shows, as comparable data (see `PageSpec.fingerprint`)."""
+    chronology, groups = context["timeline"], context["groups"]
+    shown = {key: value for key, value in context.items() if key not in ("timeline", "groups")}
+    if context["overview"]:
+        return (tuple((g.heading, tuple((m.heading, len(m.events)) for m in g.months)) for g in groups),
+                tuple(shown.items()))
+    return (
+        tuple((g.heading, g.anchor, tuple((m.heading, m.anchor, len(m.events)) for m in g.months)) for g in groups),
+        tuple(card_fingerprint(event, chronology) for group in groups for month in group.months for event in month.events),
+        tuple((a.id, a.name) for a in shown.pop("filter_actors")),
+        tuple((t.slug, t.name) for t in shown.pop("filter_tags")),
+        tuple(shown.items()))
