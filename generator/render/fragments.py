@@ -2,9 +2,8 @@
 
 Thousands of pages show the same pieces: every event page has the same navigation
 sidebar, and an event's card appears on its year page, its tag pages and beside
-related events.  Rendering each piece once per build, instead of once per page, is
-most of the difference between a chronology's build and a plain MkDocs build of as
-many pages.
+related events.  Rendering each piece once per build, instead of once per page, keeps
+a chronology's build close to a plain MkDocs build of as many pages (see `make bench`).
 
 A fragment may be reused only where its HTML is the same byte for byte, so its key
 names everything the HTML depends on.  Links inside a fragment are what makes that
@@ -39,9 +38,6 @@ class FragmentCache:
         if html is None:
             html = self._fragments[key] = str(caller())
         return Markup(html)
-
-    def __len__(self) -> int:
-        return len(self._fragments)
 
 
 def render_every_time(*key: Hashable, caller: Callable[[], str]) -> Markup:
