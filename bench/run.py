@@ -8,7 +8,7 @@ slow the next); then, in one `mkdocs serve --dirtyreload` each, the median time 
 `--runs` one-event edits to show against the same for one page of the baseline.
 Figures go to bench/results.json and one summary line per size is printed.
 
-    python bench/run.py [--sizes sample,1000,10000] [--runs 3]
+    python bench/run.py [--sizes sample,1000,10000] [--runs 5]
 """
 
 from __future__ import annotations
@@ -204,19 +204,23 @@ def summary(result: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="sample,1000,10000")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.json")
     args = parser.parse_args()
-    results = []
+    results, lines = [], []
     for size in args.sizes.split(","):
         result = measure(size, args.runs)
         results.append(result)
-        print(summary(result), flush=True)
+        lines.append(summary(result))
+        print(lines[-1], flush=True)
     if len(results) >= 2 and results[-2]["size"] == "1000" and results[-1]["size"] == "10000":
         growth = results[-1]["ours"]["median_seconds"] / results[-2]["ours"]["median_seconds"]
-        print(f"growth: time(10000) / time(1000) = {growth:.2f}")
+        lines.append(f"growth: time(10000) / time(1000) = {growth:.2f}")
+        print(lines[-1])
     args.output.write_text(json.dumps({"machine": os.uname().machine, "cpus": os.cpu_count(), "results": results},
                                       indent=1) + "\n")
+    # The summary lines too, next to the figures (bench/last-run.txt by default).
+    args.output.with_name("last-run.txt").write_text("\n".join(lines) + "\n")
     return 0
 
 

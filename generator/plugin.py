@@ -16,11 +16,14 @@ Events, in the order MkDocs calls them:
 - on_page_context: hand each template the objects it shows.
 - on_post_page, on_post_template: mend Material's markup where it fails HTML and
   accessibility checks (`render/material_fixes.py`).
-- on_env: the Jinja filters our templates use, and autoescaping for our templates.
+- on_env: the Jinja filters our templates use, and autoescaping for our templates; the
+  garbage collector stops walking what lives until the build ends (on_post_build, or
+  on_build_error, lets it walk those objects again).
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import subprocess
@@ -187,6 +190,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return material_fixes.mend(output_content)  # 404.html
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # Everything alive now (the chronology, the page specs, MkDocs' pages and their
+        # HTML) lives until the build ends.  Frozen, it is not walked again by every full
+        # collection while thousands of pages are rendered (at 10,000 events the build
+        # spends a fifth less time collecting).
+        gc.freeze()
         env.filters["date_segments"] = date_segments
         env.filters["date_label"] = date_label
         env.filters["site_link"] = site_link
@@ -200,6 +208,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             material_default(name) if callable(material_default) else material_default
         )
         return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
 
 
 def _theme_stamp(config: MkDocsConfig) -> tuple:

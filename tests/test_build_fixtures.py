@@ -69,3 +69,23 @@ def test_event_without_place_or_actors_builds(build_project):
     page = build.page("events/bare/")
     assert page.h1.get_text() == "Bare event"
     assert [dt.get_text() for dt in page.select(".tl-facts dt")] == ["Date"]
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypatch):
+    """The plugin freezes what lives until the end of a build (on_env) and must thaw it
+    afterwards: `mkdocs serve` rebuilds in one process, and frozen objects are never freed."""
+    import gc
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from conftest import write_project
+
+    root = write_project(tmp_path, {"one.md": event_file("One", "2023-12-25")}, {})
+    monkeypatch.chdir(root)
+    assert gc.get_freeze_count() == 0
+    for _ in range(2):  # as `mkdocs serve` does: builds one after another in one process
+        config = load_config(str(root / "mkdocs.yml"))
+        build(config)
+        assert (root / "site" / "events" / "one" / "index.html").is_file()
+        assert gc.get_freeze_count() == 0
