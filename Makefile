@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: site serve test check repro bench new-event new-actor clean
+.PHONY: site serve test check repro bench profile new-event new-actor clean
 
 $(SITE_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ repro: $(SITE_STAMP)
 ## bench: our build against plain MkDocs at 1,000 and 10,000 events (minutes); writes bench/results.json
 bench: $(SITE_STAMP)
 	$(BIN)/python bench/run.py
+
+## profile: cProfile of one full build of the 10,000-event chronology (SIZE=1000 for a smaller one)
+profile: $(SITE_STAMP)
+	$(BIN)/python bench/profile.py --size $(or $(SIZE),10000)
 
 ## check: report every problem in content/ without building
 check: $(SITE_STAMP)
