@@ -129,6 +129,10 @@ def listing_fingerprint(context: dict) -> tuple:
     """What a listing page shows, as comparable data (see `PageSpec.fingerprint`)."""
     chronology, groups = context["timeline"], context["groups"]
     shown = {key: value for key, value in context.items() if key not in ("timeline", "groups")}
+    if "tag" in shown:
+        # The tag's name is shown, not its other events: an edit elsewhere in the tag
+        # must not re-render every page of it.
+        shown["tag"] = (shown["tag"].slug, shown["tag"].name)
     if context["overview"]:
         return (tuple((g.heading, tuple((m.heading, len(m.events)) for m in g.months)) for g in groups),
                 tuple(shown.items()))
