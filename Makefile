@@ -62,7 +62,7 @@ bench: $(SITE_STAMP)
 
 ## profile: cProfile of one full build of the 10,000-event chronology (SIZE=1000 for a smaller one)
 profile: $(SITE_STAMP)
-	$(BIN)/python bench/profile.py --size $(or $(SIZE),10000)
+	$(BIN)/python bench/profile_build.py --size $(or $(SIZE),10000)
 
 ## check: report every problem in content/ without building
 check: $(SITE_STAMP)

@@ -5,7 +5,7 @@ missing) once, in this process, under cProfile, and prints the entries with the 
 cumulative time.  Times under the profiler are inflated, Python-heavy code most; compare
 them with each other, and with `make bench` for wall time.
 
-    python bench/profile.py [--size 10000] [--top 40] [--output bench/.work/profile.pstats]
+    python bench/profile_build.py [--size 10000] [--top 40] [--output bench/.work/profile.pstats]
 """
 
 from __future__ import annotations
