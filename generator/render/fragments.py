@@ -49,8 +49,10 @@ def render_every_time(*key: Hashable, caller: Callable[[], str]) -> Markup:
 def site_link(context: Any, path: str) -> str:
     """A link to a page of the site (`path` from the site root, such as ``events/x/``),
     relative to the page being rendered, so the site works from any folder or host."""
-    base = context["base_url"]  # "." on the home page, "../.." two folders down
-    return path if base == "." and path else f"{base}/{path}"
+    # "." on the home page, "../.." two folders down; on the 404 page, which may be
+    # served at any address, the site's own path from its root: "/" or "/chronology/".
+    base = context["base_url"]
+    return path if base == "." and path else f"{base.rstrip('/')}/{path}"
 
 
 def nav_fragment_key(page_url: str, nav_urls: Iterable[str], toc: Iterable[Any], meta: dict) -> tuple | None:
