@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: site serve test check repro bench profile new-event new-actor clean
+.PHONY: site serve test lint check repro bench profile new-event new-actor clean
 
 $(SITE_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,9 +48,15 @@ java:
 	@command -v java >/dev/null || { test "$$(id -u)" = 0 || { echo "The HTML check needs Java: run 'sudo apt-get install default-jre-headless'"; exit 1; }; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 
-## test: the whole test suite (installs what it needs: .venv, node_modules, chromium, Java)
-test: $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM) java
+## test: lint and types first (seconds), then the whole test suite (installs what it needs:
+## .venv, node_modules, chromium, Java)
+test: lint $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM) java
 	$(BIN)/python -m pytest
+
+## lint: ruff (lint and format) on everything, mypy --strict on generator/
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 ## repro: build twice (other folder, time, mtimes, hash seed, zone, locale) and compare every file
 repro: $(SITE_STAMP)
@@ -70,15 +76,17 @@ check: $(SITE_STAMP)
 
 ## new-event TITLE="...": create content/events/<id>.md from the template
 ## new-actor NAME="..." [KIND=person|group|organisation|state]: likewise in content/actors/
-# The values reach the command through the environment, never through the shell's
-# parsing, so quotes and dollars in a title are safe.
+# A value is taken as typed ($(value ...): make does not expand a dollar sign in it)
+# and handed to the shell in single quotes (each ' in it written '\''), so dollars,
+# quotes and backticks in a title arrive unchanged.
+shell_quote = '$(subst ','\'',$(1))'
 new-event: $(SITE_STAMP)
-	@test -n "$$TITLE" || { echo 'usage: make new-event TITLE="Title of the event"'; exit 2; }
-	$(BIN)/python -m generator new event "$$TITLE"
+	@test -n $(call shell_quote,$(value TITLE)) || { echo 'usage: make new-event TITLE="Title of the event"'; exit 2; }
+	$(BIN)/python -m generator new event $(call shell_quote,$(value TITLE))
 
 new-actor: $(SITE_STAMP)
-	@test -n "$$NAME" || { echo 'usage: make new-actor NAME="Name" [KIND=person|group|organisation|state]'; exit 2; }
-	$(BIN)/python -m generator new actor "$$NAME" --actor-kind "$${KIND:-group}"
+	@test -n $(call shell_quote,$(value NAME)) || { echo 'usage: make new-actor NAME="Name" [KIND=person|group|organisation|state]'; exit 2; }
+	$(BIN)/python -m generator new actor $(call shell_quote,$(value NAME)) --actor-kind $(call shell_quote,$(or $(value KIND),group))
 
 clean:
 	rm -rf site $(VENV) node_modules

@@ -36,7 +36,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "170000000
 # Markdown extensions), without the timeline plugin, our templates and their assets,
 # and with a one-page navigation.
 BASELINE_CONFIG = f"""\
-INHERIT: {REPO / 'mkdocs.yml'}
+INHERIT: {REPO / "mkdocs.yml"}
 site_name: Baseline
 docs_dir: docs
 theme:
@@ -78,8 +78,13 @@ def timed_build(project: Path) -> tuple[float, int]:
     # does not run during (and slow down) this one.
     os.sync()
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "--strict"], cwd=project, env=ENV,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "--strict"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     error = process.stderr.read().decode()
@@ -93,8 +98,13 @@ def site_figures(site: Path) -> dict:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html"]
     largest = max(pages, key=lambda p: p.stat().st_size)
-    return {"files": len(files), "pages": len(pages), "bytes": sum(p.stat().st_size for p in files),
-            "largest_page": largest.relative_to(site).as_posix(), "largest_page_bytes": largest.stat().st_size}
+    return {
+        "files": len(files),
+        "pages": len(pages),
+        "bytes": sum(p.stat().st_size for p in files),
+        "largest_page": largest.relative_to(site).as_posix(),
+        "largest_page_bytes": largest.stat().st_size,
+    }
 
 
 def free_port() -> int:
@@ -111,14 +121,20 @@ def page_shows(url: str, text: str) -> bool:
         return False
 
 
-def serve_edit_seconds(project: Path, edit: Callable[[str], dict[str, str]], watch: list[str],
-                       runs: int) -> list[float]:
+def serve_edit_seconds(
+    project: Path, edit: Callable[[str], dict[str, str]], watch: list[str], runs: int
+) -> list[float]:
     """Start `mkdocs serve --dirtyreload`, then `runs` times apply `edit(marker)` (file ->
     new text) and time until every URL path in `watch` shows the marker text."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirtyreload", "-a", f"127.0.0.1:{port}"],
-                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirtyreload", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     seconds = []
     try:
         deadline = time.monotonic() + 1800
@@ -194,11 +210,14 @@ def measure(size: str, runs: int) -> dict:
 def summary(result: dict) -> str:
     ours, base = result["ours"], result["baseline"]
     mib = 1024 * 1024
-    return (f"N={result['size']}: ours {ours['median_seconds']:.2f}s vs plain MkDocs {base['median_seconds']:.2f}s "
-            f"(ratio {result['ratio']:.2f}, median of {result['runs']}); peak RSS {ours['peak_rss_bytes'] / mib:.0f} MiB "
-            f"vs {base['peak_rss_bytes'] / mib:.0f} MiB; {ours['pages']} pages, {ours['bytes'] / mib:.1f} MiB, largest "
-            f"{ours['largest_page']} {ours['largest_page_bytes'] / 1024:.0f} KiB; serve edit {ours['serve_edit_seconds']:.2f}s "
-            f"vs {base['serve_edit_seconds']:.2f}s (ratio {result['serve_ratio']:.2f}, median of {result['runs']})")
+    return (
+        f"N={result['size']}: ours {ours['median_seconds']:.2f}s vs plain MkDocs {base['median_seconds']:.2f}s "
+        f"(ratio {result['ratio']:.2f}, median of {result['runs']}); peak RSS {ours['peak_rss_bytes'] / mib:.0f} MiB "
+        f"vs {base['peak_rss_bytes'] / mib:.0f} MiB; {ours['pages']} pages, {ours['bytes'] / mib:.1f} MiB, largest "
+        f"{ours['largest_page']} {ours['largest_page_bytes'] / 1024:.0f} KiB; "
+        f"serve edit {ours['serve_edit_seconds']:.2f}s "
+        f"vs {base['serve_edit_seconds']:.2f}s (ratio {result['serve_ratio']:.2f}, median of {result['runs']})"
+    )
 
 
 def main() -> int:
@@ -217,8 +236,9 @@ def main() -> int:
         growth = results[-1]["ours"]["median_seconds"] / results[-2]["ours"]["median_seconds"]
         lines.append(f"growth: time(10000) / time(1000) = {growth:.2f}")
         print(lines[-1])
-    args.output.write_text(json.dumps({"machine": os.uname().machine, "cpus": os.cpu_count(), "results": results},
-                                      indent=1) + "\n")
+    args.output.write_text(
+        json.dumps({"machine": os.uname().machine, "cpus": os.cpu_count(), "results": results}, indent=1) + "\n"
+    )
     # The summary lines too, next to the figures (bench/last-run.txt by default).
     args.output.with_name("last-run.txt").write_text("\n".join(lines) + "\n")
     return 0

@@ -13,9 +13,38 @@ import random
 import re
 from pathlib import Path
 
-WORDS = ("strike attack militia base statement officials said forces group report border "
-         "convoy drone rocket spokesman ministry denied claimed killed wounded according "
-         "sources ceasefire talks envoy sanctions designation retaliation facility night").split()
+WORDS = [
+    "strike",
+    "attack",
+    "militia",
+    "base",
+    "statement",
+    "officials",
+    "said",
+    "forces",
+    "group",
+    "report",
+    "border",
+    "convoy",
+    "drone",
+    "rocket",
+    "spokesman",
+    "ministry",
+    "denied",
+    "claimed",
+    "killed",
+    "wounded",
+    "according",
+    "sources",
+    "ceasefire",
+    "talks",
+    "envoy",
+    "sanctions",
+    "designation",
+    "retaliation",
+    "facility",
+    "night",
+]
 KINDS = ("person", "group", "organisation", "state")
 
 
@@ -23,10 +52,16 @@ def _date(rng: random.Random) -> str:
     year, month, day = rng.randint(1990, 2024), rng.randint(1, 12), rng.randint(1, 28)
     form = rng.randrange(10)
     return [
-        f"{year}-{month:02d}-{day:02d}", f"{year}-{month:02d}-{day:02d}", f"{year}-{month:02d}-{day:02d}",
-        f"{year}-{month:02d}", f"{year}", f"{year}~", f"{year}-{month:02d}?",
+        f"{year}-{month:02d}-{day:02d}",
+        f"{year}-{month:02d}-{day:02d}",
+        f"{year}-{month:02d}-{day:02d}",
+        f"{year}-{month:02d}",
+        f"{year}",
+        f"{year}~",
+        f"{year}-{month:02d}?",
         f"{year}-{month:02d}-{day:02d}/{year}-{month:02d}-{min(day + 5, 28):02d}",
-        f"XXXX-{month:02d}-{day:02d}", f"{year}/..",
+        f"XXXX-{month:02d}-{day:02d}",
+        f"{year}/..",
     ][form]
 
 
@@ -40,9 +75,11 @@ def _body(rng: random.Random, source_ids: list[str]) -> str:
             sentence = []
             paragraphs.append(text)
     # Every source cited at least once; the rest of the sentences cite one at random.
-    cited = [f"{p}[^{source_ids[i % len(source_ids)]}]" if i < len(source_ids) or rng.random() < 0.5 else p
-             for i, p in enumerate(paragraphs)]
-    return "\n\n".join(" ".join(cited[i:i + 4]) for i in range(0, len(cited), 4)) + "\n"
+    cited = [
+        f"{p}[^{source_ids[i % len(source_ids)]}]" if i < len(source_ids) or rng.random() < 0.5 else p
+        for i, p in enumerate(paragraphs)
+    ]
+    return "\n\n".join(" ".join(cited[i : i + 4]) for i in range(0, len(cited), 4)) + "\n"
 
 
 def event_files(n: int, seed: int = 1) -> tuple[dict[str, str], dict[str, str]]:
@@ -52,26 +89,37 @@ def event_files(n: int, seed: int = 1) -> tuple[dict[str, str], dict[str, str]]:
     for index in range(n_actors):
         parent = ""
         if index >= n_actors // 5 and rng.random() < 0.25:
-            parent = (f"affiliations:\n  - organisation: actor-{rng.randrange(n_actors // 5):05d}\n"
-                      f"    role: member\n    source: s1\n")
-        front = (f"name: Actor {index} {rng.choice(WORDS).title()}\nkind: {rng.choice(KINDS)}\n"
-                 f"aliases: [A{index}]\nsummary: {' '.join(rng.choices(WORDS, k=8))}\n{parent}"
-                 f"sources:\n  - id: s1\n    title: Profile {index}\n    publisher: Agency\n")
+            parent = (
+                f"affiliations:\n  - organisation: actor-{rng.randrange(n_actors // 5):05d}\n"
+                f"    role: member\n    source: s1\n"
+            )
+        front = (
+            f"name: Actor {index} {rng.choice(WORDS).title()}\nkind: {rng.choice(KINDS)}\n"
+            f"aliases: [A{index}]\nsummary: {' '.join(rng.choices(WORDS, k=8))}\n{parent}"
+            f"sources:\n  - id: s1\n    title: Profile {index}\n    publisher: Agency\n"
+        )
         actors[f"actor-{index:05d}.md"] = f"---\n{front}---\n\n{_body(rng, ['s1'])[:600]}\n"
     events: dict[str, str] = {}
     for index in range(n):
         source_ids = [f"s{k}" for k in range(1, rng.randint(1, 4) + 1)]
-        sources = "".join(f"  - id: {sid}\n    title: Report {index}-{sid}\n    publisher: Wire {sid}\n"
-                          f"    url: https://example.org/{index}/{sid}\n" for sid in source_ids)
+        sources = "".join(
+            f"  - id: {sid}\n    title: Report {index}-{sid}\n    publisher: Wire {sid}\n"
+            f"    url: https://example.org/{index}/{sid}\n"
+            for sid in source_ids
+        )
         participants = rng.sample(range(n_actors), rng.randint(1, min(5, n_actors)))
-        actor_lines = "".join(f"  - id: actor-{a:05d}\n    role: {rng.choice(('target', 'attacker', 'spokesperson'))}\n"
-                              for a in participants)
+        actor_lines = "".join(
+            f"  - id: actor-{a:05d}\n    role: {rng.choice(('target', 'attacker', 'spokesperson'))}\n"
+            for a in participants
+        )
         related = sorted({f"event-{rng.randrange(n):05d}" for _ in range(rng.randint(0, 3))} - {f"event-{index:05d}"})
-        front = (f"title: Event {index} {' '.join(rng.choices(WORDS, k=5))}\ndate: '{_date(rng)}'\n"
-                 f"summary: {' '.join(rng.choices(WORDS, k=12))}\nplace: Place {rng.randrange(50)}\n"
-                 f"actors:\n{actor_lines}related: {json.dumps(related)}\n"
-                 f"tags: {json.dumps(sorted(set(rng.choices(WORDS[:12], k=rng.randint(0, 3)))))}\n"
-                 f"sources:\n{sources}")
+        front = (
+            f"title: Event {index} {' '.join(rng.choices(WORDS, k=5))}\ndate: '{_date(rng)}'\n"
+            f"summary: {' '.join(rng.choices(WORDS, k=12))}\nplace: Place {rng.randrange(50)}\n"
+            f"actors:\n{actor_lines}related: {json.dumps(related)}\n"
+            f"tags: {json.dumps(sorted(set(rng.choices(WORDS[:12], k=rng.randint(0, 3)))))}\n"
+            f"sources:\n{sources}"
+        )
         events[f"event-{index:05d}.md"] = f"---\n{front}---\n\n{_body(rng, source_ids)}"
     return events, actors
 

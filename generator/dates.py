@@ -234,9 +234,7 @@ def _point(parsed: object, text: str) -> DatePoint:
         qualifier = parsed.ua
         parsed = parsed.date
     if isinstance(parsed, (Season, PartialUncertainOrApproximate)) or not isinstance(parsed, Date):
-        raise DateError(
-            f"'{text}' is valid EDTF, but this form ({type(parsed).__name__}) is not supported here"
-        )
+        raise DateError(f"'{text}' is valid EDTF, but this form ({type(parsed).__name__}) is not supported here")
     if getattr(parsed, "ua", None) is not None:
         qualifier = parsed.ua
     year = _component(parsed._year, text, "year")
@@ -261,7 +259,6 @@ def _component(value: str | None, text: str, name: str) -> int | None:
         return None
     if "X" in value:
         raise DateError(
-            f"'{text}': a partly unspecified {name} ('{value}') is not supported; "
-            "write a range instead, e.g. 2010/2019"
+            f"'{text}': a partly unspecified {name} ('{value}') is not supported; write a range instead, e.g. 2010/2019"
         )
     return int(value)

@@ -91,19 +91,29 @@ def _reference_problems(events: dict[str, Event], actors: dict[str, Actor], unus
         for index, affiliation in enumerate(actor.affiliations):
             field = ("affiliations", index, "organisation")
             if affiliation.organisation_id == actor.id:
-                problems.append(_at(actor, field, "an actor cannot be its own parent organisation",
-                                    expected="another actor's id"))
+                problems.append(
+                    _at(actor, field, "an actor cannot be its own parent organisation", expected="another actor's id")
+                )
             else:
                 problems += _unknown(actor, field, "actor", affiliation.organisation_id, actors, unusable)
     return problems
 
 
-def _unknown(owner: Event | Actor, field: tuple, kind: str, name: str, known: dict, unusable: frozenset) -> list[Problem]:
+def _unknown(
+    owner: Event | Actor, field: tuple, kind: str, name: str, known: dict, unusable: frozenset
+) -> list[Problem]:
     if name in known or (kind, name) in unusable:
         return []
     folder = "events" if kind == "event" else "actors"
-    return [_at(owner, field, f"unknown {kind} '{name}'", expected=f"the name of a file in content/{folder}/, without .md",
-                suggestion=suggest(name, known))]
+    return [
+        _at(
+            owner,
+            field,
+            f"unknown {kind} '{name}'",
+            expected=f"the name of a file in content/{folder}/, without .md",
+            suggestion=suggest(name, known),
+        )
+    ]
 
 
 def _at(owner: Event | Actor, field: tuple, message: str, **extra) -> Problem:
@@ -127,9 +137,14 @@ def _parent_cycles(actors: dict[str, Actor]) -> list[Problem]:
                     if cycle not in reported:
                         reported.add(cycle)
                         chain = " -> ".join((*trail, start))
-                        problems.append(_at(actors[current], ("affiliations", index, "organisation"),
-                                            f"parent organisations form a cycle: {chain}",
-                                            expected="no actor to be, through its parents, its own parent"))
+                        problems.append(
+                            _at(
+                                actors[current],
+                                ("affiliations", index, "organisation"),
+                                f"parent organisations form a cycle: {chain}",
+                                expected="no actor to be, through its parents, its own parent",
+                            )
+                        )
                 elif parent not in trail:
                     stack.append((parent, (*trail, parent)))
     return problems
@@ -150,10 +165,15 @@ def _timeline_order(events: dict[str, Event]) -> tuple[list[Event], list[Problem
             if earlier is None or earlier_id == event.id:
                 continue  # reported as a reference problem
             if _dated_before(event, earlier):
-                problems.append(_at(event, ("follows", index),
-                                    f"says it follows '{earlier_id}', but its date ({date_label(event.date)}) "
-                                    f"is before that event's ({date_label(earlier.date)})",
-                                    expected="follows: only for events the dates cannot order"))
+                problems.append(
+                    _at(
+                        event,
+                        ("follows", index),
+                        f"says it follows '{earlier_id}', but its date ({date_label(event.date)}) "
+                        f"is before that event's ({date_label(earlier.date)})",
+                        expected="follows: only for events the dates cannot order",
+                    )
+                )
                 continue
             waiting_on[event.id].add(earlier_id)
             followers[earlier_id].append(event.id)
@@ -170,8 +190,14 @@ def _timeline_order(events: dict[str, Event]) -> tuple[list[Event], list[Problem
     stuck = sorted(event_id for event_id, waits in waiting_on.items() if waits)
     for event_id in stuck:
         event = events[event_id]
-        problems.append(_at(event, ("follows",), "follows: forms a cycle with " + ", ".join(sorted(waiting_on[event_id])),
-                            expected="each event to follow only events that came before it"))
+        problems.append(
+            _at(
+                event,
+                ("follows",),
+                "follows: forms a cycle with " + ", ".join(sorted(waiting_on[event_id])),
+                expected="each event to follow only events that came before it",
+            )
+        )
     return ordered, problems
 
 
@@ -225,6 +251,10 @@ def _tags(ordered: list[Event]) -> tuple[tuple[Tag, ...], dict[str, str]]:
             slugs[name] = slug
             names.setdefault(slug, name)
             events[slug].setdefault(event.id, event)
-    tags = tuple(sorted((Tag(names[slug], slug, tuple(found.values())) for slug, found in events.items()),
-                        key=lambda tag: (tag.name.casefold(), tag.slug)))
+    tags = tuple(
+        sorted(
+            (Tag(names[slug], slug, tuple(found.values())) for slug, found in events.items()),
+            key=lambda tag: (tag.name.casefold(), tag.slug),
+        )
+    )
     return tags, slugs

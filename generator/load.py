@@ -55,8 +55,9 @@ def slugify(name: str) -> str:
 LoadCache = dict
 
 
-def load_content(root: Path, shown_root: str = "content",
-                 cache: LoadCache | None = None) -> tuple[list[RawRecord], list[Problem]]:
+def load_content(
+    root: Path, shown_root: str = "content", cache: LoadCache | None = None
+) -> tuple[list[RawRecord], list[Problem]]:
     """Read every event and actor file under ``root`` (in name order, for reproducible output).
 
     With a ``cache`` (the live preview keeps one between rebuilds), a file whose time
@@ -78,7 +79,9 @@ def load_content(root: Path, shown_root: str = "content",
                 continue
             if file.suffix != ".md":
                 problems.append(
-                    Problem(shown, "not a Markdown file; every file here must be an .md file", expected=f"{file.stem}.md")
+                    Problem(
+                        shown, "not a Markdown file; every file here must be an .md file", expected=f"{file.stem}.md"
+                    )
                 )
                 continue
             record, file_problems = _load_cached(file, kind, shown, cache)
@@ -122,7 +125,9 @@ def _load_file(file: Path, kind: str, shown: str) -> tuple[RawRecord | None, lis
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        problems.append(Problem(shown, f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8", line=line))
+        problems.append(
+            Problem(shown, f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8", line=line)
+        )
         return None, problems
     if not text.strip():
         problems.append(Problem(shown, "the file is empty; it needs frontmatter between two '---' lines", line=1))
@@ -146,8 +151,12 @@ def _load_file(file: Path, kind: str, shown: str) -> tuple[RawRecord | None, lis
         problems.append(Problem(shown, "field given twice; keep one", field=field_name(field_path), line=line))
     if not isinstance(parsed.data, dict):
         problems.append(
-            Problem(shown, "frontmatter must be fields ('name: value' lines)",
-                    line=parsed.lines.get((), front_line), expected="a mapping")
+            Problem(
+                shown,
+                "frontmatter must be fields ('name: value' lines)",
+                line=parsed.lines.get((), front_line),
+                expected="a mapping",
+            )
         )
         return None, problems
     record = RawRecord(kind, record_id, shown, parsed.data, parsed.lines, body, body_line)

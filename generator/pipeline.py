@@ -24,8 +24,9 @@ class PipelineCache:
         self.validated: dict = {}
 
 
-def build_chronology(content_root: Path, shown_root: str = "content",
-                     cache: PipelineCache | None = None) -> tuple[Chronology | None, list[Problem]]:
+def build_chronology(
+    content_root: Path, shown_root: str = "content", cache: PipelineCache | None = None
+) -> tuple[Chronology | None, list[Problem]]:
     """Return the chronology (None if there is any error) and every problem, warnings included."""
     records, problems = load_content(content_root, shown_root, cache.loaded if cache else None)
     events, actors, found = validate_records(records, cache.validated if cache else None)

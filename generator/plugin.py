@@ -104,8 +104,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         errors = [problem for problem in problems if not problem.warning]
         for problem in problems:
             (log.warning if problem.warning else log.error)(str(problem))
-        titles = {"timeline": self.config.timeline_title, "events": self.config.events_title,
-                  "actors": self.config.actors_title, "tags": self.config.tags_title}
+        titles = {
+            "timeline": self.config.timeline_title,
+            "events": self.config.events_title,
+            "actors": self.config.actors_title,
+            "tags": self.config.tags_title,
+        }
         if chronology is not None and not (config.strict and problems):
             link = Links(config.site_url)
             self.pages = plan_pages(chronology, titles, link, self.config.page_limit)
@@ -123,8 +127,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             }
             self.built_once = True
             return
-        summary = (f"The chronology has {len(errors)} error(s) and {len(problems) - len(errors)} warning(s)"
-                   f"{' (strict mode refuses warnings)' if not errors else ''}")
+        summary = (
+            f"The chronology has {len(errors)} error(s) and {len(problems) - len(errors)} warning(s)"
+            f"{' (strict mode refuses warnings)' if not errors else ''}"
+        )
         if self.serving:
             # The preview shows the problems in the browser and recovers on the next save.
             log.error(f"{summary}; the preview shows them until they are fixed.")
@@ -213,8 +219,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # editor text, so every template in our theme folder is autoescaped.
         ours = _template_names(config.theme.custom_dir)
         material_default = env.autoescape
-        env.autoescape = lambda name: name in ours or (
-            material_default(name) if callable(material_default) else material_default
+        env.autoescape = lambda name: (
+            name in ours or (material_default(name) if callable(material_default) else material_default)
         )
         return env
 
@@ -236,8 +242,9 @@ def _theme_stamp(config: MkDocsConfig) -> tuple:
 def last_commit_time(folder: Path) -> int:
     """Seconds since the epoch of the last commit, or 0 outside a git checkout."""
     try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=folder,
-                                capture_output=True, text=True, timeout=30)
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=folder, capture_output=True, text=True, timeout=30
+        )
         return int(result.stdout.strip())
     except (OSError, ValueError, subprocess.SubprocessError):
         log.info("not a git checkout and no SOURCE_DATE_EPOCH: dating the build 1970-01-01")

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from jsonschema import ValidationError
 
-from generator.dates import ACCEPTED_FORMS, DatePoint, DateError, EdtfDate, parse_date
+from generator.dates import ACCEPTED_FORMS, DateError, DatePoint, EdtfDate, parse_date
 from generator.load import RawRecord, field_name
 from generator.model import Actor, Affiliation, Event, Participation, Source
 from generator.problems import Problem, suggest
@@ -36,8 +36,9 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 ValidationCache = dict
 
 
-def validate_records(records: Iterable[RawRecord],
-                     cache: ValidationCache | None = None) -> tuple[list[Event], list[Actor], list[Problem]]:
+def validate_records(
+    records: Iterable[RawRecord], cache: ValidationCache | None = None
+) -> tuple[list[Event], list[Actor], list[Problem]]:
     """Models for every record that has the fields it needs, and every problem found.
 
     A record with a problem below schema level (a bad date, a stray footnote) still
@@ -77,12 +78,24 @@ def placeholder_problems(record: RawRecord) -> list[Problem]:
     problems = []
     for path, value in _strings(record.data, ()):
         if PLACEHOLDER in value:
-            problems.append(Problem(record.path, f"placeholder '{PLACEHOLDER}' left in; replace it",
-                                    field=field_name(path), line=record.line_of(path)))
+            problems.append(
+                Problem(
+                    record.path,
+                    f"placeholder '{PLACEHOLDER}' left in; replace it",
+                    field=field_name(path),
+                    line=record.line_of(path),
+                )
+            )
     for offset, line in enumerate(record.body.splitlines()):
         if PLACEHOLDER in line:
-            problems.append(Problem(record.path, f"placeholder '{PLACEHOLDER}' left in the body; replace it",
-                                    field="body", line=record.body_line + offset))
+            problems.append(
+                Problem(
+                    record.path,
+                    f"placeholder '{PLACEHOLDER}' left in the body; replace it",
+                    field="body",
+                    line=record.body_line + offset,
+                )
+            )
     return problems
 
 
@@ -95,7 +108,6 @@ def _strings(value: object, path: tuple):
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _strings(item, (*path, index))
-
 
 
 def schema_problems(record: RawRecord) -> list[Problem]:
@@ -116,25 +128,48 @@ def _explain(record: RawRecord, error: ValidationError) -> list[Problem]:
     if kind == "required":
         missing = [name for name in error.validator_value if name not in error.instance]
         return [
-            Problem(record.path, "missing required field", field=field_name((*path, name)), line=line,
-                    expected=f"a line '{name}: ...'" + _described(error, name))
+            Problem(
+                record.path,
+                "missing required field",
+                field=field_name((*path, name)),
+                line=line,
+                expected=f"a line '{name}: ...'" + _described(error, name),
+            )
             for name in missing
         ]
     if kind == "additionalProperties":
         known = list(schema.get("properties", {}))
         return [
-            Problem(record.path, "unknown field", field=field_name((*path, name)),
-                    line=record.line_of((*path, name)), expected=f"one of {', '.join(known)}",
-                    suggestion=suggest(name, known))
-            for name in error.instance if name not in known
+            Problem(
+                record.path,
+                "unknown field",
+                field=field_name((*path, name)),
+                line=record.line_of((*path, name)),
+                expected=f"one of {', '.join(known)}",
+                suggestion=suggest(name, known),
+            )
+            for name in error.instance
+            if name not in known
         ]
     if kind == "type":
         got = _describe(error.instance)
-        return [Problem(**where, message=f"{got} is not allowed here", expected=expected or _TYPE_WORDS.get(error.validator_value))]
+        return [
+            Problem(
+                **where,
+                message=f"{got} is not allowed here",
+                expected=expected or _TYPE_WORDS.get(error.validator_value),
+            )
+        ]
     if kind == "enum":
         options = [str(option) for option in error.validator_value]
-        return [Problem(**where, message=f"'{error.instance}' is not allowed", expected=expected,
-                        suggestion=suggest(str(error.instance), options))]
+        return [
+            Problem(
+                **where,
+                message=f"'{error.instance}' is not allowed",
+                expected=expected,
+                suggestion=suggest(str(error.instance), options),
+            )
+        ]
     if kind == "pattern" and isinstance(error.instance, str) and not error.instance.strip():
         return [Problem(**where, message="is empty", expected=expected)]
     if kind == "pattern":
@@ -232,12 +267,16 @@ def _actor(record: RawRecord) -> tuple[Actor, list[Problem]]:
         period = _date(record, ("affiliations", index, "period"), problems) if "period" in entry else None
         source_id = entry.get("source")
         if source_id is not None and source_id not in source_ids:
-            problems.append(Problem(
-                record.path, f"unknown source '{source_id}'", field=f"affiliations[{index}].source",
-                line=record.line_of(("affiliations", index, "source")),
-                expected=f"an id listed under sources: ({', '.join(source_ids) or 'none listed'})",
-                suggestion=suggest(source_id, source_ids),
-            ))
+            problems.append(
+                Problem(
+                    record.path,
+                    f"unknown source '{source_id}'",
+                    field=f"affiliations[{index}].source",
+                    line=record.line_of(("affiliations", index, "source")),
+                    expected=f"an id listed under sources: ({', '.join(source_ids) or 'none listed'})",
+                    suggestion=suggest(source_id, source_ids),
+                )
+            )
         affiliations.append(Affiliation(entry["organisation"], entry.get("role"), period, source_id))
     cited_by_affiliations = [a.source_id for a in affiliations if a.source_id]
     problems += footnote_problems(record, sources, also_cited=cited_by_affiliations)
@@ -263,10 +302,15 @@ def _date(record: RawRecord, path: tuple, problems: list[Problem]):
     try:
         return parse_date(value)
     except DateError as error:
-        problems.append(Problem(
-            record.path, str(error), field=field_name(path), line=record.line_of(path),
-            expected="one of " + "; ".join(ACCEPTED_FORMS),
-        ))
+        problems.append(
+            Problem(
+                record.path,
+                str(error),
+                field=field_name(path),
+                line=record.line_of(path),
+                expected="one of " + "; ".join(ACCEPTED_FORMS),
+            )
+        )
         return None
 
 
@@ -276,12 +320,19 @@ def _sources(record: RawRecord) -> tuple[tuple[Source, ...], list[Problem]]:
     seen: set[str] = set()
     for index, entry in enumerate(record.data.get("sources", ())):
         if entry["id"] in seen:
-            problems.append(Problem(record.path, f"source id '{entry['id']}' is used twice; give each source its own id",
-                                    field=f"sources[{index}].id", line=record.line_of(("sources", index, "id"))))
+            problems.append(
+                Problem(
+                    record.path,
+                    f"source id '{entry['id']}' is used twice; give each source its own id",
+                    field=f"sources[{index}].id",
+                    line=record.line_of(("sources", index, "id")),
+                )
+            )
         seen.add(entry["id"])
         published = _date(record, ("sources", index, "published"), problems) if "published" in entry else None
-        sources.append(Source(entry["id"], entry["title"].strip(), entry["publisher"].strip(),
-                              entry.get("url"), published))
+        sources.append(
+            Source(entry["id"], entry["title"].strip(), entry["publisher"].strip(), entry.get("url"), published)
+        )
     return tuple(sources), problems
 
 
@@ -291,29 +342,43 @@ def footnote_problems(record: RawRecord, sources: tuple[Source, ...], also_cited
     source_ids = [source.id for source in sources]
     prose = _without_code(record.body)
     for match in FOOTNOTE_DEFINITION.finditer(prose):
-        problems.append(Problem(
-            record.path, f"footnote text '[^{match.group(1)}]:' is written from sources:, not in the body; remove it",
-            field="body", line=record.body_line + prose.count("\n", 0, match.start()),
-            expected="the source listed under sources: and cited as [^id]",
-        ))
+        problems.append(
+            Problem(
+                record.path,
+                f"footnote text '[^{match.group(1)}]:' is written from sources:, not in the body; remove it",
+                field="body",
+                line=record.body_line + prose.count("\n", 0, match.start()),
+                expected="the source listed under sources: and cited as [^id]",
+            )
+        )
     cited = set(also_cited)
     for match in FOOTNOTE_REF.finditer(prose):
         name = match.group(1)
         cited.add(name)
         if name not in source_ids:
-            problems.append(Problem(
-                record.path, f"footnote [^{name}] names no source", field="body",
-                line=record.body_line + prose.count("\n", 0, match.start()),
-                expected=f"an id listed under sources: ({', '.join(source_ids) or 'none listed'})",
-                suggestion=suggest(name, source_ids), warning=True,
-            ))
+            problems.append(
+                Problem(
+                    record.path,
+                    f"footnote [^{name}] names no source",
+                    field="body",
+                    line=record.body_line + prose.count("\n", 0, match.start()),
+                    expected=f"an id listed under sources: ({', '.join(source_ids) or 'none listed'})",
+                    suggestion=suggest(name, source_ids),
+                    warning=True,
+                )
+            )
     for index, source in enumerate(sources):
         if source.id not in cited:
-            problems.append(Problem(
-                record.path, f"source '{source.id}' is never cited", field=f"sources[{index}]",
-                line=record.line_of(("sources", index)), expected=f"a footnote [^{source.id}] in the body",
-                warning=True,
-            ))
+            problems.append(
+                Problem(
+                    record.path,
+                    f"source '{source.id}' is never cited",
+                    field=f"sources[{index}]",
+                    line=record.line_of(("sources", index)),
+                    expected=f"a footnote [^{source.id}] in the body",
+                    warning=True,
+                )
+            )
     return problems
 
 

@@ -9,6 +9,7 @@ constructed so that each field keeps the line it was written on.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import yaml
 
@@ -24,9 +25,11 @@ class _TextLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     It still asks the (pure-Python) resolver about every node, only to be given the
     default tag: answered here directly, as BaseResolver would."""
 
-    _DEFAULT_TAGS = {yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
-                     yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
-                     yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG}
+    _DEFAULT_TAGS: ClassVar[dict[type[yaml.Node], str]] = {
+        yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+        yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+        yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    }
 
     def descend_resolver(self, current_node, current_index):
         pass

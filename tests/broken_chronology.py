@@ -26,13 +26,16 @@ EVENTS: dict[str, str | bytes] = {
     "wrong-type.md": event("title: Tags as text\ndate: 2023-12-25\ntags: airstrike\n"),
     "bad-date.md": event("title: British date\ndate: 25/12/2023\n"),
     "backwards-range.md": event("title: Backwards\ndate: 2023-12-27/2023-12-20\n"),
-    "unknown-actor.md": event("title: Misspelt actor\ndate: 2023-12-25\nactors:\n  - id: kataib-hezbollah\n  - id: kataib-hizbollah\n    role: target\n"),
+    "unknown-actor.md": event(
+        "title: Misspelt actor\ndate: 2023-12-25\nactors:\n  - id: kataib-hezbollah\n  - id: kataib-hizbollah\n    role: target\n"
+    ),
     "unknown-event.md": event("title: Misspelt related\ndate: 2023-12-25\nrelated: [fine-evnt]\n"),
     "self-related.md": event("title: Names itself\ndate: 2023-12-25\nrelated: [self-related]\n"),
     "stray-footnote.md": event("title: Stray footnote\ndate: 2023-12-25\n", body="Text.[^src] More.[^scr]"),
     "uncited-source.md": event("title: Uncited\ndate: 2023-12-25\n", body="Nothing cited."),
     "bad-url.md": event("title: Bad URL\ndate: 2023-12-25\n").replace(
-        "publisher: A publisher\n", "publisher: A publisher\n    url: javascript:alert(1)\n"),
+        "publisher: A publisher\n", "publisher: A publisher\n    url: javascript:alert(1)\n"
+    ),
     "empty-title.md": event("title: ''\ndate: 2023-12-25\n"),
     "not-utf8.md": "---\ntitle: Caf\u00e9\ndate: 2023\n---\n".encode("latin-1"),
     "empty.md": "",
@@ -53,7 +56,8 @@ ACTORS: dict[str, str | bytes] = {
     "cycle-b.md": actor("name: Cycle B\nkind: group\naffiliations:\n  - organisation: cycle-a\n"),
     "bad-kind.md": actor("name: Bad kind\nkind: orgnisation\n"),
     "unknown-source.md": actor(
-        "name: Unknown source\nkind: group\naffiliations:\n  - organisation: kataib-hezbollah\n    source: scr\n"),
+        "name: Unknown source\nkind: group\naffiliations:\n  - organisation: kataib-hezbollah\n    source: scr\n"
+    ),
 }
 
 

@@ -51,7 +51,11 @@ def run_mkdocs(root: Path, *args: str) -> Build:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), *args],
-        cwd=root, capture_output=True, text=True, env=env, timeout=300,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
     return Build(result.returncode, result.stdout + result.stderr, root)
 
@@ -121,8 +125,13 @@ def internal_href(href: str | None) -> bool:
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import actor_file, build_strict, event_file
 
 DATE_CASES = {
@@ -26,8 +25,10 @@ def dated_build(tmp_path_factory):
 @pytest.mark.parametrize("name", sorted(DATE_CASES))
 def test_each_date_form_is_shown_on_timeline_and_event_page(dated_build, name):
     _, label, datetimes = DATE_CASES[name]
-    for page, selector in ((dated_build.page(""), f"#{name} .tl-card__date"),
-                           (dated_build.page(f"events/{name}/"), ".tl-facts dd")):
+    for page, selector in (
+        (dated_build.page(""), f"#{name} .tl-card__date"),
+        (dated_build.page(f"events/{name}/"), ".tl-facts dd"),
+    ):
         shown = page.select_one(selector)
         assert " ".join(shown.get_text().split()) == label
         assert [t["datetime"] for t in shown.find_all("time")] == datetimes
@@ -43,19 +44,25 @@ def test_unknown_reference_fails_with_file_field_and_suggestion(build_project, t
     site.mkdir()
     (site / "index.html").write_text("previous site", encoding="utf-8")
     events = {
-        "strike.md": event_file("Strike", "2023-12-25", extra="""
+        "strike.md": event_file(
+            "Strike",
+            "2023-12-25",
+            extra="""
             actors:
               - id: kataib-hezbollah
               - id: kataib-hizbollah
                 role: target
             related: [drone-atack]
-        """),
+        """,
+        ),
         "drone-attack.md": event_file("Drone attack", "2023-12-20"),
     }
     build = build_project(events, {"kataib-hezbollah.md": actor_file("Kataib Hezbollah")})
     assert build.returncode != 0
-    assert ("content/events/strike.md:6: actors[1]: unknown actor 'kataib-hizbollah'; "
-            "expected the name of a file in content/actors/, without .md; did you mean 'kataib-hezbollah'?") in build.output
+    assert (
+        "content/events/strike.md:6: actors[1]: unknown actor 'kataib-hizbollah'; "
+        "expected the name of a file in content/actors/, without .md; did you mean 'kataib-hezbollah'?"
+    ) in build.output
     assert "content/events/strike.md:8: related[0]: unknown event 'drone-atack'" in build.output
     assert "did you mean 'drone-attack'?" in build.output
     assert "Traceback" not in build.output
@@ -76,10 +83,9 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypat
     afterwards: `mkdocs serve` rebuilds in one process, and frozen objects are never freed."""
     import gc
 
+    from conftest import write_project
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-
-    from conftest import write_project
 
     root = write_project(tmp_path, {"one.md": event_file("One", "2023-12-25")}, {})
     monkeypatch.chdir(root)

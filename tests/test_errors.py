@@ -3,47 +3,46 @@ once, without a traceback, and without touching the previous site."""
 
 from __future__ import annotations
 
-import pytest
-
 import broken_chronology
+import pytest
 from conftest import actor_file, event_file, run_mkdocs, write_project
 
 EXPECTED = {
     "yaml syntax": "ERROR   -  content/events/yaml-syntax.md:3: YAML syntax error: did not find expected ',' or ']' "
-                   "(while parsing a flow sequence that starts on line 2)",
+    "(while parsing a flow sequence that starts on line 2)",
     "no frontmatter": "content/events/no-frontmatter.md:1: no frontmatter: the file must start with a line '---'",
     "frontmatter not a mapping": "content/events/not-a-mapping.md:2: frontmatter must be fields ('name: value' lines); expected a mapping",
     "missing field": "content/events/missing-date.md:2: date: missing required field; expected a line 'date: ...'",
     "unknown field": "content/events/unknown-field.md:2: tittle: unknown field; expected one of title, date, date_note, "
-                     "summary, place, actors, related, follows, tags, sources; did you mean 'title'?",
+    "summary, place, actors, related, follows, tags, sources; did you mean 'title'?",
     "wrong type": "content/events/wrong-type.md:4: tags: the text 'airstrike' is not allowed here; expected a list of tags",
     "invalid EDTF": "content/events/bad-date.md:3: date: '25/12/2023' is not a valid EDTF date; expected one of "
-                    "2023-12-25 (a day); 2023-12 (a month); 2023 (a year); 2023-12-25~ (approximate)",
+    "2023-12-25 (a day); 2023-12 (a month); 2023 (a year); 2023-12-25~ (approximate)",
     "range ends before start": "content/events/backwards-range.md:3: date: the range '2023-12-27/2023-12-20' ends before it starts",
     "unknown actor": "content/events/unknown-actor.md:6: actors[1]: unknown actor 'kataib-hizbollah'; expected the name "
-                     "of a file in content/actors/, without .md; did you mean 'kataib-hezbollah'?",
+    "of a file in content/actors/, without .md; did you mean 'kataib-hezbollah'?",
     "unknown event": "content/events/unknown-event.md:4: related[0]: unknown event 'fine-evnt'; expected the name of a "
-                     "file in content/events/, without .md; did you mean 'fine'?",
+    "file in content/events/, without .md; did you mean 'fine'?",
     "unknown source": "content/actors/unknown-source.md:6: affiliations[0].source: unknown source 'scr'; "
-                      "expected an id listed under sources: (src); did you mean 'src'?",
+    "expected an id listed under sources: (src); did you mean 'src'?",
     "footnote names no source": "WARNING -  content/events/stray-footnote.md:10: body: footnote [^scr] names no source; "
-                                "expected an id listed under sources: (src); did you mean 'src'?",
+    "expected an id listed under sources: (src); did you mean 'src'?",
     "source never cited": "WARNING -  content/events/uncited-source.md:5: sources[0]: source 'src' is never cited; "
-                          "expected a footnote [^src] in the body",
+    "expected a footnote [^src] in the body",
     "id not valid": "content/events/Duplicate.md: file name is not a valid id; expected lowercase letters, digits and "
-                    "single hyphens; did you mean 'duplicate.md'?",
+    "single hyphens; did you mean 'duplicate.md'?",
     "duplicate id": "content/events/duplicate.md: duplicate id: content/events/Duplicate.md has the same id; rename one of them",
     "event related to itself": "content/events/self-related.md:4: related[0]: an event cannot name itself",
     "actor its own parent": "content/actors/own-parent.md:5: affiliations[0].organisation: an actor cannot be its own parent organisation",
     "parent cycle": "content/actors/cycle-b.md:5: affiliations[0].organisation: parent organisations form a cycle: "
-                    "cycle-a -> cycle-b -> cycle-a",
+    "cycle-a -> cycle-b -> cycle-a",
     "URL not http(s)": "content/events/bad-url.md:8: sources[0].url: 'javascript:alert(1)' is not valid; expected an http:// or https:// address",
     "empty title": "content/events/empty-title.md:2: title: is empty; expected some text",
     "not UTF-8": "content/events/not-utf8.md:2: not UTF-8 text (byte 0xe9); save the file as UTF-8",
     "empty file": "content/events/empty.md:1: the file is empty; it needs frontmatter between two '---' lines",
     "not Markdown": "content/events/notes.txt: not a Markdown file; every file here must be an .md file; expected notes.md",
     "unknown kind": "content/actors/bad-kind.md:3: kind: 'orgnisation' is not allowed; expected one of person, group, "
-                    "state, organisation; did you mean 'organisation'?",
+    "state, organisation; did you mean 'organisation'?",
 }
 
 
@@ -103,5 +102,7 @@ def test_check_command_output_feeds_the_editor_problem_matcher(tmp_path):
     assert len(located) >= 20
     for match in located:
         assert (tmp_path / match.group(2)).exists(), match.group(0)
-    assert any(m.group(1) == "warning" and m.group(2) == "content/events/uncited-source.md" and m.group(3) == "5"
-               for m in located)
+    assert any(
+        m.group(1) == "warning" and m.group(2) == "content/events/uncited-source.md" and m.group(3) == "5"
+        for m in located
+    )

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import build_strict, html_pages
 from xss_payloads import PAYLOADS, URL_PAYLOADS
 
@@ -64,7 +63,9 @@ def test_no_event_handler_or_script_url_reaches_any_page(hostile_build):
             assert tag.name not in {"iframe", "object", "embed", "base"}, (path, tag.name)
         for body in soup.select(".tl-body"):  # what editors wrote, after sanitising
             assert body.find(["form", "input", "button", "style", "svg", "math", "script"]) is None, path
-        scripts = [s for s in soup.find_all("script") if "alert(" in s.get_text() and s.get("type") != "application/ld+json"]
+        scripts = [
+            s for s in soup.find_all("script") if "alert(" in s.get_text() and s.get("type") != "application/ld+json"
+        ]
         assert scripts == [], (path, scripts)
         for data in soup.find_all("script", type="application/ld+json"):
             json.loads(data.string)  # one whole JSON document: no payload closed the element early

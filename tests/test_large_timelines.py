@@ -6,7 +6,6 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 import pytest
-
 from conftest import build_strict, event_file
 
 DATES = ["2021-03-01", "2021-03-05", "2021-04-01", "2022-01-01", "2022", "XXXX-05-01", "2023-06-06"]
@@ -15,8 +14,9 @@ DATES = ["2021-03-01", "2021-03-05", "2021-04-01", "2022-01-01", "2022", "XXXX-0
 @pytest.fixture(scope="module")
 def split_build(tmp_path_factory):
     events = {f"e{i}.md": event_file(f"Event {i}", date, "tags: [common]") for i, date in enumerate(DATES)}
-    return build_strict(tmp_path_factory.mktemp("split"), events, {},
-                        "plugins:\n  - search\n  - timeline:\n      page_limit: 2\n")
+    return build_strict(
+        tmp_path_factory.mktemp("split"), events, {}, "plugins:\n  - search\n  - timeline:\n      page_limit: 2\n"
+    )
 
 
 def cards(page) -> list[str]:
@@ -27,7 +27,11 @@ def test_home_lists_years_instead_of_events(split_build):
     home = split_build.page("")
     assert cards(home) == []
     assert [a["href"] for a in home.select(".tl-overview a")] == [
-        "years/2021/", "years/2022/", "years/2023/", "years/not-given/"]
+        "years/2021/",
+        "years/2022/",
+        "years/2023/",
+        "years/not-given/",
+    ]
 
 
 def test_a_year_with_too_many_events_is_split_by_month(split_build):

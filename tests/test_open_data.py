@@ -8,7 +8,6 @@ import json
 
 import feedparser
 import pytest
-
 from conftest import actor_file, build_strict, event_file, run_mkdocs
 from test_sample_site import EVENTS
 
@@ -22,10 +21,13 @@ def small_build(tmp_path_factory):
         "range.md": event_file("Range", "2022-12-20/2022-12-27", "actors: [group]"),
         "undated.md": event_file("Undated", "XXXX-12-25", "place: Erbil"),
     }
-    actors = {"person.md": actor_file("A Person", "person", "affiliations:\n  - organisation: group"),
-              "group.md": actor_file("A Group", "organisation", "aliases: [AG]")}
-    return build_strict(tmp_path_factory.mktemp("open-data"), events, actors,
-                        "site_url: https://example.org/chronology/\n")
+    actors = {
+        "person.md": actor_file("A Person", "person", "affiliations:\n  - organisation: group"),
+        "group.md": actor_file("A Group", "organisation", "aliases: [AG]"),
+    }
+    return build_strict(
+        tmp_path_factory.mktemp("open-data"), events, actors, "site_url: https://example.org/chronology/\n"
+    )
 
 
 def jsonld(page) -> dict:
@@ -48,8 +50,8 @@ def test_feed_is_valid_atom_newest_first_with_stable_ids(small_build):
 
 
 def test_feed_is_linked_from_every_page(sample_build):
-    from conftest import html_pages
     from bs4 import BeautifulSoup
+    from conftest import html_pages
 
     for path in html_pages(sample_build.site):
         head = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").head
@@ -67,10 +69,16 @@ def test_events_json_has_every_field_resolved_links_and_bounds(small_build):
     events = {e["id"]: e for e in json.loads((small_build.site / "events.json").read_text())["events"]}
     assert list(events) == ["range", "month", "day", "undated"]  # timeline order
     day = events["day"]
-    assert day["date"] == {"edtf": "2023-12-25", "label": "25 December 2023", "earliest": "2023-12-25",
-                           "latest": "2023-12-25", "year_known": True}
-    assert day["actors"] == [{"id": "person", "name": "A Person", "role": "speaker",
-                              "url": "https://example.org/chronology/actors/person/"}]
+    assert day["date"] == {
+        "edtf": "2023-12-25",
+        "label": "25 December 2023",
+        "earliest": "2023-12-25",
+        "latest": "2023-12-25",
+        "year_known": True,
+    }
+    assert day["actors"] == [
+        {"id": "person", "name": "A Person", "role": "speaker", "url": "https://example.org/chronology/actors/person/"}
+    ]
     assert day["sources"][0]["title"] == "A test source"
     assert events["undated"]["date"]["earliest"] is None and events["undated"]["place"] == "Erbil"
     assert events["range"]["date"]["latest"] == "2022-12-27"

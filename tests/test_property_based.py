@@ -8,16 +8,51 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from conftest import run_mkdocs, write_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import run_mkdocs, write_project
 from generator.pipeline import build_chronology
 
-FIELDS = ["title", "date", "date_note", "summary", "place", "actors", "related", "follows", "tags", "sources",
-          "name", "kind", "aliases", "affiliations", "id", "role", "organisation", "period", "source", "url"]
-DATES = ["2023-12-25", "2023-12", "2023~", "XXXX-12-25", "2009/..", "../2009", "2023-12-27/2023-12-20",
-         "2023-02-30", "XXXX", "1/2", "Y170000002", "2023-21", "", "NO", "12:30"]
+FIELDS = [
+    "title",
+    "date",
+    "date_note",
+    "summary",
+    "place",
+    "actors",
+    "related",
+    "follows",
+    "tags",
+    "sources",
+    "name",
+    "kind",
+    "aliases",
+    "affiliations",
+    "id",
+    "role",
+    "organisation",
+    "period",
+    "source",
+    "url",
+]
+DATES = [
+    "2023-12-25",
+    "2023-12",
+    "2023~",
+    "XXXX-12-25",
+    "2009/..",
+    "../2009",
+    "2023-12-27/2023-12-20",
+    "2023-02-30",
+    "XXXX",
+    "1/2",
+    "Y170000002",
+    "2023-21",
+    "",
+    "NO",
+    "12:30",
+]
 IDS = ["a", "b", "c", "A", "a b", ""]
 
 scalars = st.one_of(st.sampled_from(DATES + IDS), st.text(max_size=20))
@@ -31,7 +66,8 @@ values = st.recursive(
 )
 frontmatters = st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=8), values, max_size=8)
 bodies = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200) | st.sampled_from(
-    ["Text.[^src]", "[^a]: defined", "```\n[^x]\n```", "---\n---", "[^]"])
+    ["Text.[^src]", "[^a]: defined", "```\n[^x]\n```", "---\n---", "[^]"]
+)
 
 
 def file_text(front: dict, body: str) -> str:
@@ -64,8 +100,10 @@ names = st.sampled_from(["a.md", "b.md", "c.md"])
 
 
 @settings(max_examples=300, deadline=None)
-@given(events=st.dictionaries(names, st.builds(file_text, frontmatters, bodies), max_size=3),
-       actors=st.dictionaries(names, st.builds(file_text, frontmatters, bodies), max_size=3))
+@given(
+    events=st.dictionaries(names, st.builds(file_text, frontmatters, bodies), max_size=3),
+    actors=st.dictionaries(names, st.builds(file_text, frontmatters, bodies), max_size=3),
+)
 def test_random_frontmatter_gives_a_chronology_or_problems(events, actors):
     check(run_pipeline(events, actors))
 
@@ -77,12 +115,20 @@ def test_random_file_text_gives_a_chronology_or_problems(events):
 
 
 @settings(max_examples=200, deadline=None)
-@given(date=scalars, related=st.lists(st.sampled_from(IDS + ["a", "b"]), max_size=3),
-       follows=st.lists(st.sampled_from(["a", "b", "c"]), max_size=3), body=bodies)
+@given(
+    date=scalars,
+    related=st.lists(st.sampled_from([*IDS, "a", "b"]), max_size=3),
+    follows=st.lists(st.sampled_from(["a", "b", "c"]), max_size=3),
+    body=bodies,
+)
 def test_nearly_valid_events_give_a_chronology_or_problems(date, related, follows, body):
     source = [{"id": "src", "title": "T", "publisher": "P"}]
-    events = {f"{name}.md": file_text({"title": name, "date": date, "related": related, "follows": follows,
-                                       "sources": source}, body) for name in ("a", "b", "c")}
+    events = {
+        f"{name}.md": file_text(
+            {"title": name, "date": date, "related": related, "follows": follows, "sources": source}, body
+        )
+        for name in ("a", "b", "c")
+    }
     check(run_pipeline(events, {}))
 
 
@@ -108,12 +154,22 @@ def test_fast_schema_check_agrees_with_the_full_validator(front):
 
 
 @settings(max_examples=300, deadline=None)
-@given(title=scalars, date=scalars, url=st.text(max_size=30) | st.sampled_from(
-    ["https://x.org/a", "http://x", "https:///x", "ftp://x", "https://$x", "https://x y", "https://x.org/$"]),
-    actors=st.lists(st.sampled_from(["a", "A", "a b", ""]) | st.fixed_dictionaries({"id": scalars}), max_size=3))
+@given(
+    title=scalars,
+    date=scalars,
+    url=st.text(max_size=30)
+    | st.sampled_from(
+        ["https://x.org/a", "http://x", "https:///x", "ftp://x", "https://$x", "https://x y", "https://x.org/$"]
+    ),
+    actors=st.lists(st.sampled_from(["a", "A", "a b", ""]) | st.fixed_dictionaries({"id": scalars}), max_size=3),
+)
 def test_fast_schema_check_agrees_on_nearly_valid_events(title, date, url, actors):
     from generator.schema import is_valid, validator
 
-    event = {"title": title, "date": date, "actors": actors,
-             "sources": [{"id": "s", "title": "t", "publisher": "p", "url": url}]}
+    event = {
+        "title": title,
+        "date": date,
+        "actors": actors,
+        "sources": [{"id": "s", "title": "t", "publisher": "p", "url": url}],
+    }
     assert is_valid("event")(event) == validator("event").is_valid(event)

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from conftest import REPO, actor_file, build_strict, event_file, html_pages, static_server
 
 ARTIFACTS = REPO / "test-artifacts"
@@ -38,8 +36,10 @@ def filter_build(tmp_path_factory):
         "drone.md": event_file("Drone attack", "2023-12-20", "actors: [kataib-hezbollah]\ntags: [drone]"),
         "statement.md": event_file("Statement", "2022-05", "actors: [united-states]\ntags: [statement]"),
     }
-    actors = {"kataib-hezbollah.md": actor_file("Kataib Hezbollah", extra="aliases: [KH]"),
-              "united-states.md": actor_file("United States", "state")}
+    actors = {
+        "kataib-hezbollah.md": actor_file("Kataib Hezbollah", extra="aliases: [KH]"),
+        "united-states.md": actor_file("United States", "state"),
+    }
     return build_strict(tmp_path_factory.mktemp("filters"), events, actors)
 
 
@@ -120,11 +120,14 @@ def test_page_weights_stay_small(sample_build):
         html_path = sample_build.site / path / "index.html"
         soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
         folder = html_path.parent
-        css = sum((folder / link["href"]).resolve().stat().st_size
-                  for link in soup.find_all("link", rel="stylesheet"))
+        css = sum((folder / link["href"]).resolve().stat().st_size for link in soup.find_all("link", rel="stylesheet"))
         js = sum((folder / script["src"]).resolve().stat().st_size for script in soup.find_all("script", src=True))
-        weights[name] = {"html": html_path.stat().st_size, "css": css, "js": js,
-                         "total": html_path.stat().st_size + css + js}
+        weights[name] = {
+            "html": html_path.stat().st_size,
+            "css": css,
+            "js": js,
+            "total": html_path.stat().st_size + css + js,
+        }
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "page-weights.json").write_text(json.dumps(weights, indent=1))
     assert all(weight["total"] < 400_000 for weight in weights.values()), weights
@@ -154,7 +157,7 @@ def test_every_page_and_link_works_without_javascript(sample_build, sample_url, 
     assert len(checked) > 40
 
 
-AXE = (REPO / "node_modules" / "axe-core" / "axe.min.js")
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -181,11 +184,14 @@ def test_keyboard_focus_is_visible(sample_url, browser):
         page.keyboard.press("Tab")
         # The focused element, or, for Material's visually hidden scheme toggle, the label
         # beside it that readers see as the button.
-        styles.append(page.evaluate(
-            "() => { const e = document.activeElement;"
-            " const hidden = getComputedStyle(e).opacity === '0' && e.nextElementSibling;"
-            " const s = getComputedStyle(hidden ? e.nextElementSibling : e);"
-            " return [e.tagName, s.outlineStyle, s.outlineWidth, s.boxShadow]; }"))
+        styles.append(
+            page.evaluate(
+                "() => { const e = document.activeElement;"
+                " const hidden = getComputedStyle(e).opacity === '0' && e.nextElementSibling;"
+                " const s = getComputedStyle(hidden ? e.nextElementSibling : e);"
+                " return [e.tagName, s.outlineStyle, s.outlineWidth, s.boxShadow]; }"
+            )
+        )
     page.close()
     for tag, outline, width, shadow in styles:
         if tag == "BODY":
@@ -196,8 +202,9 @@ def test_keyboard_focus_is_visible(sample_url, browser):
 def test_every_page_is_valid_html(sample_build):
     vnu = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
     pages = [str(p) for p in html_pages(sample_build.site)]
-    result = subprocess.run(["java", "-jar", str(vnu), "--errors-only", "--format", "json", *pages],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["java", "-jar", str(vnu), "--errors-only", "--format", "json", *pages], capture_output=True, text=True
+    )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     assert messages == [], messages[:5]
     assert len(pages) > 30

@@ -42,8 +42,11 @@ def test_build_date_comes_from_the_last_commit_not_the_clock(tmp_path):
     write_project(tmp_path, {"e.md": event_file("An event", "2023")}, {})
     env = {**os.environ, "GIT_COMMITTER_DATE": "2001-02-03T04:05:06Z", "GIT_AUTHOR_DATE": "2001-02-03T04:05:06Z"}
     env.pop("SOURCE_DATE_EPOCH", None)
-    for command in (["git", "init", "-q"], ["git", "add", "-A"],
-                    ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "content"]):
+    for command in (
+        ["git", "init", "-q"],
+        ["git", "add", "-A"],
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "content"],
+    ):
         subprocess.run(command, cwd=tmp_path, env=env, check=True)
     saved = os.environ.pop("SOURCE_DATE_EPOCH", None)
     try:
@@ -54,7 +57,7 @@ def test_build_date_comes_from_the_last_commit_not_the_clock(tmp_path):
     assert build.returncode == 0, build.output
     with gzip.open(build.site / "sitemap.xml.gz") as archive:
         archive.read()
-        stamped = datetime.datetime.fromtimestamp(archive.mtime, datetime.timezone.utc)
+        stamped = datetime.datetime.fromtimestamp(archive.mtime, datetime.UTC)
     assert stamped.date() == datetime.date(2001, 2, 3)
 
 
@@ -63,8 +66,9 @@ def test_reusing_rendered_fragments_changes_no_byte(tmp_path):
     a build that renders every one afresh writes the same files."""
     import filecmp
 
-    from bench.synth import write_chronology
     from conftest import run_mkdocs
+
+    from bench.synth import write_chronology
 
     sites = {}
     for reuse in (True, False):
@@ -73,7 +77,8 @@ def test_reusing_rendered_fragments_changes_no_byte(tmp_path):
         (root / "mkdocs.yml").write_text(
             f"INHERIT: {REPO / 'mkdocs.yml'}\ntheme:\n  custom_dir: {REPO / 'theme'}\n"
             f"plugins:\n  - search\n  - timeline:\n      reuse_fragments: {str(reuse).lower()}\n      page_limit: 20\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
         build = run_mkdocs(root, "--strict")
         assert build.returncode == 0, build.output
         sites[reuse] = build.site

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import REPO, internal_href
 
 
@@ -69,8 +69,10 @@ def test_timeline_groups_under_year_and_month_headings(sample_build):
 
 def test_dates_are_shown_no_more_precisely_than_the_source(sample_build):
     page = sample_build.page("")
+
     def date_of(event_id):
         return page.find(id=event_id).select_one(".tl-card__date")
+
     assert date_of("us-strikes-christmas-night").time["datetime"] == "12-25"
     assert date_of("us-strikes-christmas-night").time.get_text() == "25 December, year not given"
     assert date_of("february-us-strikes").get_text(" ", strip=True).startswith("February, year not given")
@@ -84,7 +86,7 @@ def test_every_event_page_cites_its_sources_as_resolving_footnotes(sample_build)
         page = sample_build.page(f"events/{event_id}/")
         notes = page.select("div.footnote ol > li")
         assert len(notes) == len(front["sources"]), event_id
-        for source, note in zip(front["sources"], notes):
+        for source, note in zip(front["sources"], notes, strict=True):
             assert note.select_one("cite").get_text() == source["title"]
             assert source["publisher"] in note.get_text()
         assert page.select_one("div.footnote h2").get_text(strip=True).startswith("Sources")
@@ -109,7 +111,10 @@ def test_every_actor_page_lists_exactly_the_events_that_name_it(sample_build):
 
 def test_event_page_lists_actors_with_roles(sample_build):
     page = sample_build.page("events/us-strikes-christmas-night/")
-    items = {li.a["href"].strip("/").split("/")[-1]: li.get_text(" ", strip=True) for li in page.select(".tl-participants li")}
+    items = {
+        li.a["href"].strip("/").split("/")[-1]: li.get_text(" ", strip=True)
+        for li in page.select(".tl-participants li")
+    }
     assert "(attacker)" in items["united-states"]
     assert "(authorised the strikes)" in items["joe-biden"]
 
@@ -135,7 +140,7 @@ def test_members_appear_on_their_parents_page(sample_build):
 
 def test_previous_and_next_follow_the_timeline(sample_build):
     ids = timeline_ids(sample_build)
-    for before, after in zip(ids, ids[1:]):
+    for before, after in itertools.pairwise(ids):
         assert sample_build.links(f"events/{before}/", "a[rel=next]") == [f"events/{after}/"]
         assert sample_build.links(f"events/{after}/", "a[rel=prev]") == [f"events/{before}/"]
 
@@ -181,7 +186,9 @@ def test_every_internal_link_resolves(sample_build):
 
 
 def test_content_folder_is_untouched_and_site_holds_only_build_output(sample_build):
-    written = {p.relative_to(sample_build.root / "content").as_posix() for p in (sample_build.root / "content").rglob("*")}
+    written = {
+        p.relative_to(sample_build.root / "content").as_posix() for p in (sample_build.root / "content").rglob("*")
+    }
     original = {p.relative_to(REPO / "content").as_posix() for p in (REPO / "content").rglob("*")}
     assert written == original
     assert not list(sample_build.site.rglob("*.md"))

@@ -8,9 +8,8 @@ import sys
 
 import pytest
 import yaml
-from jsonschema import Draft7Validator
-
 from conftest import REPO, run_mkdocs, write_project
+from jsonschema import Draft7Validator
 
 SCHEMAS = REPO / "generator" / "schema"
 
@@ -53,8 +52,12 @@ def test_schemas_are_published_in_the_site(sample_build):
 
 
 def scaffold(root, *args):
-    return subprocess.run([sys.executable, "-m", "generator", "--content", "content", "new", *args],
-                          cwd=root, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--content", "content", "new", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_scaffolded_files_fail_until_filled_in_then_build(tmp_path):
@@ -70,10 +73,13 @@ def test_scaffolded_files_fail_until_filled_in_then_build(tmp_path):
     assert "content/events/drone-attack-erbil.md:8: date: placeholder 'FILL IN' left in; replace it" in unfilled.output
     assert "content/actors/kataib-hezbollah.md:19: sources[0].title: placeholder 'FILL IN' left in" in unfilled.output
 
-    event.write_text(event.read_text().replace("FILL IN (YYYY-MM-DD)", "XXXX-12-20")
-                     .replace("# actors:\n#   - id: FILL IN", "actors:\n  - id: kataib-hezbollah")
-                     .replace("#     role: FILL IN", "    role: accused")
-                     .replace("FILL IN", "Filled"))
+    event.write_text(
+        event.read_text()
+        .replace("FILL IN (YYYY-MM-DD)", "XXXX-12-20")
+        .replace("# actors:\n#   - id: FILL IN", "actors:\n  - id: kataib-hezbollah")
+        .replace("#     role: FILL IN", "    role: accused")
+        .replace("FILL IN", "Filled")
+    )
     actor.write_text(actor.read_text().replace("FILL IN", "Filled"))
     filled = run_mkdocs(tmp_path, "--strict")
     assert filled.returncode == 0, filled.output

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import actor_file, event_file, write_project
 
 
@@ -43,15 +42,33 @@ def wait_for(condition, timeout: float = 30.0):
 @pytest.fixture(params=["full", "dirty"])
 def server(tmp_path, request):
     """`mkdocs serve`, rebuilding everything or (--dirtyreload) only the pages an edit touched."""
-    write_project(tmp_path, {"strike.md": event_file("First title", "2023-12-25", "actors: [militia]"),
-                             "other.md": event_file("Other event", "2023-12-20", "actors: [militia]")},
-                  {"militia.md": actor_file("A militia")})
+    write_project(
+        tmp_path,
+        {
+            "strike.md": event_file("First title", "2023-12-25", "actors: [militia]"),
+            "other.md": event_file("Other event", "2023-12-20", "actors: [militia]"),
+        },
+        {"militia.md": actor_file("A militia")},
+    )
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     extra = ["--dirtyreload"] if request.param == "dirty" else []
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", *extra, "-f", str(tmp_path / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            *extra,
+            "-f",
+            str(tmp_path / "mkdocs.yml"),
+            "-a",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=tmp_path,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     try:
         yield tmp_path, f"http://127.0.0.1:{port}/", (tmp_path / "serve.log")
@@ -97,7 +114,9 @@ def test_preview_starts_even_when_content_is_broken(tmp_path):
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", str(tmp_path / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     try:

@@ -7,7 +7,6 @@ import re
 import subprocess
 
 import yaml
-
 from conftest import REPO
 
 WORKFLOW = REPO / ".github" / "workflows" / "site.yml"
@@ -48,3 +47,23 @@ def test_least_privilege_and_one_deployment_at_a_time():
     steps = [step.get("run") for step in flow["jobs"]["build"]["steps"]]
     assert "make test" in steps and "make site" in steps
     assert "mkdocs build --strict" in (REPO / "Makefile").read_text()
+
+
+def test_make_new_event_keeps_dollars_quotes_and_backticks(tmp_path):
+    # The Makefile's own recipe, with the installed virtual environment and a stamp that
+    # says it is up to date: what `make new-event` does with an awkward title.
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
+        (tmp_path / name).write_bytes((REPO / name).read_bytes())
+    (tmp_path / "content" / "events").mkdir(parents=True)
+    (tmp_path / "stamp").touch()
+    title = 'Cost: $5 ("$HOME"), it\'s `id` $$ \\n'
+    result = subprocess.run(
+        ["make", "-s", "new-event", f"TITLE={title}", "SITE_STAMP=stamp", f"BIN={REPO / '.venv' / 'bin'}"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    [created] = (tmp_path / "content" / "events").iterdir()
+    front = yaml.safe_load(created.read_text(encoding="utf-8").split("---")[1])
+    assert front["title"] == title

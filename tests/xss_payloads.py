@@ -41,7 +41,7 @@ PAYLOADS = [
     "' onmouseover='alert(37)",
     '" autofocus onfocus="alert(38)',
     '<a href="vbscript:msgbox(39)">link 39</a>',
-    "<img src=\"https://evil.invalid/40.png\">",
+    '<img src="https://evil.invalid/40.png">',
     "<!--<img src=x onerror=alert(41)>-->",
     "<<script>alert(42);//<</script>",
     # Spreadsheet formula injection, for the CSV export.

@@ -30,7 +30,8 @@ CONDITIONS = (
 def digests(site: Path) -> dict[str, str]:
     return {
         path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(site.rglob("*")) if path.is_file()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
     }
 
 
@@ -45,7 +46,10 @@ def build_copy(root: Path, target: Path, env: dict[str, str], mtime: float) -> d
         os.utime(path, (mtime, mtime))
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(target / "mkdocs.yml")],
-        cwd=target, env={**os.environ, **env, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
+        cwd=target,
+        env={**os.environ, **env, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
     )
     if result.returncode != 0:
         raise SystemExit(f"build in {target} failed:\n{result.stdout}{result.stderr}")
@@ -54,8 +58,11 @@ def build_copy(root: Path, target: Path, env: dict[str, str], mtime: float) -> d
 
 def compare(root: Path) -> tuple[int, list[str]]:
     """Return the number of files compared and the paths that differ."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or subprocess.run(
-        ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True).stdout.strip() or "0"
+    epoch = (
+        os.environ.get("SOURCE_DATE_EPOCH")
+        or subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True).stdout.strip()
+        or "0"
+    )
     results = []
     for index, conditions in enumerate(CONDITIONS):
         with tempfile.TemporaryDirectory(prefix=f"repro-{index}-") as folder:

@@ -12,8 +12,21 @@ from generator.dates import DatePoint, EdtfDate
 
 # Index 1..12.  Spelt out rather than taken from `calendar`, whose names follow the
 # process locale: the same content must give the same bytes on every machine.
-MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass(frozen=True, slots=True)

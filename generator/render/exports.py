@@ -54,8 +54,13 @@ def date_data(date: EdtfDate | None) -> dict | None:
 
 
 def source_data(source: Source) -> dict:
-    return {"id": source.id, "title": source.title, "publisher": source.publisher, "url": source.url,
-            "published": date_data(source.published)}
+    return {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "url": source.url,
+        "published": date_data(source.published),
+    }
 
 
 def event_data(event: Event, chronology: Chronology, link: Links) -> dict:
@@ -68,10 +73,14 @@ def event_data(event: Event, chronology: Chronology, link: Links) -> dict:
         "date_note": event.date_note,
         "summary": event.summary,
         "place": event.place,
-        "actors": [{"id": p.actor_id, "name": actors[p.actor_id].name, "role": p.role, "url": link(actors[p.actor_id].url)}
-                   for p in event.actors],
-        "related": [{"id": other.id, "title": other.title, "url": link(other.url)}
-                    for other in chronology.related.get(event.id, ())],
+        "actors": [
+            {"id": p.actor_id, "name": actors[p.actor_id].name, "role": p.role, "url": link(actors[p.actor_id].url)}
+            for p in event.actors
+        ],
+        "related": [
+            {"id": other.id, "title": other.title, "url": link(other.url)}
+            for other in chronology.related.get(event.id, ())
+        ],
         "follows": list(event.follows),
         "tags": list(event.tags),
         "sources": [source_data(source) for source in event.sources],
@@ -88,14 +97,27 @@ def actor_data(actor: Actor, chronology: Chronology, link: Links) -> dict:
         "kind": actor.kind,
         "aliases": list(actor.aliases),
         "summary": actor.summary,
-        "affiliations": [{"organisation": {"id": a.organisation_id, "name": actors[a.organisation_id].name,
-                                           "url": link(actors[a.organisation_id].url)},
-                          "role": a.role, "period": date_data(a.period), "source": a.source_id}
-                         for a in actor.affiliations],
-        "members": [{"id": m.actor.id, "name": m.actor.name, "role": m.affiliation.role, "url": link(m.actor.url)}
-                    for m in chronology.members.get(actor.id, ())],
-        "events": [{"id": a.event.id, "title": a.event.title, "role": a.role, "url": link(a.event.url)}
-                   for a in chronology.appearances.get(actor.id, ())],
+        "affiliations": [
+            {
+                "organisation": {
+                    "id": a.organisation_id,
+                    "name": actors[a.organisation_id].name,
+                    "url": link(actors[a.organisation_id].url),
+                },
+                "role": a.role,
+                "period": date_data(a.period),
+                "source": a.source_id,
+            }
+            for a in actor.affiliations
+        ],
+        "members": [
+            {"id": m.actor.id, "name": m.actor.name, "role": m.affiliation.role, "url": link(m.actor.url)}
+            for m in chronology.members.get(actor.id, ())
+        ],
+        "events": [
+            {"id": a.event.id, "title": a.event.title, "role": a.role, "url": link(a.event.url)}
+            for a in chronology.appearances.get(actor.id, ())
+        ],
         "sources": [source_data(source) for source in actor.sources],
         "body_markdown": actor.body.strip(),
     }
@@ -131,10 +153,19 @@ def timeline_csv(chronology: Chronology, link: Links) -> str:
     writer.writerow(CSV_COLUMNS)
     for event in chronology.events:
         dates = date_data(event.date)
-        row = (event.id, event.date.text, dates["label"], dates["earliest"] or "", dates["latest"] or "",
-               event.title, event.summary or "", event.place or "",
-               "; ".join(chronology.actors_by_id[p.actor_id].name for p in event.actors),
-               "; ".join(event.tags), link(event.url))
+        row = (
+            event.id,
+            event.date.text,
+            dates["label"],
+            dates["earliest"] or "",
+            dates["latest"] or "",
+            event.title,
+            event.summary or "",
+            event.place or "",
+            "; ".join(chronology.actors_by_id[p.actor_id].name for p in event.actors),
+            "; ".join(event.tags),
+            link(event.url),
+        )
         writer.writerow([_inert(cell) for cell in row])
     return "\ufeff" + out.getvalue()
 
@@ -159,7 +190,7 @@ def stable_id(site_name: str, path: str) -> str:
 
 
 def atom_feed(chronology: Chronology, link: Links, site_name: str, built: datetime.datetime, limit: int = 100) -> str:
-    stamp = built.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = built.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     _text(feed, "title", site_name)

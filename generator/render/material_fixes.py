@@ -11,13 +11,19 @@ from __future__ import annotations
 FIXES = (
     # HTML allows autocomplete only on text-like inputs; Material sets it on its drawer
     # and search checkboxes (the Nu HTML Checker reports it on every page).
-    ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
-     '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'),
-    ('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
-     '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'),
+    (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
+    ),
+    (
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
+    ),
     # A dialog needs an accessible name (axe-core: aria-dialog-name).
-    ('<div class="md-search" data-md-component="search" role="dialog">',
-     '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'),
+    (
+        '<div class="md-search" data-md-component="search" role="dialog">',
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
+    ),
 )
 
 

@@ -25,13 +25,17 @@ def plan_pages(chronology: Chronology, titles: dict[str, str], link: Links, limi
 
     `limit` is the most events one listing page shows before it is split (see
     `render.timeline`)."""
-    specs = timeline_pages("", titles["timeline"], chronology.events, chronology, limit, year_pages=True,
-                           browse=True)
+    specs = timeline_pages("", titles["timeline"], chronology.events, chronology, limit, year_pages=True, browse=True)
     specs[0] = replace(specs[0], in_nav=True)
     specs += event_index_pages(chronology, titles["events"], limit)
     specs += [
-        PageSpec("actors/index.md", titles["actors"], "actors.html", in_nav=True,
-                 context={"timeline": chronology, "actor_groups": actor_groups(chronology.actors)}),
+        PageSpec(
+            "actors/index.md",
+            titles["actors"],
+            "actors.html",
+            in_nav=True,
+            context={"timeline": chronology, "actor_groups": actor_groups(chronology.actors)},
+        ),
         PageSpec("tags/index.md", titles["tags"], "tags.html", in_nav=True, context={"timeline": chronology}),
     ]
     specs += [event_page(event, chronology, link) for event in chronology.events]
@@ -44,15 +48,22 @@ def plan_pages(chronology: Chronology, titles: dict[str, str], link: Links, limi
 def event_index_pages(chronology: Chronology, title: str, limit: int) -> list[PageSpec]:
     """Every event by title, `limit` to a page: events/, events/page-2/, ..."""
     by_title = sorted(chronology.events, key=lambda e: (e.title.casefold(), e.id))
-    chunks = [tuple(by_title[i:i + limit]) for i in range(0, len(by_title), limit)] or [()]
+    chunks = [tuple(by_title[i : i + limit]) for i in range(0, len(by_title), limit)] or [()]
     urls = ["events/"] + [f"events/page-{number}/" for number in range(2, len(chunks) + 1)]
-    pager = [(url, chunk[0].title if chunk else "", chunk[-1].title if chunk else "") for url, chunk in zip(urls, chunks)]
+    pager = [
+        (url, chunk[0].title if chunk else "", chunk[-1].title if chunk else "")
+        for url, chunk in zip(urls, chunks, strict=True)
+    ]
     return [
-        PageSpec(f"{url}index.md", title if number == 1 else f"{title} (page {number})", "events.html",
-                 in_nav=number == 1,
-                 context={"timeline": chronology, "events_by_title": chunk, "pager": pager, "page_number": number},
-                 fingerprint=partial(_index_fingerprint, len(by_title), pager, chunk))
-        for number, (url, chunk) in enumerate(zip(urls, chunks), start=1)
+        PageSpec(
+            f"{url}index.md",
+            title if number == 1 else f"{title} (page {number})",
+            "events.html",
+            in_nav=number == 1,
+            context={"timeline": chronology, "events_by_title": chunk, "pager": pager, "page_number": number},
+            fingerprint=partial(_index_fingerprint, len(by_title), pager, chunk),
+        )
+        for number, (url, chunk) in enumerate(zip(urls, chunks, strict=True), start=1)
     ]
 
 
@@ -64,8 +75,12 @@ def problem_pages(problems: list[Problem], titles: dict[str, str]) -> dict[str, 
     """For the live preview only: every index page shows the problems to fix."""
     return {
         uri: PageSpec(uri, titles[key], "problems.html", context={"problems": problems}, in_nav=True)
-        for uri, key in (("index.md", "timeline"), ("events/index.md", "events"), ("actors/index.md", "actors"),
-                         ("tags/index.md", "tags"))
+        for uri, key in (
+            ("index.md", "timeline"),
+            ("events/index.md", "events"),
+            ("actors/index.md", "actors"),
+            ("tags/index.md", "tags"),
+        )
     }
 
 
@@ -81,17 +96,30 @@ def event_page(event: Event, chronology: Chronology, link: Links) -> PageSpec:
     }
     names = [name for p in event.actors for name in _names(chronology.actors_by_id[p.actor_id])]
     keywords = (*event.tags, *([event.place] if event.place else []), *names)
-    return PageSpec(f"events/{event.id}.md", event.title, "event.html", page_markdown(event.body, event.sources),
-                    context, keywords=tuple(dict.fromkeys(keywords)), sources=event.sources,
-                    fingerprint=partial(_event_fingerprint, event, chronology, context))
+    return PageSpec(
+        f"events/{event.id}.md",
+        event.title,
+        "event.html",
+        page_markdown(event.body, event.sources),
+        context,
+        keywords=tuple(dict.fromkeys(keywords)),
+        sources=event.sources,
+        fingerprint=partial(_event_fingerprint, event, chronology, context),
+    )
 
 
 def _event_fingerprint(event: Event, chronology: Chronology, context: dict) -> tuple:
-    neighbours = tuple((e.id, e.title, e.date.text) if e else None
-                       for e in (context["previous_event"], context["next_event"], *context["related_events"]))
+    neighbours = tuple(
+        (e.id, e.title, e.date.text) if e else None
+        for e in (context["previous_event"], context["next_event"], *context["related_events"])
+    )
     kinds = tuple(chronology.actors_by_id[p.actor_id].kind for p in event.actors)  # JSON-LD types
-    return (card_fingerprint(event, chronology), tuple(chronology.tag_slugs[name] for name in event.tags),
-            neighbours, kinds)
+    return (
+        card_fingerprint(event, chronology),
+        tuple(chronology.tag_slugs[name] for name in event.tags),
+        neighbours,
+        kinds,
+    )
 
 
 def actor_page(actor: Actor, chronology: Chronology, link: Links) -> PageSpec:
@@ -103,15 +131,25 @@ def actor_page(actor: Actor, chronology: Chronology, link: Links) -> PageSpec:
         "members": chronology.members.get(actor.id, ()),
         "appearances": chronology.appearances.get(actor.id, ()),
     }
-    return PageSpec(f"actors/{actor.id}.md", actor.name, "actor.html", page_markdown(actor.body, actor.sources),
-                    context, keywords=_names(actor), sources=actor.sources,
-                    fingerprint=partial(_actor_fingerprint, actor, context))
+    return PageSpec(
+        f"actors/{actor.id}.md",
+        actor.name,
+        "actor.html",
+        page_markdown(actor.body, actor.sources),
+        context,
+        keywords=_names(actor),
+        sources=actor.sources,
+        fingerprint=partial(_actor_fingerprint, actor, context),
+    )
 
 
 def _actor_fingerprint(actor: Actor, context: dict) -> tuple:
-    return (actor, tuple((parent.id, parent.name) for parent, _ in context["parents"]),
-            tuple((m.actor.id, m.actor.name, m.affiliation) for m in context["members"]),
-            tuple((a.event.id, a.event.title, a.event.date.text, a.role) for a in context["appearances"]))
+    return (
+        actor,
+        tuple((parent.id, parent.name) for parent, _ in context["parents"]),
+        tuple((m.actor.id, m.actor.name, m.affiliation) for m in context["members"]),
+        tuple((a.event.id, a.event.title, a.event.date.text, a.role) for a in context["appearances"]),
+    )
 
 
 def _names(actor: Actor) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ is never read as Markdown: it goes into the tree as text, escaped when serialise
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown uses)
 from collections.abc import Callable, Mapping
 
 from markdown import Extension, Markdown
@@ -57,12 +57,16 @@ class _SourceList(Treeprocessor):
             return
         paragraphs = item.findall("p")
         parent = paragraphs[-1] if paragraphs else item
-        link = etree.SubElement(parent, "a", {
-            "class": "tl-permalink",
-            "href": f"#{item.get('id')}",
-            "title": "Permanent link to this source",
-            "aria-label": f"Permanent link to source {number}",
-        })
+        link = etree.SubElement(
+            parent,
+            "a",
+            {
+                "class": "tl-permalink",
+                "href": f"#{item.get('id')}",
+                "title": "Permanent link to this source",
+                "aria-label": f"Permanent link to source {number}",
+            },
+        )
         link.text = "#"
         link.tail = None
 
@@ -73,7 +77,7 @@ def _cite(item: etree.Element, source: Source) -> None:
     paragraph = item.find("p")
     if paragraph is None or not (paragraph.text or "").startswith(source.id):
         return
-    after_id = paragraph.text[len(source.id):]  # the footnotes extension's space before its back-link
+    after_id = paragraph.text[len(source.id) :]  # the footnotes extension's space before its back-link
     cite = etree.Element("cite", {"class": "tl-source__title"})
     cite.text = _text(source.title)
     details = [_text(source.publisher)]

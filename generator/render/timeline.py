@@ -81,12 +81,15 @@ def _month_groups(year_anchor: str, year_url: str, months: list[tuple[str, list[
         used[anchor] = used.get(anchor, 0) + 1
         if used[anchor] > 1:
             anchor = f"{anchor}-{used[anchor]}"
-        result.append(MonthGroup(heading, anchor, tuple(events), f"{year_url}{anchor.removeprefix(year_anchor + '-')}/"))
+        result.append(
+            MonthGroup(heading, anchor, tuple(events), f"{year_url}{anchor.removeprefix(year_anchor + '-')}/")
+        )
     return tuple(result)
 
 
-def timeline_pages(base: str, title: str, events: tuple[Event, ...], chronology: Chronology, limit: int,
-                   *, year_pages: bool, **context) -> list[PageSpec]:
+def timeline_pages(
+    base: str, title: str, events: tuple[Event, ...], chronology: Chronology, limit: int, *, year_pages: bool, **context
+) -> list[PageSpec]:
     """The listing at `base` (e.g. "" or "tags/drone/"), and its year and month pages."""
     groups = timeline_groups(events, base)
     split = len(events) > limit
@@ -96,21 +99,33 @@ def timeline_pages(base: str, title: str, events: tuple[Event, ...], chronology:
     prefix = f"{title}: " if base else ""
     for group in groups:
         by_month = group.count > limit
-        pages.append(_listing_page(f"{group.url}index.md", f"{prefix}{group.heading}",
-                                   listing_context(chronology, (group,), overview=by_month, parent_url=base, **context)))
+        pages.append(
+            _listing_page(
+                f"{group.url}index.md",
+                f"{prefix}{group.heading}",
+                listing_context(chronology, (group,), overview=by_month, parent_url=base, **context),
+            )
+        )
         if by_month:
             pages += [
-                _listing_page(f"{month.url}index.md", f"{prefix}{month.heading} ({group.heading})",
-                              listing_context(chronology, (TimelineGroup(group.heading, group.anchor, (month,), group.url),),
-                                              overview=False, parent_url=group.url, **context))
+                _listing_page(
+                    f"{month.url}index.md",
+                    f"{prefix}{month.heading} ({group.heading})",
+                    listing_context(
+                        chronology,
+                        (TimelineGroup(group.heading, group.anchor, (month,), group.url),),
+                        overview=False,
+                        parent_url=group.url,
+                        **context,
+                    ),
+                )
                 for month in group.months
             ]
     return pages
 
 
 def _listing_page(src_uri: str, title: str, context: dict) -> PageSpec:
-    return PageSpec(src_uri, title, "timeline.html", context=context,
-                    fingerprint=partial(listing_fingerprint, context))
+    return PageSpec(src_uri, title, "timeline.html", context=context, fingerprint=partial(listing_fingerprint, context))
 
 
 def listing_context(chronology: Chronology, groups: tuple[TimelineGroup, ...], *, overview: bool, **extra) -> dict:
@@ -134,11 +149,16 @@ def listing_fingerprint(context: dict) -> tuple:
         # must not re-render every page of it.
         shown["tag"] = (shown["tag"].slug, shown["tag"].name)
     if context["overview"]:
-        return (tuple((g.heading, tuple((m.heading, len(m.events)) for m in g.months)) for g in groups),
-                tuple(shown.items()))
+        return (
+            tuple((g.heading, tuple((m.heading, len(m.events)) for m in g.months)) for g in groups),
+            tuple(shown.items()),
+        )
     return (
         tuple((g.heading, g.anchor, tuple((m.heading, m.anchor, len(m.events)) for m in g.months)) for g in groups),
-        tuple(card_fingerprint(event, chronology) for group in groups for month in group.months for event in month.events),
+        tuple(
+            card_fingerprint(event, chronology) for group in groups for month in group.months for event in month.events
+        ),
         tuple((a.id, a.name) for a in shown.pop("filter_actors")),
         tuple((t.slug, t.name) for t in shown.pop("filter_tags")),
-        tuple(shown.items()))
+        tuple(shown.items()),
+    )
