@@ -19,10 +19,9 @@ import heapq
 from collections import defaultdict
 from collections.abc import Iterable
 
-from generator.load import field_name, line_of, slugify
+from generator.content import slugify
 from generator.model import Actor, Appearance, Chronology, Event, Member, Tag
-from generator.problems import Problem, suggest
-from generator.render.dates import date_label
+from generator.problems import Problem, field_name, line_of, suggest
 
 
 def link(
@@ -169,8 +168,8 @@ def _timeline_order(events: dict[str, Event]) -> tuple[list[Event], list[Problem
                     _at(
                         event,
                         ("follows", index),
-                        f"says it follows '{earlier_id}', but its date ({date_label(event.date)}) "
-                        f"is before that event's ({date_label(earlier.date)})",
+                        f"says it follows '{earlier_id}', but its date ({event.date.text}) "
+                        f"is before that event's ({earlier.date.text})",
                         expected="follows: only for events the dates cannot order",
                     )
                 )

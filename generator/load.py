@@ -6,19 +6,16 @@ Loading only reports what keeps a file from being read at all.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 import frontmatter
 
-from generator.problems import Problem
-from generator.yaml_text import FieldPath, YamlTextError, load_yaml_text
+from generator.content import FOLDERS, ID_PATTERN, slugify
+from generator.problems import FieldPath, Problem, field_name, line_of
+from generator.yaml_text import YamlTextError, load_yaml_text
 
-KINDS = {"event": "events", "actor": "actors"}  # kind -> folder under the content root
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HANDLER = frontmatter.YAMLHandler()
 
 
@@ -36,21 +33,6 @@ class RawRecord:
         return line_of(self.lines, field_path)
 
 
-def line_of(lines: dict[FieldPath, int], field_path: FieldPath) -> int | None:
-    """The line of a field, or of its nearest parent the editor wrote."""
-    while field_path:
-        if field_path in lines:
-            return lines[field_path]
-        field_path = field_path[:-1]
-    return lines.get((), 1)
-
-
-def slugify(name: str) -> str:
-    """The id a file name or title would have: lowercase ASCII words joined by hyphens."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.casefold()).strip("-")
-
-
 # path -> ((mtime_ns, size), record, problems): what a file gave when it was last read.
 LoadCache = dict
 
@@ -64,7 +46,7 @@ def load_content(
     and size are unchanged is not read again."""
     records: list[RawRecord] = []
     problems: list[Problem] = []
-    for kind, folder in KINDS.items():
+    for kind, folder in FOLDERS.items():
         directory = root / folder
         if not directory.is_dir():
             problems.append(Problem(f"{shown_root}/{folder}", f"folder missing; create it for {kind} files"))
@@ -162,9 +144,3 @@ def _load_file(file: Path, kind: str, shown: str) -> tuple[RawRecord | None, lis
     record = RawRecord(kind, record_id, shown, parsed.data, parsed.lines, body, body_line)
     return record, problems
 
-
-def field_name(field_path: FieldPath) -> str:
-    text = ""
-    for part in field_path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text

@@ -39,7 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
 from generator.config import TimelineConfig
-from generator.load import KINDS
+from generator.content import FOLDERS
 from generator.pipeline import PipelineCache, build_chronology
 from generator.render import material_fixes
 from generator.render.dates import date_label, date_segments
@@ -140,7 +140,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         raise PluginError(f"{summary}; nothing was written, the previous site is unchanged.")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        editors_folders = tuple(f"{folder}/" for folder in KINDS.values())
+        editors_folders = tuple(f"{folder}/" for folder in FOLDERS.values())
         for file in list(files):
             if file.src_uri.startswith(editors_folders) or file.src_uri in self.pages:
                 files.remove(file)

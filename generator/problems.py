@@ -35,6 +35,26 @@ class Problem:
         return (self.path, self.line or 0, self.field or "", self.message)
 
 
+FieldPath = tuple[str | int, ...]  # ("actors", 1, "id"): keys and list indexes from the top
+
+
+def field_name(field_path: FieldPath) -> str:
+    """A field path as editors write it: ``actors[1].id``."""
+    text = ""
+    for part in field_path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def line_of(lines: dict[FieldPath, int], field_path: FieldPath) -> int | None:
+    """The line of a field, or of its nearest parent the editor wrote."""
+    while field_path:
+        if field_path in lines:
+            return lines[field_path]
+        field_path = field_path[:-1]
+    return lines.get((), 1)
+
+
 class ContentError(Exception):
     """Raised with every problem of a build once the stage that found them has finished."""
 

@@ -6,9 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.load import KINDS, slugify
-
-PLACEHOLDER = "FILL IN"  # validation reports any value still containing this
+from generator.content import FOLDERS, PLACEHOLDER, slugify
 
 EVENT_TEMPLATE = """\
 ---
@@ -85,7 +83,7 @@ def new_file(content_root: Path, kind: str, name: str, actor_kind: str = "group"
     record_id = slugify(name)
     if not record_id:
         raise ScaffoldError(f"cannot make a file name from {name!r}; use letters or digits")
-    path = content_root / KINDS[kind] / f"{record_id}.md"
+    path = content_root / FOLDERS[kind] / f"{record_id}.md"
     if path.exists():
         raise ScaffoldError(f"{path} already exists; choose another title or edit that file")
     quoted = json.dumps(name, ensure_ascii=False)  # a JSON string is a valid YAML scalar

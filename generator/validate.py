@@ -13,11 +13,11 @@ from collections.abc import Iterable
 
 from jsonschema import ValidationError
 
+from generator.content import PLACEHOLDER
 from generator.dates import ACCEPTED_FORMS, DateError, DatePoint, EdtfDate, parse_date
-from generator.load import RawRecord, field_name
+from generator.load import RawRecord
 from generator.model import Actor, Affiliation, Event, Participation, Source
-from generator.problems import Problem, suggest
-from generator.scaffold import PLACEHOLDER
+from generator.problems import Problem, field_name, suggest
 from generator.schema import definitions, is_valid, validator
 
 UNKNOWN_DATE = EdtfDate(text="XXXX", start=DatePoint(None), end=DatePoint(None))

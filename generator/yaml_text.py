@@ -13,8 +13,7 @@ from typing import ClassVar
 
 import yaml
 
-FieldPath = tuple  # ("actors", 1, "id"): keys and list indexes from the top of the mapping
-
+from generator.problems import FieldPath
 
 _BaseLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 

@@ -1,0 +1,21 @@
+"""What an editor's content folder looks like: a folder per kind of file, ids taken from
+file names, and the placeholder that new files carry until an editor fills them in.
+
+Every stage that names files or ids (load, validate, link, the scaffold, the URLs) takes
+these rules from here, so that they are stated once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+FOLDERS = {"event": "events", "actor": "actors"}  # kind of file -> its folder under content/
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PLACEHOLDER = "FILL IN"  # the scaffold writes it; validation refuses any value that still has it
+
+
+def slugify(name: str) -> str:
+    """The id a file name or title would have: lowercase ASCII words joined by hyphens."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.casefold()).strip("-")
