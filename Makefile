@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: site serve test lint check repro bench profile new-event new-actor clean
+.PHONY: site serve test lint messages check repro bench profile new-event new-actor clean
 
 $(SITE_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -69,6 +69,15 @@ bench: $(SITE_STAMP)
 ## profile: cProfile of one full build of the 10,000-event chronology (SIZE=1000 for a smaller one)
 profile: $(SITE_STAMP)
 	$(BIN)/python bench/profile_build.py --size $(or $(SIZE),10000)
+
+## messages: collect the words readers see into generator/text/messages.pot and update
+## each language's catalogue (generator/text/<language>.po) for translators
+messages: $(SITE_STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k gettext -k ngettext:1,2 --no-location --sort-output \
+	  --omit-header -o generator/text/messages.pot .
+	for po in generator/text/*.po; do \
+	  $(BIN)/pybabel update --no-fuzzy-matching --omit-header -i generator/text/messages.pot -o $$po \
+	    -l $$(basename $$po .po); done
 
 ## check: report every problem in content/ without building
 check: $(SITE_STAMP)

@@ -162,15 +162,20 @@ def serve_edit_seconds(
 def edit_event(project: Path) -> tuple[Callable[[str], dict[str, str]], list[str]]:
     """Retitle the middle event; watch its page, its year page (or the timeline) and its actors' pages."""
     sys.path.insert(0, str(REPO))
+    from generator import urls
     from generator.pipeline import build_chronology
-    from generator.render.timeline import timeline_groups
+    from generator.text import load_text
+    from generator.views.listing import timeline_groups
+    from generator.views.pieces import Pieces
 
     chronology, _ = build_chronology(project / "content")
+    assert chronology is not None
     event = chronology.events[len(chronology.events) // 2]
     path = f"content/events/{event.id}.md"
     original = (project / path).read_text()
-    year = next(g for g in timeline_groups(chronology.events) if any(event in m.events for m in g.months))
-    watch = [event.url, year.url] + [f"actors/{p.actor_id}/" for p in event.actors]
+    groups = timeline_groups(chronology.events, urls.HOME, Pieces(chronology, load_text("en")))
+    year = next(g for g in groups if any(card.id == event.id for m in g.months for card in m.cards))
+    watch = [urls.event(event.id), year.path] + [urls.actor(p.actor_id) for p in event.actors]
     return lambda marker: {path: original.replace(f"title: {event.title}", f"title: {marker}", 1)}, watch
 
 

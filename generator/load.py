@@ -143,4 +143,3 @@ def _load_file(file: Path, kind: str, shown: str) -> tuple[RawRecord | None, lis
         return None, problems
     record = RawRecord(kind, record_id, shown, parsed.data, parsed.lines, body, body_line)
     return record, problems
-

@@ -1,6 +1,7 @@
 """Plain data for a chronology: what editors write, once validated, and how it links up.
 
-Templates read these objects directly; nothing here knows about files, YAML or MkDocs.
+Views (`generator.views`) are made from these; nothing here knows about files, YAML,
+addresses or MkDocs.
 """
 
 from __future__ import annotations
@@ -54,10 +55,6 @@ class Event:
     tags: tuple[str, ...] = ()
     lines: dict = field(default_factory=dict, compare=False, repr=False)  # field path -> line
 
-    @property
-    def url(self) -> str:
-        return f"events/{self.id}/"
-
 
 @dataclass(frozen=True, slots=True)
 class Actor:
@@ -71,10 +68,6 @@ class Actor:
     affiliations: tuple[Affiliation, ...] = ()
     sources: tuple[Source, ...] = ()
     lines: dict = field(default_factory=dict, compare=False, repr=False)  # field path -> line
-
-    @property
-    def url(self) -> str:
-        return f"actors/{self.id}/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +95,6 @@ class Tag:
     slug: str
     events: tuple[Event, ...]
 
-    @property
-    def url(self) -> str:
-        return f"tags/{self.slug}/"
-
 
 @dataclass(frozen=True, slots=True)
 class Chronology:
@@ -125,9 +114,6 @@ class Chronology:
     position: dict[str, int] = field(repr=False)  # event id -> index in `events`
     tags: tuple[Tag, ...] = ()  # by name
     tag_slugs: dict[str, str] = field(default_factory=dict, repr=False)  # tag as written -> slug
-
-    def tag_url(self, name: str) -> str:
-        return f"tags/{self.tag_slugs[name]}/"
 
     def previous(self, event: Event) -> Event | None:
         index = self.position[event.id]

@@ -5,7 +5,11 @@ import datetime
 import pytest
 
 from generator.dates import DateError, parse_date
-from generator.render.dates import date_label, date_segments
+from generator.text import load_text
+from generator.views.dates import date_words
+
+BRITISH = load_text("en", "en_GB")
+THIN = "\u2009"  # CLDR puts thin spaces around a dash between two dates that have spaces
 
 
 @pytest.mark.parametrize(
@@ -18,9 +22,9 @@ from generator.render.dates import date_label, date_segments
         ("2023-12?", "December 2023?", ["2023-12"]),
         ("2023-12-25%", "c. 25 December 2023?", ["2023-12-25"]),
         ("2023-12-20/2023-12-27", "20–27 December 2023", ["2023-12-20", "2023-12-27"]),
-        ("2023-11-20/2023-12-03", "20 November – 3 December 2023", ["2023-11-20", "2023-12-03"]),
-        ("2023-11/2023-12", "November–December 2023", ["2023-11", "2023-12"]),
-        ("2023-12-30/2024-01-02", "30 December 2023 – 2 January 2024", ["2023-12-30", "2024-01-02"]),
+        ("2023-11-20/2023-12-03", f"20 November{THIN}–{THIN}3 December 2023", ["2023-11-20", "2023-12-03"]),
+        ("2023-11/2023-12", f"November{THIN}–{THIN}December 2023", ["2023-11", "2023-12"]),
+        ("2023-12-30/2024-01-02", f"30 December 2023{THIN}–{THIN}2 January 2024", ["2023-12-30", "2024-01-02"]),
         ("XXXX-12-25", "25 December, year not given", ["12-25"]),
         ("XXXX-02", "February, year not given", []),
         ("XXXX", "date not given", []),
@@ -32,8 +36,27 @@ from generator.render.dates import date_label, date_segments
 )
 def test_label_is_as_precise_as_the_date(text, label, datetimes):
     date = parse_date(text)
-    assert date_label(date) == label
-    assert [s.datetime for s in date_segments(date) if s.datetime] == datetimes
+    words = date_words(date, BRITISH)
+    assert words.label == label
+    assert [s.datetime for s in words.segments if s.datetime] == datetimes
+
+
+@pytest.mark.parametrize(
+    ("language", "locale", "text", "label"),
+    [
+        ("en", None, "2023-12-25", "December 25, 2023"),  # CLDR's own English is American
+        ("en", None, "2023-12-20/2023-12-27", f"December 20{THIN}–{THIN}27, 2023"),
+        ("fr", None, "2023-12-25", "25 décembre 2023"),
+        ("fr", None, "2023-12-20/2023-12-27", "20–27 décembre 2023"),
+        ("fr", None, "2023-12-25~", "v. 25 décembre 2023"),
+        ("fr", None, "XXXX-12-25", "25 décembre, année non précisée"),
+        ("fr", None, "2009/..", "depuis 2009"),
+        ("ar", None, "2023-12-25", "25 ديسمبر 2023"),
+        ("ar", None, "2009/..", "منذ 2009"),
+    ],
+)
+def test_dates_are_written_in_the_sites_language(language, locale, text, label):
+    assert date_words(parse_date(text), load_text(language, locale)).label == label
 
 
 def test_year_not_given_has_no_bounds_instead_of_year_zero():

@@ -37,8 +37,9 @@ def test_home_lists_years_instead_of_events(split_build):
 def test_a_year_with_too_many_events_is_split_by_month(split_build):
     year = split_build.page("years/2021/")
     assert cards(year) == []
-    assert [a["href"] for a in year.select(".tl-overview a")] == ["march/", "april/"]
-    assert cards(split_build.page("years/2021/march/")) == ["e0", "e1"]
+    # Months are numbered in addresses, so that they do not change with the site's language.
+    assert split_build.links("years/2021/", ".tl-overview a") == ["years/2021/03/", "years/2021/04/"]
+    assert cards(split_build.page("years/2021/03/")) == ["e0", "e1"]
     assert cards(split_build.page("years/2022/")) == ["e3", "e4"]  # 1 January 2022, then 2022
 
 
@@ -62,6 +63,6 @@ def test_tag_pages_and_the_events_index_are_split_too(split_build):
     assert cards(split_build.page("tags/common/years/2022/")) == ["e3", "e4"]
     first = split_build.page("events/")
     assert len(first.select(".tl-index li")) == 2
-    pages = [a["href"] for a in first.select(".tl-index-pager a")]
-    assert pages == ["page-2/", "page-3/", "page-4/"]
+    pages = split_build.links("events/", ".tl-index-pager a")
+    assert pages == ["events/page-2/", "events/page-3/", "events/page-4/"]
     assert len(split_build.page("events/page-4/").select(".tl-index li")) == 1

@@ -148,7 +148,7 @@ def test_previous_and_next_follow_the_timeline(sample_build):
 def test_indexes_list_everything(sample_build):
     events = {a["href"].strip("/").split("/")[-1] for a in sample_build.page("events/").select(".tl-index a")}
     assert events == set(EVENTS)
-    actors = {a["href"].strip("/") for a in sample_build.page("actors/").select(".tl-actors li > a")}
+    actors = {path.removeprefix("actors/").strip("/") for path in sample_build.links("actors/", ".tl-actors li > a")}
     assert actors == set(ACTORS)
 
 

@@ -6,11 +6,11 @@ related events.  Rendering each piece once per build, instead of once per page, 
 a chronology's build close to a plain MkDocs build of as many pages (see `make bench`).
 
 A fragment may be reused only where its HTML is the same byte for byte, so its key
-names everything the HTML depends on.  Links inside a fragment are what makes that
-hard: MkDocs' ``url`` filter writes them relative to the page.  Our templates
-therefore write links with ``site_link`` (through the page's ``base_url``, the same for
-every page at one depth), and `nav_fragment_key` keeps Material's sidebar (written
-with ``url``) to pages for which the relative links cannot differ.
+names everything the HTML depends on: the view it prints (an `EventCard`, an
+`EventLink`: frozen data, so equal views print equal HTML) and the page's depth, since
+our templates write links relative to the page through its ``base_url`` (the same for
+every page at one depth; see the ``link`` filter).  `nav_fragment_key` keeps Material's
+sidebar (written with MkDocs' ``url``) to pages for which the relative links cannot differ.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import posixpath
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
-from jinja2 import pass_context
 from markupsafe import Markup
 
 
@@ -43,16 +42,6 @@ class FragmentCache:
 def render_every_time(*key: Hashable, caller: Callable[[], str]) -> Markup:
     """`FragmentCache`'s stand-in when reuse is switched off (``reuse_fragments: false``)."""
     return Markup(caller())
-
-
-@pass_context
-def site_link(context: Any, path: str) -> str:
-    """A link to a page of the site (`path` from the site root, such as ``events/x/``),
-    relative to the page being rendered, so the site works from any folder or host."""
-    # "." on the home page, "../.." two folders down; on the 404 page, which may be
-    # served at any address, the site's own path from its root: "/" or "/chronology/".
-    base = context["base_url"]
-    return path if base == "." and path else f"{base.rstrip('/')}/{path}"
 
 
 def nav_fragment_key(page_url: str, nav_urls: Iterable[str], toc: Iterable[Any], meta: dict) -> tuple | None:

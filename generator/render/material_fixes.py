@@ -8,26 +8,36 @@ and accessibility tests fail if Material changes the markup it expects.
 
 from __future__ import annotations
 
-FIXES = (
-    # HTML allows autocomplete only on text-like inputs; Material sets it on its drawer
-    # and search checkboxes (the Nu HTML Checker reports it on every page).
-    (
-        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
-        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
-    ),
-    (
-        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
-        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
-    ),
-    # A dialog needs an accessible name (axe-core: aria-dialog-name).
-    (
-        '<div class="md-search" data-md-component="search" role="dialog">',
-        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
-    ),
-)
+from functools import cache
+
+from markupsafe import escape
+
+from generator.text import Text
 
 
-def mend(html: str) -> str:
-    for markup, mended in FIXES:
+@cache
+def fixes(text: Text) -> tuple[tuple[str, str], ...]:
+    search = escape(text.gettext("Search"))
+    return (
+        # HTML allows autocomplete only on text-like inputs; Material sets it on its drawer
+        # and search checkboxes (the Nu HTML Checker reports it on every page).
+        (
+            '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+            '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
+        ),
+        (
+            '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+            '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
+        ),
+        # A dialog needs an accessible name (axe-core: aria-dialog-name).
+        (
+            '<div class="md-search" data-md-component="search" role="dialog">',
+            f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{search}">',
+        ),
+    )
+
+
+def mend(html: str, text: Text) -> str:
+    for markup, mended in fixes(text):
         html = html.replace(markup, mended, 1)
     return html

@@ -8,38 +8,54 @@ into its entry, and adds a permalink to each entry.  It runs after the footnote 
 inline tree processors and before the table of contents, so the heading gets an id, a
 permalink and a place in the page's table of contents, and editors' text in a citation
 is never read as Markdown: it goes into the tree as text, escaped when serialised.
+
+Which citation an entry shows is written in the entry itself (see
+`views.markdown.citation_key`): the extension is given the views of the build and
+needs no knowledge of which page MkDocs is converting.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown uses)
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
 
-from generator.model import Source
-from generator.render.dates import date_label
+from generator.text import Text
+from generator.views.pages import PageView
+from generator.views.pieces import Citation
 
-SourcesOfPage = Callable[[], Mapping[str, Source]]
+
+@dataclass(frozen=True)
+class SourceListWords:
+    heading: str
+    permalink_title: str
+    permalink_label: str  # with %(number)s
+
+    @classmethod
+    def of(cls, text: Text) -> SourceListWords:
+        return cls(
+            text.gettext("Sources"),
+            text.gettext("Permanent link to this source"),
+            text.gettext("Permanent link to source %(number)s", number="%(number)s"),
+        )
 
 
 class _SourceList(Treeprocessor):
-    def __init__(self, md: Markdown, title: str, sources: SourcesOfPage):
+    def __init__(self, md: Markdown, views: Mapping[str, PageView], words: SourceListWords):
         super().__init__(md)
-        self.title = title
-        self.sources = sources
+        self.views = views
+        self.words = words
 
     def run(self, root: etree.Element) -> None:
         for div in root.iter("div"):
             if div.get("class") == "footnote":
                 self._head(div)
-                sources = self.sources()
                 for number, item in enumerate(div.iter("li"), start=1):
-                    source = sources.get(item.get("id", "").removeprefix("fn:"))
-                    if source is not None:
-                        _cite(item, source)
+                    _cite(item, self.views)
                     self._permalink(item, number)
                 return
 
@@ -48,11 +64,10 @@ class _SourceList(Treeprocessor):
         if rule is not None:
             div.remove(rule)
         heading = etree.Element("h2")
-        heading.text = self.title
+        heading.text = self.words.heading
         div.insert(0, heading)
 
-    @staticmethod
-    def _permalink(item: etree.Element, number: int) -> None:
+    def _permalink(self, item: etree.Element, number: int) -> None:
         if not item.get("id"):
             return
         paragraphs = item.findall("p")
@@ -63,37 +78,49 @@ class _SourceList(Treeprocessor):
             {
                 "class": "tl-permalink",
                 "href": f"#{item.get('id')}",
-                "title": "Permanent link to this source",
-                "aria-label": f"Permanent link to source {number}",
+                "title": self.words.permalink_title,
+                "aria-label": self.words.permalink_label % {"number": number},
             },
         )
         link.text = "#"
         link.tail = None
 
 
-def _cite(item: etree.Element, source: Source) -> None:
-    """Replace the bare id the footnote shows (see `render.markdown`) with the citation:
+def _cite(item: etree.Element, views: Mapping[str, PageView]) -> None:
+    """Replace the key the footnote shows with the citation:
     <cite>Title</cite>, Publisher, date. <a href=url>url</a>, before the back-link."""
     paragraph = item.find("p")
-    if paragraph is None or not (paragraph.text or "").startswith(source.id):
+    if paragraph is None or not paragraph.text:
         return
-    after_id = paragraph.text[len(source.id) :]  # the footnotes extension's space before its back-link
+    # The key, then what the footnotes extension put after it (a no-break space
+    # placeholder before its back-link).
+    text = paragraph.text
+    end = min((index for index in (text.find(STX), text.find(" ")) if index >= 0), default=len(text))
+    page_path, _, source_id = text[:end].partition("#")
+    view = views.get(page_path)
+    citation = view.citation(source_id) if view is not None else None
+    if citation is None:
+        return
+    _write(paragraph, citation, text[end:])
+
+
+def _write(paragraph: etree.Element, citation: Citation, after_key: str) -> None:
     cite = etree.Element("cite", {"class": "tl-source__title"})
-    cite.text = _text(source.title)
-    details = [_text(source.publisher)]
-    if source.published is not None:
-        details.append(date_label(source.published))
+    cite.text = _text(citation.title)
+    details = [_text(citation.publisher)]
+    if citation.published is not None:
+        details.append(citation.published)
     cite.tail = ", " + ", ".join(details) + "."
     paragraph.text = None
     paragraph.insert(0, cite)
-    if source.url:
+    if citation.url:
         cite.tail += " "
-        link = etree.Element("a", {"class": "tl-source__link", "href": _text(source.url)})
-        link.text = _text(source.url)
-        link.tail = after_id
+        link = etree.Element("a", {"class": "tl-source__link", "href": _text(citation.url)})
+        link.text = _text(citation.url)
+        link.tail = after_key
         paragraph.insert(1, link)
     else:
-        cite.tail += after_id
+        cite.tail += after_key
 
 
 def _text(value: str) -> str:
@@ -103,14 +130,13 @@ def _text(value: str) -> str:
 
 
 class SourceListExtension(Extension):
-    """`sources` gives the sources of the page being converted, by id (MkDocs converts
-    one page at a time, after the plugin's on_page_markdown has named it)."""
+    """Made once a build, with that build's views (by path) and words."""
 
-    def __init__(self, sources: SourcesOfPage = dict, **kwargs):
-        self.config = {"title": ["Sources", "Heading placed over the footnotes"]}
-        self.sources = sources
-        super().__init__(**kwargs)
+    def __init__(self, views: Mapping[str, PageView], words: SourceListWords):
+        self.views = views
+        self.words = words
+        super().__init__()
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API)
         # After 'footnote-duplicate' (15) and 'inline' (20), before 'toc' (5).
-        md.treeprocessors.register(_SourceList(md, self.getConfig("title"), self.sources), "timeline-source-list", 10)
+        md.treeprocessors.register(_SourceList(md, self.views, self.words), "timeline-source-list", 10)

@@ -44,7 +44,8 @@
     hideEmpty("section.tl-year");
     names.forEach(function (name) { form.elements[name].value = state[name]; });
     var filtered = names.some(function (name) { return state[name]; });
-    status.textContent = filtered ? "Showing " + shown + " of " + items.length + " events." : "";
+    // The words come from the page, in its language: "Showing {shown} of 12 events."
+    status.textContent = filtered ? form.getAttribute("data-status").replace("{shown}", String(shown)) : "";
   }
 
   form.addEventListener("change", function () {

@@ -1,0 +1,65 @@
+"""schema.org JSON-LD for event and actor pages, made from their views.
+
+Dates only as precise as known ("2023-12" for a month; nothing when the year is not
+given); addresses only when the site's address is configured.
+"""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from generator.urls import SiteAddress
+from generator.views.pages import ActorPage, EventPage, PageView
+from generator.views.pieces import ActorLink
+
+
+def page_jsonld(view: PageView, address: SiteAddress) -> Markup | None:
+    if isinstance(view, EventPage):
+        return script_json(event_jsonld(view, address))
+    if isinstance(view, ActorPage):
+        return script_json(actor_jsonld(view, address))
+    return None
+
+
+def event_jsonld(view: EventPage, address: SiteAddress) -> dict[str, object]:
+    data: dict[str, object] = {"@context": "https://schema.org", "@type": "Event", "name": view.title}
+    if address.absolute(view.path):
+        data["url"] = address.absolute(view.path)
+    if view.start:
+        data["startDate"] = view.start
+    if view.end:
+        data["endDate"] = view.end
+    if view.summary:
+        data["description"] = view.summary
+    if view.place:
+        data["location"] = {"@type": "Place", "name": view.place}
+    if view.participants:
+        data["about"] = [_thing(p.actor, address) for p in view.participants]
+    return data
+
+
+def actor_jsonld(view: ActorPage, address: SiteAddress) -> dict[str, object]:
+    data: dict[str, object] = {"@context": "https://schema.org", **_thing(view.actor, address)}
+    if view.aliases:
+        data["alternateName"] = list(view.aliases)
+    if view.summary:
+        data["description"] = view.summary
+    if view.parents:
+        data["memberOf"] = [_thing(parent.actor, address) for parent in view.parents]
+    return data
+
+
+def _thing(actor: ActorLink, address: SiteAddress) -> dict[str, object]:
+    thing: dict[str, object] = {"@type": "Person" if actor.kind == "person" else "Organization", "name": actor.name}
+    if address.absolute(actor.path):
+        thing["url"] = address.absolute(actor.path)
+    return thing
+
+
+def script_json(data: dict[str, object]) -> Markup:
+    """JSON safe inside <script>: no '<', '>' or '&' can end the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

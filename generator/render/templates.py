@@ -1,0 +1,49 @@
+"""What our templates get from Jinja, besides their page's view.
+
+- ``link``: the one filter for links, a path from the site root (`generator.urls`)
+  written relative to the page being rendered;
+- ``jsonld``: a page view's schema.org data, ready for a ``<script>`` element;
+- ``_()`` and ``ngettext()``: the site's catalogue (`generator.text`), as HTML-safe text
+  into which the values are escaped (a value made in the template, such as a link, is
+  kept as HTML);
+- ``urls``: the addresses of the site's fixed pages and files (`generator.urls`);
+- ``fragment``: HTML rendered once a build and reused (`render.fragments`).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from jinja2 import Environment, pass_context
+from markupsafe import Markup, escape
+
+from generator import urls
+from generator.render.fragments import FragmentCache, render_every_time
+from generator.render.jsonld import page_jsonld
+from generator.text import Text
+from generator.urls import SiteAddress
+
+
+@pass_context
+def link(context: Any, path: str) -> str:
+    return urls.relative(path, context["base_url"])
+
+
+def _gettext(text: Text, message: str, **values: object) -> Markup:
+    return Markup(escape(text.translations.gettext(message))) % values
+
+
+def _ngettext(text: Text, singular: str, plural: str, count: int, **values: object) -> Markup:
+    message = text.translations.ngettext(singular, plural, count)
+    return Markup(escape(message)) % {"num": text.number(count), **values}
+
+
+def install(env: Environment, *, text: Text, address: SiteAddress, reuse_fragments: bool) -> None:
+    env.filters["link"] = link
+    env.filters["jsonld"] = partial(page_jsonld, address=address)
+    env.globals["_"] = partial(_gettext, text)
+    env.globals["ngettext"] = partial(_ngettext, text)
+    env.globals["urls"] = urls
+    # A new cache each build, so nothing stale survives into the next.
+    env.globals["fragment"] = FragmentCache() if reuse_fragments else render_every_time

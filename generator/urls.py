@@ -1,0 +1,80 @@
+"""Every address in the site, made in one place.
+
+A page is addressed by its path from the site root (``events/strike/``, ``""`` for the
+home page); MkDocs is handed the same page as ``events/strike/index.md``.  Templates
+turn a path into a link with their one filter, ``link`` (relative to the page being
+rendered, so the site works from any folder or host); open data and feeds use
+`SiteAddress` (absolute once the site's address is known).
+
+Addresses never depend on the site's language: months are numbered, not named.
+"""
+
+from __future__ import annotations
+
+HOME = ""
+EVENTS = "events/"
+ACTORS = "actors/"
+TAGS = "tags/"
+FEED = "feed.xml"
+EVENTS_JSON = "events.json"
+ACTORS_JSON = "actors.json"
+TIMELINE_CSV = "timeline.csv"
+SCHEMAS = "schemas/"
+
+YEAR_NOT_GIVEN = "not-given"  # the year part of a period's address when the sources give none
+MONTH_NOT_GIVEN = "month-not-given"
+
+
+def event(event_id: str) -> str:
+    return f"events/{event_id}/"
+
+
+def actor(actor_id: str) -> str:
+    return f"actors/{actor_id}/"
+
+
+def tag(slug: str) -> str:
+    return f"tags/{slug}/"
+
+
+def events_index(number: int) -> str:
+    """The numbered pages of the events index: events/, events/page-2/, ..."""
+    return EVENTS if number == 1 else f"{EVENTS}page-{number}/"
+
+
+def year(listing: str, year_key: str) -> str:
+    """A year of a listing (the timeline at "", a tag at tags/x/): years/2023/."""
+    return f"{listing}years/{year_key}/"
+
+
+def month(listing: str, year_key: str, month_key: str) -> str:
+    return f"{year(listing, year_key)}{month_key}/"
+
+
+def source_uri(path: str) -> str:
+    """The name MkDocs knows a generated page by (use_directory_urls gives it `path`)."""
+    return f"{path}index.md"
+
+
+def relative(path: str, base_url: str) -> str:
+    """`path` as a link from a page whose way back to the site root is `base_url`
+    ("." on the home page, "../.." two folders down; on the 404 page, which may be
+    served at any address, the site's own path from its root: "/" or "/chronology/")."""
+    if base_url == ".":
+        return path or "./"
+    return f"{base_url.rstrip('/')}/{path}"
+
+
+class SiteAddress:
+    """Addresses for files read outside the site (feeds, JSON, CSV, JSON-LD): absolute
+    when the site's address is known, else site-relative."""
+
+    def __init__(self, site_url: str | None):
+        self.site_url = site_url.rstrip("/") + "/" if site_url else None
+
+    def __call__(self, path: str) -> str:
+        return f"{self.site_url}{path}" if self.site_url else (path or "./")
+
+    def absolute(self, path: str) -> str | None:
+        """The full address, or None when the site's address is not configured."""
+        return f"{self.site_url}{path}" if self.site_url else None

@@ -1,0 +1,304 @@
+"""One view class per page kind, and the functions that make them from the chronology.
+
+Every page view has a `path` (its address, see `generator.urls`), a `title`, and what
+MkDocs needs besides: the Markdown of its body and whether it sits in the navigation.
+The template a view is printed with is named by its class.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from generator import urls
+from generator.model import Actor, Affiliation, Chronology, Event
+from generator.problems import Problem
+from generator.text import Text
+from generator.views.dates import DateWords, date_words
+from generator.views.markdown import page_markdown
+from generator.views.pieces import ActorLink, Citation, EventLink, Pieces, TagLink
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageView:
+    template: ClassVar[str]
+    path: str
+    title: str
+    markdown: str = ""
+    in_nav: bool = False  # only the indexes; event and actor pages are reached from them
+    keywords: tuple[str, ...] = ()  # what search should also find the page by
+    citations: tuple[Citation, ...] = ()  # the sources its footnotes cite
+
+    @property
+    def source_uri(self) -> str:
+        return urls.source_uri(self.path)
+
+    def citation(self, source_id: str) -> Citation | None:
+        return next((citation for citation in self.citations if citation.id == source_id), None)
+
+
+# --- event and actor pages ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    actor: ActorLink
+    role: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventPage(PageView):
+    template: ClassVar[str] = "event.html"
+    date: DateWords
+    date_note: str | None
+    summary: str | None  # in the page's metadata (JSON-LD)
+    place: str | None
+    participants: tuple[Participant, ...]
+    tags: tuple[TagLink, ...]
+    related: tuple[EventLink, ...]
+    previous: EventLink | None
+    next: EventLink | None
+    start: str | None  # machine-readable bounds, only as precise as known (JSON-LD)
+    end: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AffiliationLine:
+    """One actor belonging to another: on the member's page the parent, on the parent's
+    page the member."""
+
+    actor: ActorLink
+    role: str | None
+    period: DateWords | None
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    event: EventLink
+    role: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActorPage(PageView):
+    template: ClassVar[str] = "actor.html"
+    actor: ActorLink
+    kind_name: str
+    aliases: tuple[str, ...]
+    summary: str | None
+    parents: tuple[AffiliationLine, ...]
+    members: tuple[AffiliationLine, ...]
+    appearances: tuple[Appearance, ...]
+
+
+def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPage:
+    path = urls.event(event.id)
+    names = [name for p in event.actors for name in _names(chronology.actors_by_id[p.actor_id])]
+    previous, following = chronology.previous(event), chronology.next(event)
+    start, end = event.date.start, event.date.end
+    return EventPage(
+        path=path,
+        title=event.title,
+        markdown=page_markdown(path, event.body, event.sources),
+        keywords=tuple(dict.fromkeys((*event.tags, *([event.place] if event.place else []), *names))),
+        citations=tuple(pieces.citation(source) for source in event.sources),
+        date=pieces.date(event),
+        date_note=event.date_note,
+        summary=event.summary,
+        place=event.place,
+        participants=tuple(Participant(pieces.actor_link(p.actor_id), p.role) for p in event.actors),
+        tags=tuple(pieces.tag_link(name) for name in event.tags),
+        related=tuple(pieces.event_link(other) for other in chronology.related.get(event.id, ())),
+        previous=pieces.event_link(previous) if previous else None,
+        next=pieces.event_link(following) if following else None,
+        start=start.iso() if start is not None and start.year is not None else None,
+        end=end.iso() if end is not None and end.year is not None and end is not start else None,
+    )
+
+
+def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces) -> ActorPage:
+    path = urls.actor(actor.id)
+    text = pieces.text
+    return ActorPage(
+        path=path,
+        title=actor.name,
+        markdown=page_markdown(path, actor.body, actor.sources),
+        keywords=_names(actor),
+        citations=tuple(pieces.citation(source) for source in actor.sources),
+        actor=pieces.actor_link(actor.id),
+        kind_name=kind_name(actor.kind, text),
+        aliases=actor.aliases,
+        summary=actor.summary,
+        parents=tuple(_affiliation(pieces, a.organisation_id, a, text) for a in actor.affiliations),
+        members=tuple(
+            _affiliation(pieces, m.actor.id, m.affiliation, text) for m in chronology.members.get(actor.id, ())
+        ),
+        appearances=tuple(
+            Appearance(pieces.event_link(a.event), a.role) for a in chronology.appearances.get(actor.id, ())
+        ),
+    )
+
+
+def _affiliation(pieces: Pieces, actor_id: str, affiliation: Affiliation, text: Text) -> AffiliationLine:
+    period = date_words(affiliation.period, text) if affiliation.period else None
+    return AffiliationLine(pieces.actor_link(actor_id), affiliation.role, period)
+
+
+def _names(actor: Actor) -> tuple[str, ...]:
+    return (actor.name, *actor.aliases)
+
+
+def kind_name(kind: str, text: Text) -> str:
+    names = {
+        "person": text.gettext("Person"),
+        "group": text.gettext("Group"),
+        "organisation": text.gettext("Organisation"),
+        "state": text.gettext("State"),
+    }
+    return names[kind]
+
+
+# --- indexes -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PagerEntry:
+    path: str
+    first: str
+    last: str
+    current: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventsIndex(PageView):
+    """Every event by title, one line each, split into numbered pages when there are many."""
+
+    template: ClassVar[str] = "events.html"
+    total: int
+    events: tuple[EventLink, ...]
+    pager: tuple[PagerEntry, ...]  # empty when the index fits on one page
+
+
+def events_index(chronology: Chronology, title: str, limit: int, pieces: Pieces) -> list[EventsIndex]:
+    by_title = sorted(chronology.events, key=lambda e: (e.title.casefold(), e.id))
+    chunks = [tuple(by_title[i : i + limit]) for i in range(0, len(by_title), limit)] or [()]
+    paths = [urls.events_index(number) for number in range(1, len(chunks) + 1)]
+    bounds = [(chunk[0].title, chunk[-1].title) if chunk else ("", "") for chunk in chunks]
+    views = []
+    for number, (path, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
+        pager = tuple(
+            PagerEntry(other, first, last, other == path) for other, (first, last) in zip(paths, bounds, strict=True)
+        )
+        views.append(
+            EventsIndex(
+                path=path,
+                title=title
+                if number == 1
+                else pieces.text.gettext("%(title)s (page %(number)s)", title=title, number=number),
+                in_nav=number == 1,
+                total=len(by_title),
+                events=tuple(pieces.event_link(event) for event in chunk),
+                pager=pager if len(chunks) > 1 else (),
+            )
+        )
+    return views
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    actor: ActorLink
+    aliases: tuple[str, ...]
+    summary: str | None
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class KindGroup:
+    heading: str
+    anchor: str
+    actors: tuple[ActorEntry, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActorsIndex(PageView):
+    template: ClassVar[str] = "actors.html"
+    groups: tuple[KindGroup, ...]
+
+
+KIND_ORDER = ("state", "organisation", "group", "person")
+
+
+def actors_index(chronology: Chronology, title: str, pieces: Pieces) -> ActorsIndex:
+    text = pieces.text
+    headings = {
+        "state": text.gettext("States"),
+        "organisation": text.gettext("Organisations"),
+        "group": text.gettext("Groups"),
+        "person": text.gettext("People"),
+    }
+    groups = tuple(
+        KindGroup(
+            headings[kind],
+            f"kind-{kind}",
+            tuple(
+                ActorEntry(
+                    pieces.actor_link(actor.id),
+                    actor.aliases,
+                    actor.summary,
+                    len(chronology.appearances.get(actor.id, ())),
+                )
+                for actor in chronology.actors
+                if actor.kind == kind
+            ),
+        )
+        for kind in KIND_ORDER
+        if any(actor.kind == kind for actor in chronology.actors)
+    )
+    return ActorsIndex(path=urls.ACTORS, title=title, in_nav=True, groups=groups)
+
+
+@dataclass(frozen=True, slots=True)
+class TagEntry:
+    tag: TagLink
+    events: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TagsIndex(PageView):
+    template: ClassVar[str] = "tags.html"
+    tags: tuple[TagEntry, ...]
+
+
+def tags_index(chronology: Chronology, title: str) -> TagsIndex:
+    entries = tuple(
+        TagEntry(TagLink(tag.slug, urls.tag(tag.slug), tag.name), len(tag.events)) for tag in chronology.tags
+    )
+    return TagsIndex(path=urls.TAGS, title=title, in_nav=True, tags=entries)
+
+
+# --- the live preview's problem pages ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemLine:
+    text: str
+    warning: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProblemsPage(PageView):
+    template: ClassVar[str] = "problems.html"
+    problems: tuple[ProblemLine, ...]
+
+
+def problem_pages(problems: list[Problem], titles: dict[str, str]) -> list[ProblemsPage]:
+    """For the live preview only: every index page shows the problems to fix."""
+    lines = tuple(ProblemLine(str(problem), problem.warning) for problem in problems)
+    return [
+        ProblemsPage(path=path, title=titles[key], in_nav=True, problems=lines)
+        for path, key in (
+            (urls.HOME, "timeline"),
+            (urls.EVENTS, "events"),
+            (urls.ACTORS, "actors"),
+            (urls.TAGS, "tags"),
+        )
+    ]

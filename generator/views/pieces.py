@@ -1,0 +1,116 @@
+"""Pieces many pages show alike: links to events and actors, an event's card, a citation.
+
+`Pieces` makes each one once a build, so that every page showing an event's card holds
+the same object (cheap to compare, and the key under which its HTML is reused).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator import urls
+from generator.model import Actor, Chronology, Event, Source
+from generator.text import Text
+from generator.views.dates import DateWords, date_words
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLink:
+    id: str
+    path: str
+    name: str
+    kind: str  # person, group, organisation or state (JSON-LD's Person or Organization)
+
+
+@dataclass(frozen=True, slots=True)
+class TagLink:
+    slug: str
+    path: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventLink:
+    """An event in a list of links: title and date."""
+
+    id: str
+    path: str
+    title: str
+    date: DateWords
+
+
+@dataclass(frozen=True, slots=True)
+class EventCard:
+    """An event on a timeline listing."""
+
+    id: str
+    path: str
+    title: str
+    date: DateWords
+    date_note: str | None
+    summary: str | None
+    actors: tuple[ActorLink, ...]
+    tag_slugs: tuple[str, ...]  # for the in-page filter
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A source as its footnote shows it."""
+
+    id: str
+    title: str
+    publisher: str
+    published: str | None  # the date in words
+    url: str | None
+
+
+class Pieces:
+    """The pieces of one build, each made once on first use."""
+
+    def __init__(self, chronology: Chronology, text: Text):
+        self.chronology = chronology
+        self.text = text
+        self._actor_links: dict[str, ActorLink] = {}
+        self._event_links: dict[str, EventLink] = {}
+        self._cards: dict[str, EventCard] = {}
+
+    def actor_link(self, actor_id: str) -> ActorLink:
+        link = self._actor_links.get(actor_id)
+        if link is None:
+            actor: Actor = self.chronology.actors_by_id[actor_id]
+            link = self._actor_links[actor_id] = ActorLink(actor.id, urls.actor(actor.id), actor.name, actor.kind)
+        return link
+
+    def tag_link(self, name: str) -> TagLink:
+        slug = self.chronology.tag_slugs[name]
+        return TagLink(slug, urls.tag(slug), name)
+
+    def event_link(self, event: Event) -> EventLink:
+        link = self._event_links.get(event.id)
+        if link is None:
+            link = self._event_links[event.id] = EventLink(
+                event.id, urls.event(event.id), event.title, self.date(event)
+            )
+        return link
+
+    def card(self, event: Event) -> EventCard:
+        card = self._cards.get(event.id)
+        if card is None:
+            card = self._cards[event.id] = EventCard(
+                id=event.id,
+                path=urls.event(event.id),
+                title=event.title,
+                date=self.date(event),
+                date_note=event.date_note,
+                summary=event.summary,
+                actors=tuple(self.actor_link(p.actor_id) for p in event.actors),
+                tag_slugs=tuple(dict.fromkeys(self.chronology.tag_slugs[name] for name in event.tags)),
+            )
+        return card
+
+    def date(self, event: Event) -> DateWords:
+        return date_words(event.date, self.text)
+
+    def citation(self, source: Source) -> Citation:
+        published = date_words(source.published, self.text).label if source.published else None
+        return Citation(source.id, source.title, source.publisher, published, source.url)

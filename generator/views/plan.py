@@ -1,0 +1,50 @@
+"""Which pages a chronology has: every page's view, keyed by its address."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator import urls
+from generator.model import Chronology
+from generator.text import Text
+from generator.views.listing import timeline_pages
+from generator.views.pages import PageView, actor_page, actors_index, event_page, events_index, tags_index
+from generator.views.pieces import Pieces, TagLink
+
+
+@dataclass(frozen=True, slots=True)
+class Titles:
+    """The titles of the four index pages (also their navigation labels)."""
+
+    timeline: str
+    events: str
+    actors: str
+    tags: str
+
+    def by_key(self) -> dict[str, str]:
+        return {"timeline": self.timeline, "events": self.events, "actors": self.actors, "tags": self.tags}
+
+
+def default_titles(text: Text) -> Titles:
+    return Titles(text.gettext("Timeline"), text.gettext("Events"), text.gettext("Actors"), text.gettext("Tags"))
+
+
+def plan_pages(chronology: Chronology, titles: Titles, limit: int, text: Text) -> dict[str, PageView]:
+    """Every generated page, keyed by its path in the site.
+
+    `limit` is the most events one listing page shows before it is split (see
+    `views.listing`)."""
+    pieces = Pieces(chronology, text)
+    views: list[PageView] = [
+        *timeline_pages(urls.HOME, titles.timeline, chronology.events, limit, pieces, year_pages=True, browse=True),
+        *events_index(chronology, titles.events, limit, pieces),
+        actors_index(chronology, titles.actors, pieces),
+        tags_index(chronology, titles.tags),
+        *(event_page(event, chronology, pieces) for event in chronology.events),
+        *(actor_page(actor, chronology, pieces) for actor in chronology.actors),
+    ]
+    for tag in chronology.tags:
+        link = TagLink(tag.slug, urls.tag(tag.slug), tag.name)
+        title = text.gettext("Tag: %(tag)s", tag=tag.name)
+        views += timeline_pages(link.path, title, tag.events, limit, pieces, year_pages=False, tag=link)
+    return {view.path: view for view in views}
