@@ -98,6 +98,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 f"theme.language: no catalogue for '{language}'; the timeline's own words stay in English "
                 f"(catalogues: {', '.join(languages())}; see generator/text/)"
             )
+        # The table of contents' permalinks are titled in English by Python-Markdown.
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc.setdefault("permalink_title", self.text.gettext("Permanent link"))
         if "SOURCE_DATE_EPOCH" not in os.environ:
             os.environ["SOURCE_DATE_EPOCH"] = str(last_commit_time(Path(config.config_file_path or ".").parent))
         return config

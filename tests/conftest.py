@@ -19,6 +19,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS_DIR = REPO / "test-artifacts"  # screenshots and reports kept by CI for review
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SOURCE_BLOCK = """\
 sources:
   - id: src

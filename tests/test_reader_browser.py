@@ -8,9 +8,9 @@ import subprocess
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import REPO, actor_file, build_strict, event_file, html_pages, static_server
+from conftest import ARTIFACTS_DIR as ARTIFACTS
+from conftest import AXE, REPO, actor_file, build_strict, event_file, html_pages, static_server
 
-ARTIFACTS = REPO / "test-artifacts"
 PAGES = {  # one of each kind a reader sees
     "timeline": "",
     "event": "events/us-strikes-christmas-night/",
@@ -155,9 +155,6 @@ def test_every_page_and_link_works_without_javascript(sample_build, sample_url, 
     assert not page.is_visible("form.tl-filter")  # the filter needs JavaScript; the pages do not
     context.close()
     assert len(checked) > 40
-
-
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

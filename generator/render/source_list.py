@@ -34,6 +34,7 @@ class SourceListWords:
     heading: str
     permalink_title: str
     permalink_label: str  # with %(number)s
+    back_title: str  # with %(number)s
 
     @classmethod
     def of(cls, text: Text) -> SourceListWords:
@@ -41,6 +42,7 @@ class SourceListWords:
             text.gettext("Sources"),
             text.gettext("Permanent link to this source"),
             text.gettext("Permanent link to source %(number)s", number="%(number)s"),
+            text.gettext("Back to citation %(number)s in the text", number="%(number)s"),
         )
 
 
@@ -57,6 +59,10 @@ class _SourceList(Treeprocessor):
                 for number, item in enumerate(div.iter("li"), start=1):
                     _cite(item, self.views)
                     self._permalink(item, number)
+                    for back in item.iter("a"):
+                        if back.get("class") == "footnote-backref":
+                            # The footnotes extension's own title is English.
+                            back.set("title", self.words.back_title % {"number": number})
                 return
 
     def _head(self, div: etree.Element) -> None:
