@@ -32,7 +32,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -87,6 +87,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.serving and dirty:
             collector.spare_full_collections()
 
+    # Before Material's search plugin, which fails with a traceback on a language
+    # Material does not know: the language is checked here first, with a clear message.
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         language = str(config.theme.get("language") or SOURCE_LANGUAGE)
         try:

@@ -66,3 +66,14 @@ def test_tag_pages_and_the_events_index_are_split_too(split_build):
     pages = split_build.links("events/", ".tl-index-pager a")
     assert pages == ["events/page-2/", "events/page-3/", "events/page-4/"]
     assert len(split_build.page("events/page-4/").select(".tl-index li")) == 1
+
+
+def test_counts_agree_with_their_number(split_build):
+    # Every count is written through the catalogue's plural forms ("1 event", never "1 events").
+    counts = {
+        path: [span.get_text() for span in split_build.page(path).select(".tl-overview .tl-count")]
+        for path in ("", "years/2021/", "tags/common/")
+    }
+    assert counts[""] == ["3 events", "2 events", "1 event", "1 event"]
+    assert counts["years/2021/"] == ["2 events", "1 event"]
+    assert all(text.startswith("1 event") == (text == "1 event") for texts in counts.values() for text in texts)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import actor_file, event_file, write_project
+from conftest import REPO, actor_file, event_file, write_project
 
 
 def free_port() -> int:
@@ -126,3 +127,53 @@ def test_preview_starts_even_when_content_is_broken(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_dirty_preview_rerenders_every_page_a_partial_shows_a_change_on(tmp_path):
+    """A partial starts showing one more field of its view; an edit to that field alone
+    then re-renders every page that shows the partial (views are compared, not a
+    hand-kept list of what each page shows)."""
+    events = {
+        "strike.md": event_file("Strike", "2023-12-25", "actors: [militia]"),
+        "other.md": event_file("Other event", "2023-12-20", "actors: [militia]"),
+    }
+    write_project(tmp_path, events, {"militia.md": actor_file("A militia", "group")})
+    shutil.copytree(REPO / "theme", tmp_path / "theme")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text().replace(str(REPO / "theme"), str(tmp_path / "theme")))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirtyreload", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+            cwd=tmp_path,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        try:
+            assert wait_for(lambda: h1_of(base, "events/strike/") == "Strike"), log_path.read_text()
+            partial = tmp_path / "theme" / "partials" / "tl-actor-link.html"
+            partial.write_text(
+                partial.read_text().replace(
+                    "{{ actor.name }}</a>", '{{ actor.name }} <span class="tl-kind">{{ actor.kind }}</span></a>'
+                )
+            )
+            pages = ["", "years/2023/", "events/strike/", "events/other/"]
+
+            def kinds() -> list[str]:
+                shown = []
+                for path in pages:
+                    page = fetch(base + path)
+                    shown += [span.get_text() for span in page.select(".tl-kind")] if page else ["?"]
+                return shown
+
+            assert wait_for(lambda: set(kinds()) == {"group"}), (kinds(), log_path.read_text())
+            actor = tmp_path / "content" / "actors" / "militia.md"
+            actor.write_text(actor.read_text().replace("kind: group", "kind: state"))
+            assert wait_for(lambda: set(kinds()) == {"state"}), (kinds(), log_path.read_text())
+            assert len(kinds()) >= 6  # two cards on the timeline, two on the year page, one on each event page
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
