@@ -57,6 +57,7 @@ test: lint $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM) java
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 ## repro: build twice (other folder, time, mtimes, hash seed, zone, locale) and compare every file
 repro: $(SITE_STAMP)

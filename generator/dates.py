@@ -20,6 +20,7 @@ from functools import lru_cache
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 from edtf.parser.parser_classes import (
+    UA,
     Date,
     Interval,
     PartialUncertainOrApproximate,
@@ -183,7 +184,7 @@ def _year_not_given(text: str) -> DatePoint | None:
     month, day = (int(part) if part else None for part in match.groups())
     if month is not None and not 1 <= month <= 12:
         return None
-    if day is not None and not 1 <= day <= _longest_month(month):
+    if month is not None and day is not None and not 1 <= day <= _longest_month(month):  # no day without a month
         return None
     return DatePoint(year=None, month=month, day=day)
 
@@ -206,8 +207,8 @@ def parse_with_edtf(text: str) -> EdtfDate:
 
 
 def _interval(text: str, parsed: Interval) -> EdtfDate:
-    ends = []
-    opens = []
+    ends: list[DatePoint | None] = []
+    opens: list[bool] = []
     for section in (parsed.lower, parsed.upper):
         if isinstance(section, UnspecifiedIntervalSection):
             ends.append(None)
@@ -215,7 +216,7 @@ def _interval(text: str, parsed: Interval) -> EdtfDate:
         else:
             ends.append(_point(section, text))
             opens.append(False)
-    return _range(text, *ends, *opens)
+    return _range(text, ends[0], ends[1], opens[0], opens[1])
 
 
 def _range(text: str, start: DatePoint | None, end: DatePoint | None, open_start: bool, open_end: bool) -> EdtfDate:
@@ -229,14 +230,15 @@ def _range(text: str, start: DatePoint | None, end: DatePoint | None, open_start
 
 
 def _point(parsed: object, text: str) -> DatePoint:
-    qualifier = None
+    qualifier: UA | None = None
     if isinstance(parsed, UncertainOrApproximate):
         qualifier = parsed.ua
         parsed = parsed.date
     if isinstance(parsed, (Season, PartialUncertainOrApproximate)) or not isinstance(parsed, Date):
         raise DateError(f"'{text}' is valid EDTF, but this form ({type(parsed).__name__}) is not supported here")
-    if getattr(parsed, "ua", None) is not None:
-        qualifier = parsed.ua
+    own_qualifier = getattr(parsed, "ua", None)  # only some kinds of Date (Unspecified) have one
+    if own_qualifier is not None:
+        qualifier = own_qualifier
     year = _component(parsed._year, text, "year")
     month = _component(parsed._month, text, "month")
     day = _component(parsed._day, text, "day")

@@ -17,11 +17,15 @@ from __future__ import annotations
 import datetime
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from typing import TypeAlias
 
 from generator.content import slugify
 from generator.model import Actor, Appearance, Chronology, Event, Member, Tag
-from generator.problems import Problem, field_name, line_of, suggest
+from generator.problems import FieldPath, Problem, field_name, line_of, suggest
+
+# Known years first, by first and last day; then the rest by month and day (see above).
+ChronologicalKey: TypeAlias = tuple[int, datetime.date | int, datetime.date | int, str]
 
 
 def link(
@@ -56,25 +60,30 @@ def link(
     return chronology, []
 
 
-def chronological_key(event: Event) -> tuple:
+def chronological_key(event: Event) -> ChronologicalKey:
     date = event.date
     if date.year_known:
         earliest = date.earliest() or (date.end.earliest() if date.end else None)
         latest = date.latest() or (datetime.date.max if date.open_end or date.end is None else earliest)
-        return (0, earliest or latest, latest, event.id)
+        # The end whose year is known has a first day, and `latest` falls back on it.
+        assert earliest is not None and latest is not None
+        return (0, earliest, latest, event.id)
     point = date.start or date.end
+    assert point is not None  # a date has at least one end (see dates._range)
     return (1, point.month or 13, point.day or 32, event.id)
 
 
 # --- references -----------------------------------------------------------------------------
 
 
-def _reference_problems(events: dict[str, Event], actors: dict[str, Actor], unusable: frozenset[str]) -> list[Problem]:
+def _reference_problems(
+    events: dict[str, Event], actors: dict[str, Actor], unusable: frozenset[tuple[str, str]]
+) -> list[Problem]:
     problems: list[Problem] = []
     for event in events.values():
         seen_actors: set[str] = set()
         for index, participation in enumerate(event.actors):
-            field = ("actors", index)
+            field: FieldPath = ("actors", index)
             if participation.actor_id in seen_actors:
                 problems.append(_at(event, field, f"actor '{participation.actor_id}' is listed twice; keep one"))
             seen_actors.add(participation.actor_id)
@@ -99,7 +108,12 @@ def _reference_problems(events: dict[str, Event], actors: dict[str, Actor], unus
 
 
 def _unknown(
-    owner: Event | Actor, field: tuple, kind: str, name: str, known: dict, unusable: frozenset
+    owner: Event | Actor,
+    field: FieldPath,
+    kind: str,
+    name: str,
+    known: Collection[str],
+    unusable: frozenset[tuple[str, str]],
 ) -> list[Problem]:
     if name in known or (kind, name) in unusable:
         return []
@@ -115,16 +129,30 @@ def _unknown(
     ]
 
 
-def _at(owner: Event | Actor, field: tuple, message: str, **extra) -> Problem:
-    return Problem(owner.path, message, field=field_name(field), line=line_of(owner.lines, field), **extra)
+def _at(
+    owner: Event | Actor,
+    field: FieldPath,
+    message: str,
+    *,
+    expected: str | None = None,
+    suggestion: str | None = None,
+) -> Problem:
+    return Problem(
+        owner.path,
+        message,
+        field=field_name(field),
+        line=line_of(owner.lines, field),
+        expected=expected,
+        suggestion=suggestion,
+    )
 
 
 def _parent_cycles(actors: dict[str, Actor]) -> list[Problem]:
     """An organisation cannot, through its parents, end up inside itself."""
     problems: list[Problem] = []
-    reported: set[frozenset] = set()
+    reported: set[frozenset[str]] = set()
     for start in sorted(actors):
-        stack = [(start, (start,))]
+        stack: list[tuple[str, tuple[str, ...]]] = [(start, (start,))]
         while stack:
             current, trail = stack.pop()
             for index, affiliation in enumerate(actors[current].affiliations):

@@ -9,14 +9,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeAlias
 
-import frontmatter
+from frontmatter.default_handlers import YAMLHandler
 
 from generator.content import FOLDERS, ID_PATTERN, slugify
 from generator.problems import FieldPath, Problem, field_name, line_of
 from generator.yaml_text import YamlTextError, load_yaml_text
 
-_HANDLER = frontmatter.YAMLHandler()
+_HANDLER = YAMLHandler()
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +25,7 @@ class RawRecord:
     kind: str  # "event" or "actor"
     id: str
     path: str  # as shown to the editor, relative to the project
-    data: dict
+    data: dict[str, object]  # as the editor wrote it: only validation knows its shape
     lines: dict[FieldPath, int]
     body: str
     body_line: int  # line of the file where the body starts
@@ -34,7 +35,7 @@ class RawRecord:
 
 
 # path -> ((mtime_ns, size), record, problems): what a file gave when it was last read.
-LoadCache = dict
+LoadCache: TypeAlias = dict[str, tuple[tuple[int, int], RawRecord | None, list[Problem]]]
 
 
 def load_content(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.dates import EdtfDate
+from generator.problems import FieldPath
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,7 @@ class Event:
     related: tuple[str, ...] = ()
     follows: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    lines: dict = field(default_factory=dict, compare=False, repr=False)  # field path -> line
+    lines: dict[FieldPath, int] = field(default_factory=dict, compare=False, repr=False)  # field path -> line
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,7 @@ class Actor:
     summary: str | None = None
     affiliations: tuple[Affiliation, ...] = ()
     sources: tuple[Source, ...] = ()
-    lines: dict = field(default_factory=dict, compare=False, repr=False)  # field path -> line
+    lines: dict[FieldPath, int] = field(default_factory=dict, compare=False, repr=False)  # field path -> line
 
 
 @dataclass(frozen=True, slots=True)

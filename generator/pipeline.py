@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.link import link
-from generator.load import load_content
+from generator.load import LoadCache, load_content
 from generator.model import Chronology
 from generator.problems import Problem
-from generator.validate import validate_records
+from generator.validate import ValidationCache, validate_records
 
 
 class PipelineCache:
@@ -20,8 +20,8 @@ class PipelineCache:
     rebuilds so that an edit re-reads one file, not the whole chronology."""
 
     def __init__(self) -> None:
-        self.loaded: dict = {}
-        self.validated: dict = {}
+        self.loaded: LoadCache = {}
+        self.validated: ValidationCache = {}
 
 
 def build_chronology(

@@ -25,19 +25,23 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 from jinja2 import Environment
+from markdown import Extension
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_build_datetime
+from mkdocs.utils.templates import TemplateContext
 
 from generator import collector, urls
 from generator.build_date import last_commit_time
@@ -46,7 +50,7 @@ from generator.content import FOLDERS
 from generator.pipeline import PipelineCache, build_chronology
 from generator.render import material_fixes, templates
 from generator.render.exports import actors_json, atom_feed, events_json, timeline_csv
-from generator.render.fragments import nav_fragment_key
+from generator.render.fragments import NavFragmentKey, nav_fragment_key
 from generator.render.sanitize import clean_body, clean_text
 from generator.render.source_list import SourceListExtension, SourceListWords
 from generator.schema import SCHEMA_FILES, schema_text
@@ -66,6 +70,14 @@ class _GeneratedPage(File):
 
     def is_modified(self) -> bool:
         return self.changed
+
+
+class _PageContext(TemplateContext, total=False):
+    """What our templates find in a page's context besides MkDocs' own variables."""
+
+    view: PageView
+    toc_toggle: bool
+    site_nav_key: NavFragmentKey | None
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -156,12 +168,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.config.tags_title or default.tags,
         )
 
-    def _use(self, views: Any, config: MkDocsConfig) -> None:
+    def _use(self, views: Iterable[PageView], config: MkDocsConfig) -> None:
         """This build's pages; the source list extension is given them (and only them)."""
         self.views = {view.source_uri: view for view in views}
         by_path = {view.path: view for view in self.views.values()}
-        extensions = [ext for ext in config.markdown_extensions if not isinstance(ext, SourceListExtension)]
-        config.markdown_extensions[:] = [*extensions, SourceListExtension(by_path, SourceListWords.of(self.text))]
+        # MkDocs types the option as a list of names, but hands the list to Python-Markdown,
+        # which takes Extension instances too: ours carries this build's views.
+        configured = cast("list[str | Extension]", config.markdown_extensions)
+        extensions = [ext for ext in configured if not isinstance(ext, SourceListExtension)]
+        configured[:] = [*extensions, SourceListExtension(by_path, SourceListWords.of(self.text))]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         editors_folders = tuple(f"{folder}/" for folder in FOLDERS.values())
@@ -172,7 +187,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         for uri, view in self.views.items():
             # Event and actor pages are reached through the indexes, never the sidebar.
             inclusion = InclusionLevel.UNDEFINED if view.in_nav else InclusionLevel.NOT_IN_NAV
-            page = _GeneratedPage.generated(config, uri, content=view.markdown, inclusion=inclusion)
+            # File.generated makes an instance of the class it is called on, but is typed to return a File.
+            page = cast(
+                _GeneratedPage, _GeneratedPage.generated(config, uri, content=view.markdown, inclusion=inclusion)
+            )
             if self.dirty:
                 # Equal views print equal pages: the preview re-renders what changed.
                 page.changed = self.shown.get(uri) != (stamp, view)
@@ -185,7 +203,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.append(File.generated(config, name, content=content))
         return files
 
-    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., object]
+    ) -> LiveReloadServer:
         # MkDocs watches docs_dir (content/) itself, but the theme only with --watch-theme.
         if config.theme.custom_dir:
             server.watch(config.theme.custom_dir)
@@ -212,15 +232,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return clean_body(html)
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         view = self.views.get(page.file.src_uri)
         if view is not None:
-            context["view"] = view
-            context["toc_toggle"] = not view.in_nav
+            # MkDocs' type names only its own variables; plugins add theirs to the same dict.
+            ours = cast(_PageContext, context)
+            ours["view"] = view
+            ours["toc_toggle"] = not view.in_nav
             if not view.in_nav and self.config.reuse_fragments:
                 nav_urls = (item.url for item in nav.pages)
-                context["site_nav_key"] = nav_fragment_key(page.url, nav_urls, page.toc, page.meta)
+                ours["site_nav_key"] = nav_fragment_key(page.url, nav_urls, page.toc, page.meta)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -239,10 +261,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         ours = _template_names(config.theme.custom_dir)
         material_default = env.autoescape
         env.autoescape = lambda name: (
-            name in ours
-            or (  # type: ignore[assignment]
-                material_default(name) if callable(material_default) else material_default
-            )
+            name in ours or (material_default(name) if callable(material_default) else material_default)
         )
         return env
 
@@ -261,7 +280,7 @@ def _theme_stamp(config: MkDocsConfig) -> tuple[tuple[str, int], ...]:
     return tuple(sorted((str(path), path.stat().st_mtime_ns) for path in paths))
 
 
-def _toc_items(items: list[AnchorLink]) -> Any:
+def _toc_items(items: Iterable[AnchorLink]) -> Iterator[AnchorLink]:
     for item in items:
         yield item
         yield from _toc_items(item.children)

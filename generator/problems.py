@@ -31,7 +31,7 @@ class Problem:
             text += f"; did you mean '{self.suggestion}'?"
         return text
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, str, str]:
         return (self.path, self.line or 0, self.field or "", self.message)
 
 

@@ -9,7 +9,8 @@ References between files are the link stage's job.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import NotRequired, TypeAlias, TypedDict, cast
 
 from jsonschema import ValidationError
 
@@ -17,7 +18,7 @@ from generator.content import PLACEHOLDER
 from generator.dates import ACCEPTED_FORMS, DateError, DatePoint, EdtfDate, parse_date
 from generator.load import RawRecord
 from generator.model import Actor, Affiliation, Event, Participation, Source
-from generator.problems import Problem, field_name, suggest
+from generator.problems import FieldPath, Problem, field_name, suggest
 from generator.schema import definitions, is_valid, validator
 
 UNKNOWN_DATE = EdtfDate(text="XXXX", start=DatePoint(None), end=DatePoint(None))
@@ -33,7 +34,61 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 
 
 # path -> (record, model or None, problems): what validation made of a record last time.
-ValidationCache = dict
+ValidationCache: TypeAlias = dict[str, tuple[RawRecord, Event | Actor | None, list[Problem]]]
+
+
+# Frontmatter as the schemas shape it (generator/schema/*.schema.json).  A record's data
+# is plain YAML until the schema accepts it; only then is it read as one of these.
+
+
+class _SourceData(TypedDict):
+    id: str
+    title: str
+    publisher: str
+    url: NotRequired[str]
+    published: NotRequired[str]
+
+
+class _ParticipationData(TypedDict):
+    id: str
+    role: NotRequired[str]
+
+
+class _EventData(TypedDict):
+    title: str
+    date: str
+    sources: list[_SourceData]
+    date_note: NotRequired[str]
+    summary: NotRequired[str]
+    place: NotRequired[str]
+    actors: NotRequired[list[str | _ParticipationData]]
+    related: NotRequired[list[str]]
+    follows: NotRequired[list[str]]
+    tags: NotRequired[list[str]]
+
+
+class _AffiliationData(TypedDict):
+    organisation: str
+    role: NotRequired[str]
+    period: NotRequired[str]
+    source: NotRequired[str]
+
+
+class _ActorData(TypedDict):
+    name: str
+    kind: str
+    aliases: NotRequired[list[str]]
+    summary: NotRequired[str]
+    affiliations: NotRequired[list[_AffiliationData]]
+    sources: NotRequired[list[_SourceData]]
+
+
+class _Where(TypedDict):
+    """Where a problem is, for `Problem(**where, ...)`."""
+
+    path: str
+    line: int | None
+    field: str | None
 
 
 def validate_records(
@@ -99,7 +154,7 @@ def placeholder_problems(record: RawRecord) -> list[Problem]:
     return problems
 
 
-def _strings(value: object, path: tuple):
+def _strings(value: object, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
@@ -121,7 +176,7 @@ def schema_problems(record: RawRecord) -> list[Problem]:
 def _explain(record: RawRecord, error: ValidationError) -> list[Problem]:
     path = tuple(error.absolute_path)
     line = record.line_of(path)
-    where = dict(path=record.path, line=line, field=field_name(path) or None)
+    where = _Where(path=record.path, line=line, field=field_name(path) or None)
     kind = error.validator
     schema = error.schema if isinstance(error.schema, dict) else {}
     expected = _expected(error)
@@ -194,11 +249,12 @@ def _explain(record: RawRecord, error: ValidationError) -> list[Problem]:
 def _expected(error: ValidationError) -> str | None:
     for schema in (error.schema, *(_resolved(error))):
         if isinstance(schema, dict) and "x-expected" in schema:
-            return schema["x-expected"]
+            expected: str = schema["x-expected"]  # untyped JSON, but text in every schema of ours
+            return expected
     return None
 
 
-def _resolved(error: ValidationError) -> list[dict]:
+def _resolved(error: ValidationError) -> list[object]:
     # `x-expected` may sit on the $ref target (a definition) rather than on the property.
     # Both schemas hold the same definitions (a test keeps them equal), so either one serves.
     ref = error.schema.get("$ref") if isinstance(error.schema, dict) else None
@@ -225,13 +281,13 @@ def _describe(value: object) -> str:
 
 
 def _event(record: RawRecord) -> tuple[Event, list[Problem]]:
-    data = record.data
+    data = cast(_EventData, record.data)  # accepted by the event schema (see validate_record)
     problems: list[Problem] = []
-    sources, found = _sources(record)
+    sources, found = _sources(record, data["sources"])
     problems += found
     # A bad date is reported, and the event kept with the date unknown, so that the
     # link stage still checks its references: the build fails either way.
-    date = _date(record, ("date",), problems) or UNKNOWN_DATE
+    date = _date(record, ("date",), data["date"], problems) or UNKNOWN_DATE
     problems += footnote_problems(record, sources, also_cited=())
     actors = tuple(
         Participation(entry) if isinstance(entry, str) else Participation(entry["id"], entry.get("role"))
@@ -257,14 +313,16 @@ def _event(record: RawRecord) -> tuple[Event, list[Problem]]:
 
 
 def _actor(record: RawRecord) -> tuple[Actor, list[Problem]]:
-    data = record.data
+    data = cast(_ActorData, record.data)  # accepted by the actor schema (see validate_record)
     problems: list[Problem] = []
-    sources, found = _sources(record)
+    sources, found = _sources(record, data.get("sources", ()))
     problems += found
     source_ids = [source.id for source in sources]
     affiliations = []
     for index, entry in enumerate(data.get("affiliations", ())):
-        period = _date(record, ("affiliations", index, "period"), problems) if "period" in entry else None
+        period = (
+            _date(record, ("affiliations", index, "period"), entry["period"], problems) if "period" in entry else None
+        )
         source_id = entry.get("source")
         if source_id is not None and source_id not in source_ids:
             problems.append(
@@ -295,10 +353,8 @@ def _actor(record: RawRecord) -> tuple[Actor, list[Problem]]:
     return actor, problems
 
 
-def _date(record: RawRecord, path: tuple, problems: list[Problem]):
-    value = record.data
-    for part in path:
-        value = value[part]
+def _date(record: RawRecord, path: FieldPath, value: str, problems: list[Problem]) -> EdtfDate | None:
+    """The date at `path` in the record (`value`), or None with the problem reported."""
     try:
         return parse_date(value)
     except DateError as error:
@@ -314,11 +370,11 @@ def _date(record: RawRecord, path: tuple, problems: list[Problem]):
         return None
 
 
-def _sources(record: RawRecord) -> tuple[tuple[Source, ...], list[Problem]]:
+def _sources(record: RawRecord, entries: Iterable[_SourceData]) -> tuple[tuple[Source, ...], list[Problem]]:
     problems: list[Problem] = []
     sources: list[Source] = []
     seen: set[str] = set()
-    for index, entry in enumerate(record.data.get("sources", ())):
+    for index, entry in enumerate(entries):
         if entry["id"] in seen:
             problems.append(
                 Problem(
@@ -329,7 +385,11 @@ def _sources(record: RawRecord) -> tuple[tuple[Source, ...], list[Problem]]:
                 )
             )
         seen.add(entry["id"])
-        published = _date(record, ("sources", index, "published"), problems) if "published" in entry else None
+        published = (
+            _date(record, ("sources", index, "published"), entry["published"], problems)
+            if "published" in entry
+            else None
+        )
         sources.append(
             Source(entry["id"], entry["title"].strip(), entry["publisher"].strip(), entry.get("url"), published)
         )

@@ -30,13 +30,13 @@ class _TextLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
     }
 
-    def descend_resolver(self, current_node, current_index):
+    def descend_resolver(self, current_node: yaml.Node | None, current_index: object) -> None:
         pass
 
-    def ascend_resolver(self):
+    def ascend_resolver(self) -> None:
         pass
 
-    def resolve(self, kind, value, implicit):
+    def resolve(self, kind: type[yaml.Node], value: object, implicit: object) -> str:
         return self._DEFAULT_TAGS[kind]
 
 
@@ -61,7 +61,7 @@ def load_yaml_text(text: str, first_line: int = 1) -> YamlText:
         node = yaml.compose(text, Loader=_TextLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        if error.context_mark and mark.index >= len(text.rstrip()):
+        if error.context_mark and mark and mark.index >= len(text.rstrip()):
             # Nothing closed what was opened (a '[' or a quote): point at the opening.
             mark = error.context_mark
         line = first_line + mark.line if mark else None

@@ -13,6 +13,8 @@ import io
 import json
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from typing import TypedDict
 
 from generator import urls
 from generator.dates import EdtfDate
@@ -27,7 +29,15 @@ ATOM = "http://www.w3.org/2005/Atom"
 # --- JSON ------------------------------------------------------------------------------------
 
 
-def date_data(date: EdtfDate | None, text: Text) -> dict[str, object] | None:
+class DateData(TypedDict):
+    edtf: str
+    label: str
+    earliest: str | None  # None: open, unknown or no year given
+    latest: str | None
+    year_known: bool
+
+
+def date_data(date: EdtfDate | None, text: Text) -> DateData | None:
     if date is None:
         return None
     earliest, latest = date.earliest(), date.latest()
@@ -120,7 +130,7 @@ def actors_json(chronology: Chronology, link: SiteAddress, text: Text) -> str:
     return _json(data)
 
 
-def _json(data: dict[str, object]) -> str:
+def _json(data: Mapping[str, object]) -> str:
     # Compact: json's C encoder is used only without indentation, and the files are for programs.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 

@@ -16,10 +16,16 @@ sidebar (written with MkDocs' ``url``) to pages for which the relative links can
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Hashable, Iterable
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from typing import TypeAlias
 
 from markupsafe import Markup
+from mkdocs.structure.toc import AnchorLink
+
+# What a sidebar of headings depends on: each heading's title, link, level and subheadings.
+TocSignature: TypeAlias = tuple[tuple[str, str, int, "TocSignature"], ...]
+# ("site_nav", folder, headings, hidden sidebars): see `nav_fragment_key`.
+NavFragmentKey: TypeAlias = tuple[str, str, TocSignature, str]
 
 
 class FragmentCache:
@@ -30,7 +36,7 @@ class FragmentCache:
     def __init__(self) -> None:
         # Kept as plain strings: str subclasses such as Markup are objects the garbage
         # collector has to visit on every full collection, and a large site has many.
-        self._fragments: dict[tuple, str] = {}
+        self._fragments: dict[tuple[Hashable, ...], str] = {}
 
     def __call__(self, *key: Hashable, caller: Callable[[], str]) -> Markup:
         html = self._fragments.get(key)
@@ -44,7 +50,9 @@ def render_every_time(*key: Hashable, caller: Callable[[], str]) -> Markup:
     return Markup(caller())
 
 
-def nav_fragment_key(page_url: str, nav_urls: Iterable[str], toc: Iterable[Any], meta: dict) -> tuple | None:
+def nav_fragment_key(
+    page_url: str, nav_urls: Iterable[str], toc: Iterable[AnchorLink], meta: Mapping[str, object]
+) -> NavFragmentKey | None:
     """The key under which a page kept out of the navigation may share its sidebars
     (Material's site_nav block) with other pages, or None if it may not.
 
@@ -58,5 +66,5 @@ def nav_fragment_key(page_url: str, nav_urls: Iterable[str], toc: Iterable[Any],
     return ("site_nav", folder, toc_signature(toc), repr(meta.get("hide")))
 
 
-def toc_signature(items: Iterable[Any]) -> tuple:
+def toc_signature(items: Iterable[AnchorLink]) -> TocSignature:
     return tuple((str(item.title), item.url, item.level, toc_signature(item.children)) for item in items)

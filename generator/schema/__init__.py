@@ -9,6 +9,7 @@ keeps the definitions the two schemas share identical.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
@@ -23,9 +24,11 @@ def schema_text(name: str) -> str:
 
 
 @cache
-def definitions(kind: str) -> dict:
+def definitions(kind: str) -> dict[str, object]:
     """The shared definitions of a schema (id, text, edtf, source...)."""
-    return json.loads(schema_text(f"{kind}.schema.json"))["definitions"]
+    # json.loads is untyped; a schema's "definitions" is a JSON object of named schemas.
+    found: dict[str, object] = json.loads(schema_text(f"{kind}.schema.json"))["definitions"]
+    return found
 
 
 @cache
@@ -35,7 +38,7 @@ def validator(kind: str) -> Draft7Validator:
 
 
 @cache
-def is_valid(kind: str):
+def is_valid(kind: str) -> Callable[[object], bool]:
     """A compiled yes/no check (fastjsonschema), dozens of times faster than `validator`.
 
     Most files are valid, so validation asks this first and runs the full validator,
