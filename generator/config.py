@@ -3,10 +3,12 @@ with a message naming the option, before any work."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from generator.text import UnknownLanguageError, load_text
+from generator.text import load_text
 
 
 class _WholeNumber(c.Type[int]):
@@ -24,46 +26,43 @@ class _WholeNumber(c.Type[int]):
         return value
 
 
-class _Title(c.Type[str]):
-    """A page title: text with something in it."""
+class _Text(c.Type[str]):
+    """Text that `check` accepts; `check` raises ValueError with what was expected."""
 
-    def __init__(self) -> None:
+    def __init__(self, check: Callable[[str], object]):
         super().__init__(str)
+        self.check = check
 
     def run_validation(self, value: object) -> str:
-        title = super().run_validation(value)
-        if not title.strip():
-            raise base.ValidationError("Expected a title with some text in it; remove the option for the default.")
-        return title
-
-
-class _Locale(c.Type[str]):
-    """A CLDR locale Babel knows, such as en_GB or fr_CA."""
-
-    def __init__(self) -> None:
-        super().__init__(str)
-
-    def run_validation(self, value: object) -> str:
-        locale = super().run_validation(value)
+        text = super().run_validation(value)
         try:
-            load_text("en", locale)
-        except UnknownLanguageError as error:
+            self.check(text)
+        except ValueError as error:
             raise base.ValidationError(str(error)) from error
-        return locale
+        return text
+
+
+def _title(text: str) -> None:
+    if not text.strip():
+        raise ValueError("Expected a title with some text in it; remove the option for the default.")
+
+
+def _locale(text: str) -> None:
+    load_text("en", text)  # UnknownLanguageError is a ValueError that names the locale
 
 
 class TimelineConfig(base.Config):
     # Titles of the four generated index pages (also the navigation labels when mkdocs.yml
     # lists the pages without titles of their own).  By default, the words of the site's
     # language (theme.language): "Timeline", "Chronologie", ...
-    timeline_title = c.Optional(_Title())
-    events_title = c.Optional(_Title())
-    actors_title = c.Optional(_Title())
-    tags_title = c.Optional(_Title())
+    timeline_title = c.Optional(_Text(_title))
+    events_title = c.Optional(_Text(_title))
+    actors_title = c.Optional(_Text(_title))
+    tags_title = c.Optional(_Text(_title))
 
     # The CLDR locale dates and numbers are written in, when it is not the site's
     # language itself: en_GB writes "25 December 2023" where en writes "December 25, 2023".
-    locale = c.Optional(_Locale())
+    locale = c.Optional(_Text(_locale))
 
     # How many events the Atom feed carries, newest first.
     feed_size = _WholeNumber(minimum=1, default=100)

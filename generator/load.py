@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeAlias
+from typing import TypeAlias, Unpack
 
 from frontmatter.default_handlers import YAMLHandler
 
 from generator.content import FOLDERS, ID_PATTERN, slugify
-from generator.problems import FieldPath, Problem, field_name, line_of
+from generator.problems import Details, FieldPath, Problem, field_name, line_of
 from generator.yaml_text import YamlTextError, load_yaml_text
 
 _HANDLER = YAMLHandler()
@@ -32,6 +32,10 @@ class RawRecord:
 
     def line_of(self, field_path: FieldPath) -> int | None:
         return line_of(self.lines, field_path)
+
+    def problem(self, field_path: FieldPath, message: str, **details: Unpack[Details]) -> Problem:
+        """A problem with one field of this file, placed on the field's line."""
+        return Problem(self.path, message, field=field_name(field_path), line=self.line_of(field_path), **details)
 
 
 # path -> ((mtime_ns, size), record, problems): what a file gave when it was last read.

@@ -39,14 +39,23 @@ class Affiliation:
     source_id: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EditorsFile:
+    """What every event and actor file gives besides its own fields: its id (the file's
+    name), where it is, its body and sources, and the line of every field, so that the
+    link stage can place the problems it finds."""
+
     id: str
     path: str
+    body: str
+    sources: tuple[Source, ...] = ()
+    lines: dict[FieldPath, int] = field(default_factory=dict, compare=False, repr=False)  # field path -> line
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event(EditorsFile):
     title: str
     date: EdtfDate
-    body: str
-    sources: tuple[Source, ...]
     date_note: str | None = None
     summary: str | None = None
     place: str | None = None
@@ -54,21 +63,15 @@ class Event:
     related: tuple[str, ...] = ()
     follows: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    lines: dict[FieldPath, int] = field(default_factory=dict, compare=False, repr=False)  # field path -> line
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
-    id: str
-    path: str
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Actor(EditorsFile):
     name: str
     kind: str
-    body: str
     aliases: tuple[str, ...] = ()
     summary: str | None = None
     affiliations: tuple[Affiliation, ...] = ()
-    sources: tuple[Source, ...] = ()
-    lines: dict[FieldPath, int] = field(default_factory=dict, compare=False, repr=False)  # field path -> line
 
 
 @dataclass(frozen=True, slots=True)

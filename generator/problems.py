@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypedDict
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,14 @@ def line_of(lines: dict[FieldPath, int], field_path: FieldPath) -> int | None:
             return lines[field_path]
         field_path = field_path[:-1]
     return lines.get((), 1)
+
+
+class Details(TypedDict, total=False):
+    """What a problem may say besides where it is and what is wrong (see `Problem`)."""
+
+    expected: str | None
+    suggestion: str | None
+    warning: bool
 
 
 class ContentError(Exception):

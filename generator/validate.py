@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import NotRequired, TypeAlias, TypedDict, cast
+from typing import NotRequired, TypeAlias, TypedDict, Unpack, cast
 
 from jsonschema import ValidationError
 
@@ -18,7 +18,7 @@ from generator.content import PLACEHOLDER
 from generator.dates import ACCEPTED_FORMS, DateError, DatePoint, EdtfDate, parse_date
 from generator.load import RawRecord
 from generator.model import Actor, Affiliation, Event, Participation, Source
-from generator.problems import FieldPath, Problem, field_name, suggest
+from generator.problems import Details, FieldPath, Problem, field_name, suggest
 from generator.schema import definitions, is_valid, validator
 
 UNKNOWN_DATE = EdtfDate(text="XXXX", start=DatePoint(None), end=DatePoint(None))
@@ -133,24 +133,10 @@ def placeholder_problems(record: RawRecord) -> list[Problem]:
     problems = []
     for path, value in _strings(record.data, ()):
         if PLACEHOLDER in value:
-            problems.append(
-                Problem(
-                    record.path,
-                    f"placeholder '{PLACEHOLDER}' left in; replace it",
-                    field=field_name(path),
-                    line=record.line_of(path),
-                )
-            )
+            problems.append(record.problem(path, f"placeholder '{PLACEHOLDER}' left in; replace it"))
     for offset, line in enumerate(record.body.splitlines()):
         if PLACEHOLDER in line:
-            problems.append(
-                Problem(
-                    record.path,
-                    f"placeholder '{PLACEHOLDER}' left in the body; replace it",
-                    field="body",
-                    line=record.body_line + offset,
-                )
-            )
+            problems.append(_in_body(record, offset, f"placeholder '{PLACEHOLDER}' left in the body; replace it"))
     return problems
 
 
@@ -195,13 +181,8 @@ def _explain(record: RawRecord, error: ValidationError) -> list[Problem]:
     if kind == "additionalProperties":
         known = list(schema.get("properties", {}))
         return [
-            Problem(
-                record.path,
-                "unknown field",
-                field=field_name((*path, name)),
-                line=record.line_of((*path, name)),
-                expected=f"one of {', '.join(known)}",
-                suggestion=suggest(name, known),
+            record.problem(
+                (*path, name), "unknown field", expected=f"one of {', '.join(known)}", suggestion=suggest(name, known)
             )
             for name in error.instance
             if name not in known
@@ -326,11 +307,9 @@ def _actor(record: RawRecord) -> tuple[Actor, list[Problem]]:
         source_id = entry.get("source")
         if source_id is not None and source_id not in source_ids:
             problems.append(
-                Problem(
-                    record.path,
+                record.problem(
+                    ("affiliations", index, "source"),
                     f"unknown source '{source_id}'",
-                    field=f"affiliations[{index}].source",
-                    line=record.line_of(("affiliations", index, "source")),
                     expected=f"an id listed under sources: ({', '.join(source_ids) or 'none listed'})",
                     suggestion=suggest(source_id, source_ids),
                 )
@@ -358,15 +337,7 @@ def _date(record: RawRecord, path: FieldPath, value: str, problems: list[Problem
     try:
         return parse_date(value)
     except DateError as error:
-        problems.append(
-            Problem(
-                record.path,
-                str(error),
-                field=field_name(path),
-                line=record.line_of(path),
-                expected="one of " + "; ".join(ACCEPTED_FORMS),
-            )
-        )
+        problems.append(record.problem(path, str(error), expected="one of " + "; ".join(ACCEPTED_FORMS)))
         return None
 
 
@@ -377,11 +348,8 @@ def _sources(record: RawRecord, entries: Iterable[_SourceData]) -> tuple[tuple[S
     for index, entry in enumerate(entries):
         if entry["id"] in seen:
             problems.append(
-                Problem(
-                    record.path,
-                    f"source id '{entry['id']}' is used twice; give each source its own id",
-                    field=f"sources[{index}].id",
-                    line=record.line_of(("sources", index, "id")),
+                record.problem(
+                    ("sources", index, "id"), f"source id '{entry['id']}' is used twice; give each source its own id"
                 )
             )
         seen.add(entry["id"])
@@ -403,11 +371,10 @@ def footnote_problems(record: RawRecord, sources: tuple[Source, ...], also_cited
     prose = _without_code(record.body)
     for match in FOOTNOTE_DEFINITION.finditer(prose):
         problems.append(
-            Problem(
-                record.path,
+            _in_body(
+                record,
+                prose.count("\n", 0, match.start()),
                 f"footnote text '[^{match.group(1)}]:' is written from sources:, not in the body; remove it",
-                field="body",
-                line=record.body_line + prose.count("\n", 0, match.start()),
                 expected="the source listed under sources: and cited as [^id]",
             )
         )
@@ -417,11 +384,10 @@ def footnote_problems(record: RawRecord, sources: tuple[Source, ...], also_cited
         cited.add(name)
         if name not in source_ids:
             problems.append(
-                Problem(
-                    record.path,
+                _in_body(
+                    record,
+                    prose.count("\n", 0, match.start()),
                     f"footnote [^{name}] names no source",
-                    field="body",
-                    line=record.body_line + prose.count("\n", 0, match.start()),
                     expected=f"an id listed under sources: ({', '.join(source_ids) or 'none listed'})",
                     suggestion=suggest(name, source_ids),
                     warning=True,
@@ -430,16 +396,19 @@ def footnote_problems(record: RawRecord, sources: tuple[Source, ...], also_cited
     for index, source in enumerate(sources):
         if source.id not in cited:
             problems.append(
-                Problem(
-                    record.path,
+                record.problem(
+                    ("sources", index),
                     f"source '{source.id}' is never cited",
-                    field=f"sources[{index}]",
-                    line=record.line_of(("sources", index)),
                     expected=f"a footnote [^{source.id}] in the body",
                     warning=True,
                 )
             )
     return problems
+
+
+def _in_body(record: RawRecord, line_in_body: int, message: str, **details: Unpack[Details]) -> Problem:
+    """A problem on a line of the body (counted from 0), placed on its line of the file."""
+    return Problem(record.path, message, field="body", line=record.body_line + line_in_body, **details)
 
 
 def _without_code(body: str) -> str:

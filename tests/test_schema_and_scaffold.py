@@ -95,3 +95,17 @@ def test_scaffold_refuses_to_overwrite(tmp_path):
     assert again.returncode == 1
     assert "already exists" in again.stderr
     assert (tmp_path / "content/events/same-title.md").read_text() == before
+
+
+@pytest.mark.parametrize(("kind", "typed"), [("event", "_EventData"), ("actor", "_ActorData")])
+def test_validations_typed_view_of_the_frontmatter_follows_the_schema(kind, typed):
+    # validate.py reads accepted frontmatter through TypedDicts for the type checker; the
+    # schema stays the one source of truth, and this keeps the two from drifting apart.
+    from typing import NotRequired, get_origin, get_type_hints
+
+    from generator import validate
+
+    schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    hints = get_type_hints(getattr(validate, typed), include_extras=True)
+    assert set(hints) == set(schema["properties"])
+    assert {name for name, hint in hints.items() if get_origin(hint) is not NotRequired} == set(schema["required"])

@@ -60,11 +60,20 @@ def source_data(source: Source, text: Text) -> dict[str, object]:
     }
 
 
+def _file_data(entry: Event | Actor, url: str, text: Text, fields: dict[str, object]) -> dict[str, object]:
+    """What every event and actor carries: its id and address first, its sources and body last."""
+    return {
+        "id": entry.id,
+        "url": url,
+        **fields,
+        "sources": [source_data(source, text) for source in entry.sources],
+        "body_markdown": entry.body.strip(),
+    }
+
+
 def event_data(event: Event, chronology: Chronology, link: SiteAddress, text: Text) -> dict[str, object]:
     actors = chronology.actors_by_id
-    return {
-        "id": event.id,
-        "url": link(urls.event(event.id)),
+    fields: dict[str, object] = {
         "title": event.title,
         "date": date_data(event.date, text),
         "date_note": event.date_note,
@@ -80,33 +89,31 @@ def event_data(event: Event, chronology: Chronology, link: SiteAddress, text: Te
         ],
         "follows": list(event.follows),
         "tags": list(event.tags),
-        "sources": [source_data(source, text) for source in event.sources],
-        "body_markdown": event.body.strip(),
     }
+    return _file_data(event, link(urls.event(event.id)), text, fields)
 
 
 def actor_data(actor: Actor, chronology: Chronology, link: SiteAddress, text: Text) -> dict[str, object]:
     actors = chronology.actors_by_id
-    return {
-        "id": actor.id,
-        "url": link(urls.actor(actor.id)),
+    affiliations = [
+        {
+            "organisation": {
+                "id": a.organisation_id,
+                "name": actors[a.organisation_id].name,
+                "url": link(urls.actor(a.organisation_id)),
+            },
+            "role": a.role,
+            "period": date_data(a.period, text),
+            "source": a.source_id,
+        }
+        for a in actor.affiliations
+    ]
+    fields: dict[str, object] = {
         "name": actor.name,
         "kind": actor.kind,
         "aliases": list(actor.aliases),
         "summary": actor.summary,
-        "affiliations": [
-            {
-                "organisation": {
-                    "id": a.organisation_id,
-                    "name": actors[a.organisation_id].name,
-                    "url": link(urls.actor(a.organisation_id)),
-                },
-                "role": a.role,
-                "period": date_data(a.period, text),
-                "source": a.source_id,
-            }
-            for a in actor.affiliations
-        ],
+        "affiliations": affiliations,
         "members": [
             {"id": m.actor.id, "name": m.actor.name, "role": m.affiliation.role, "url": link(urls.actor(m.actor.id))}
             for m in chronology.members.get(actor.id, ())
@@ -115,9 +122,8 @@ def actor_data(actor: Actor, chronology: Chronology, link: SiteAddress, text: Te
             {"id": a.event.id, "title": a.event.title, "role": a.role, "url": link(urls.event(a.event.id))}
             for a in chronology.appearances.get(actor.id, ())
         ],
-        "sources": [source_data(source, text) for source in actor.sources],
-        "body_markdown": actor.body.strip(),
     }
+    return _file_data(actor, link(urls.actor(actor.id)), text, fields)
 
 
 def events_json(chronology: Chronology, link: SiteAddress, text: Text) -> str:

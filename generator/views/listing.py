@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from generator import urls
-from generator.model import Chronology, Event
+from generator.model import Event
 from generator.text import Text
 from generator.views.dates import month_name
 from generator.views.pages import PageView
-from generator.views.pieces import EventCard, Pieces, TagLink
+from generator.views.pieces import ActorLink, EventCard, Pieces, TagLink
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,24 +45,12 @@ class YearGroup:
 
 
 @dataclass(frozen=True, slots=True)
-class Choice:
-    value: str
-    label: str
-
-
-@dataclass(frozen=True, slots=True)
 class FilterChoices:
-    """The in-page filter's choices: only the actors, tags and years of the page's events."""
+    """The in-page filter's choices: only the actors and tags of the page's events (its
+    years are the listing's groups)."""
 
-    actors: tuple[Choice, ...]
-    tags: tuple[Choice, ...]
-    years: tuple[Choice, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class YearLink:
-    path: str
-    heading: str
+    actors: tuple[ActorLink, ...]
+    tags: tuple[TagLink, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -72,7 +60,7 @@ class Listing(PageView):
     total: int
     overview: bool  # True: too many events for one page, the groups link to their own pages
     tag: TagLink | None = None
-    browse: tuple[YearLink, ...] | None = None  # the home page's ways into the timeline
+    browse: bool = False  # the home page: ways into the timeline by year, actor, tag and title
     parent_path: str | None = None  # the listing this year or month page is part of
     filter: FilterChoices | None = None
 
@@ -148,16 +136,13 @@ def timeline_pages(
     text = pieces.text
     groups = timeline_groups(events, listing, pieces)
     split = len(events) > limit
-    years = tuple(YearLink(group.path, group.heading) for group in groups) if browse else None
-    pages = [_listing(listing, title, groups, pieces.chronology, overview=split, tag=tag, browse=years)]
+    pages = [_listing(listing, title, groups, pieces, overview=split, tag=tag, browse=browse)]
     if not (split or year_pages):
         return pages
     for group in groups:
         by_month = group.count > limit
         period_title = _titled(text, title, group.heading) if listing else group.heading
-        pages.append(
-            _listing(group.path, period_title, (group,), pieces.chronology, overview=by_month, tag=tag, parent=listing)
-        )
+        pages.append(_listing(group.path, period_title, (group,), pieces, overview=by_month, tag=tag, parent=listing))
         if by_month:
             for month in group.months:
                 month_title = text.gettext("%(month)s (%(year)s)", month=month.heading, year=group.heading)
@@ -166,7 +151,7 @@ def timeline_pages(
                         month.path,
                         _titled(text, title, month_title) if listing else month_title,
                         (replace(group, months=(month,)),),
-                        pieces.chronology,
+                        pieces,
                         overview=False,
                         tag=tag,
                         parent=group.path,
@@ -183,11 +168,11 @@ def _listing(
     path: str,
     title: str,
     groups: tuple[YearGroup, ...],
-    chronology: Chronology,
+    pieces: Pieces,
     *,
     overview: bool,
     tag: TagLink | None,
-    browse: tuple[YearLink, ...] | None = None,
+    browse: bool = False,
     parent: str | None = None,
 ) -> Listing:
     total = sum(group.count for group in groups)
@@ -199,7 +184,7 @@ def _listing(
         )
         choices = None
     else:
-        choices = _filter_choices(groups, chronology)
+        choices = _filter_choices(groups, pieces)
     return Listing(
         path=path,
         title=title,
@@ -214,12 +199,12 @@ def _listing(
     )
 
 
-def _filter_choices(groups: tuple[YearGroup, ...], chronology: Chronology) -> FilterChoices:
+def _filter_choices(groups: tuple[YearGroup, ...], pieces: Pieces) -> FilterChoices:
     cards = [card for group in groups for month in group.months for card in month.cards]
     actor_ids = {actor.id for card in cards for actor in card.actors}
     tag_slugs = {slug for card in cards for slug in card.tag_slugs}
+    chronology = pieces.chronology
     return FilterChoices(
-        actors=tuple(Choice(actor.id, actor.name) for actor in chronology.actors if actor.id in actor_ids),
-        tags=tuple(Choice(tag.slug, tag.name) for tag in chronology.tags if tag.slug in tag_slugs),
-        years=tuple(Choice(group.anchor, group.heading) for group in groups) if len(groups) > 1 else (),
+        actors=tuple(pieces.actor_link(actor.id) for actor in chronology.actors if actor.id in actor_ids),
+        tags=tuple(pieces.tag_link(tag.name) for tag in chronology.tags if tag.slug in tag_slugs),
     )

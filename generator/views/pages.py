@@ -8,7 +8,7 @@ The template a view is printed with is named by its class.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeAlias
 
 from generator import urls
 from generator.model import Actor, Affiliation, Chronology, Event
@@ -40,10 +40,9 @@ class PageView:
 # --- event and actor pages ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Participant:
-    actor: ActorLink
-    role: str | None
+# An actor in an event, or an event on an actor's page, with the role the event gives it.
+Participant: TypeAlias = tuple[ActorLink, str | None]
+Appearance: TypeAlias = tuple[EventLink, str | None]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -70,12 +69,6 @@ class AffiliationLine:
     actor: ActorLink
     role: str | None
     period: DateWords | None
-
-
-@dataclass(frozen=True, slots=True)
-class Appearance:
-    event: EventLink
-    role: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -105,7 +98,7 @@ def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPag
         date_note=event.date_note,
         summary=event.summary,
         place=event.place,
-        participants=tuple(Participant(pieces.actor_link(p.actor_id), p.role) for p in event.actors),
+        participants=tuple((pieces.actor_link(p.actor_id), p.role) for p in event.actors),
         tags=tuple(pieces.tag_link(name) for name in event.tags),
         related=tuple(pieces.event_link(other) for other in chronology.related.get(event.id, ())),
         previous=pieces.event_link(previous) if previous else None,
@@ -132,9 +125,7 @@ def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces) -> ActorPag
         members=tuple(
             _affiliation(pieces, m.actor.id, m.affiliation, text) for m in chronology.members.get(actor.id, ())
         ),
-        appearances=tuple(
-            Appearance(pieces.event_link(a.event), a.role) for a in chronology.appearances.get(actor.id, ())
-        ),
+        appearances=tuple((pieces.event_link(a.event), a.role) for a in chronology.appearances.get(actor.id, ())),
     )
 
 
@@ -278,23 +269,16 @@ def tags_index(chronology: Chronology, title: str) -> TagsIndex:
 # --- the live preview's problem pages ------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ProblemLine:
-    text: str
-    warning: bool
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProblemsPage(PageView):
     template: ClassVar[str] = "problems.html"
-    problems: tuple[ProblemLine, ...]
+    problems: tuple[Problem, ...]  # each printed in the editors' form (path:line: field: message)
 
 
 def problem_pages(problems: list[Problem], titles: dict[str, str]) -> list[ProblemsPage]:
     """For the live preview only: every index page shows the problems to fix."""
-    lines = tuple(ProblemLine(str(problem), problem.warning) for problem in problems)
     return [
-        ProblemsPage(path=path, title=titles[key], in_nav=True, problems=lines)
+        ProblemsPage(path=path, title=titles[key], in_nav=True, problems=tuple(problems))
         for path, key in (
             (urls.HOME, "timeline"),
             (urls.EVENTS, "events"),
