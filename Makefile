@@ -77,7 +77,7 @@ messages: $(SITE_STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k gettext -k ngettext:1,2 --no-location --sort-output \
 	  --omit-header -o generator/text/messages.pot .
 	for po in generator/text/*.po; do \
-	  $(BIN)/pybabel update --no-fuzzy-matching --omit-header -i generator/text/messages.pot -o $$po \
+	  $(BIN)/pybabel update --no-fuzzy-matching -i generator/text/messages.pot -o $$po \
 	    -l $$(basename $$po .po); done
 
 ## check: report every problem in content/ without building
