@@ -11,6 +11,8 @@ import re
 import unicodedata
 
 FOLDERS = {"event": "events", "actor": "actors"}  # kind of file -> its folder under content/
+MEDIA = "media"  # images pages show, published as they are
+MEDIA_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})  # no SVG: it can hold script
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLACEHOLDER = "FILL IN"  # the scaffold writes it; validation refuses any value that still has it
 
@@ -19,3 +21,9 @@ def slugify(name: str) -> str:
     """The id a file name or title would have: lowercase ASCII words joined by hyphens."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.casefold()).strip("-")
+
+
+def is_index_page(name: str) -> bool:
+    """Whether `name` under events/ is a page of the events index (page-2, page-3, ...): no
+    event may take one of these ids."""
+    return name.startswith("page-") and name[5:].isdigit()

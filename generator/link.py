@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import datetime
 import heapq
+import posixpath
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from typing import TypeAlias
+from urllib.parse import unquote
 
-from generator.content import slugify
+from generator.content import FOLDERS, MEDIA, slugify
 from generator.model import Actor, Appearance, Chronology, Event, Member, Tag
 from generator.problems import FieldPath, Problem, field_name, line_of, suggest
 
@@ -29,18 +31,28 @@ ChronologicalKey: TypeAlias = tuple[int, datetime.date | int, datetime.date | in
 
 
 def link(
-    events: Iterable[Event], actors: Iterable[Actor], unusable_ids: frozenset[tuple[str, str]] = frozenset()
+    events: Iterable[Event],
+    actors: Iterable[Actor],
+    unusable_ids: frozenset[tuple[str, str]] = frozenset(),
+    media: frozenset[str] = frozenset(),
 ) -> tuple[Chronology | None, list[Problem]]:
-    """Link what validation accepted.  ``unusable_ids`` are files that exist but failed
-    validation, as ("event"|"actor", id): references to them are not reported again, and
-    no chronology is made."""
+    """Link what validation accepted.  ``unusable_ids`` are files that exist but could not
+    be read or failed validation, as ("event"|"actor", id): references to them are not
+    reported again, and no chronology is made.  ``media`` are the files in content/media/,
+    which bodies may show."""
     events_by_id = {event.id: event for event in events}
     actors_by_id = {actor.id: actor for actor in actors}
     problems = _reference_problems(events_by_id, actors_by_id, unusable_ids)
     problems += _parent_cycles(actors_by_id)
+    known = frozenset(
+        {f"{FOLDERS[kind]}/{name}.md" for kind, name in unusable_ids}
+        | {f"{FOLDERS['event']}/{name}.md" for name in events_by_id}
+        | {f"{FOLDERS['actor']}/{name}.md" for name in actors_by_id}
+    )
+    problems += _body_link_problems([*events_by_id.values(), *actors_by_id.values()], known, media)
     ordered, found = _timeline_order(events_by_id)
     problems += found
-    if problems or unusable_ids:
+    if any(not problem.warning for problem in problems) or unusable_ids:
         return None, problems
     position = {event.id: index for index, event in enumerate(ordered)}
     sorted_actors = tuple(sorted(actors_by_id.values(), key=lambda a: (a.name.casefold(), a.id)))
@@ -57,7 +69,7 @@ def link(
         tags=tags,
         tag_slugs=tag_slugs,
     )
-    return chronology, []
+    return chronology, problems  # warnings only
 
 
 def chronological_key(event: Event) -> ChronologicalKey:
@@ -148,33 +160,90 @@ def _at(
 
 
 def _parent_cycles(actors: dict[str, Actor]) -> list[Problem]:
-    """An organisation cannot, through its parents, end up inside itself."""
+    """An organisation cannot, through its parents, end up inside itself.
+
+    One depth-first walk of the parent graph, each actor entered once: a parent that is
+    still on the walk's path closes a cycle.  (Walking every path from every actor took
+    minutes on a few dozen actors that belong to each other layer by layer.)"""
     problems: list[Problem] = []
-    reported: set[frozenset[str]] = set()
+    done: set[str] = set()
     for start in sorted(actors):
-        stack: list[tuple[str, tuple[str, ...]]] = [(start, (start,))]
-        while stack:
-            current, trail = stack.pop()
-            for index, affiliation in enumerate(actors[current].affiliations):
-                parent = affiliation.organisation_id
-                if parent not in actors or parent == current:
-                    continue  # reported as unknown or self-parent already
-                if parent == start:
-                    cycle = frozenset(trail)
-                    if cycle not in reported:
-                        reported.add(cycle)
-                        chain = " -> ".join((*trail, start))
-                        problems.append(
-                            _at(
-                                actors[current],
-                                ("affiliations", index, "organisation"),
-                                f"parent organisations form a cycle: {chain}",
-                                expected="no actor to be, through its parents, its own parent",
-                            )
-                        )
-                elif parent not in trail:
-                    stack.append((parent, (*trail, parent)))
+        if start in done:
+            continue
+        path, on_path = [start], {start: 0}  # on_path: actor -> its place in path
+        pending = [iter(parents_of(actors[start], actors))]
+        while pending:
+            step = next(pending[-1], None)
+            if step is None:
+                pending.pop()
+                finished = path.pop()
+                del on_path[finished]
+                done.add(finished)
+                continue
+            index, parent = step
+            if parent in on_path:
+                chain = " -> ".join((*path[on_path[parent] :], parent))
+                problems.append(
+                    _at(
+                        actors[path[-1]],
+                        ("affiliations", index, "organisation"),
+                        f"parent organisations form a cycle: {chain}",
+                        expected="no actor to be, through its parents, its own parent",
+                    )
+                )
+            elif parent not in done:
+                on_path[parent] = len(path)
+                path.append(parent)
+                pending.append(iter(parents_of(actors[parent], actors)))
     return problems
+
+
+def parents_of(actor: Actor, actors: dict[str, Actor]) -> list[tuple[int, str]]:
+    """(index in `affiliations`, parent id) for each known parent other than the actor itself."""
+    return [
+        (index, a.organisation_id)
+        for index, a in enumerate(actor.affiliations)
+        if a.organisation_id in actors and a.organisation_id != actor.id
+    ]
+
+
+# --- links in bodies --------------------------------------------------------------------------
+
+
+def _body_link_problems(files: Iterable[Event | Actor], known: frozenset[str], media: frozenset[str]) -> list[Problem]:
+    """A body's link to a file of the chronology must lead to one (MkDocs would warn only
+    after it had started writing the site, and not at all under -q)."""
+    problems = []
+    for file in files:
+        folder = FOLDERS["event" if isinstance(file, Event) else "actor"]
+        for target, line in file.links:
+            found = _link_problem(target, folder, known, media)
+            if found is not None:
+                message, expected, suggestion = found
+                problems.append(
+                    Problem(file.path, message, "body", line, expected, suggestion=suggestion, warning=True)
+                )
+    return problems
+
+
+def _link_problem(
+    target: str, folder: str, known: frozenset[str], media: frozenset[str]
+) -> tuple[str, str, str | None] | None:
+    """(message, expected, suggestion) when `target`, written in a file of `folder`, leads nowhere."""
+    path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+    if not path:
+        return None
+    resolved = posixpath.normpath(posixpath.join(folder, path))
+    suffix = posixpath.splitext(resolved)[1]
+    if resolved == ".." or resolved.startswith("../"):
+        return f"'{target}' leads out of the content folder", "a link to a file in content/", None
+    if suffix == ".md" and resolved not in known:
+        names = [posixpath.basename(page) for page in known]
+        suggestion = suggest(posixpath.basename(resolved), names)
+        return f"'{target}' links to no event or actor", "a file in content/events/ or content/actors/", suggestion
+    if suffix and suffix != ".md" and resolved not in media:
+        return f"'{target}' is not a file in content/{MEDIA}/", f"an image in content/{MEDIA}/", None
+    return None
 
 
 # --- order ------------------------------------------------------------------------------------

@@ -1,11 +1,17 @@
 """Load: content files -> `RawRecord`s (frontmatter as text, body, and where each came from).
 
 Nothing here knows what an event or an actor must contain; that is validation's job.
-Loading only reports what keeps a file from being read at all.
+Loading reports what keeps a file from being read at all, and refuses what no file of a
+chronology should be: anything in content/ but the events, actors and media folders;
+links that lead out of the project; anything but a regular file (a FIFO or a device
+would hang the build); files past the size limit; control characters; and text built to
+make YAML or Markdown recurse or backtrack (see `limits`).
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +19,8 @@ from typing import TypeAlias, Unpack
 
 from frontmatter.default_handlers import YAMLHandler
 
-from generator.content import FOLDERS, ID_PATTERN, slugify
+from generator import limits
+from generator.content import FOLDERS, ID_PATTERN, MEDIA, MEDIA_SUFFIXES, is_index_page, slugify
 from generator.problems import Details, FieldPath, Problem, field_name, line_of
 from generator.yaml_text import YamlTextError, load_yaml_text
 
@@ -42,27 +49,44 @@ class RawRecord:
 LoadCache: TypeAlias = dict[str, tuple[tuple[int, int], RawRecord | None, list[Problem]]]
 
 
-def load_content(
-    root: Path, shown_root: str = "content", cache: LoadCache | None = None
-) -> tuple[list[RawRecord], list[Problem]]:
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    records: list[RawRecord]
+    problems: list[Problem]
+    # Files that exist but could not be read, as (kind, id): their mistake is reported
+    # once, and references to them are not reported again as unknown.
+    unreadable: frozenset[tuple[str, str]]
+    media: frozenset[str]  # files under content/media/, as paths from the content root
+
+
+def load_content(root: Path, shown_root: str = "content", cache: LoadCache | None = None) -> Loaded:
     """Read every event and actor file under ``root`` (in name order, for reproducible output).
 
     With a ``cache`` (the live preview keeps one between rebuilds), a file whose time
     and size are unchanged is not read again."""
     records: list[RawRecord] = []
-    problems: list[Problem] = []
+    problems = _stray_entries(root, shown_root)
+    unreadable: set[tuple[str, str]] = set()
+    project = root.resolve().parent
     for kind, folder in FOLDERS.items():
         directory = root / folder
-        if not directory.is_dir():
-            problems.append(Problem(f"{shown_root}/{folder}", f"folder missing; create it for {kind} files"))
-            continue
+        shown_folder = f"{shown_root}/{folder}"
+        entries, found = _entries(directory, shown_folder, kind)
+        problems += found
         by_id: dict[str, list[str]] = defaultdict(list)
-        for file in sorted(directory.iterdir(), key=lambda p: p.name):
-            shown = f"{shown_root}/{folder}/{file.name}"
+        for file in entries:
+            shown = f"{shown_folder}/{shown_name(file.name)}"
             if file.name.startswith("."):
+                if file.suffix == ".md":
+                    problems.append(Problem(shown, "hidden files are not read; remove the dot from its name"))
                 continue  # editor and OS droppings (.gitkeep, .DS_Store)
+            refusal = _not_a_file(file, project)
+            if refusal:
+                problems.append(Problem(shown, refusal))
+                unreadable.add((kind, _record_id(file.stem)))
+                continue
             if file.is_dir():
-                problems.append(Problem(shown, f"folders inside {shown_root}/{folder} are not read; move its files up"))
+                problems.append(Problem(shown, f"folders inside {shown_folder} are not read; move its files up"))
                 continue
             if file.suffix != ".md":
                 problems.append(
@@ -73,13 +97,107 @@ def load_content(
                 continue
             record, file_problems = _load_cached(file, kind, shown, cache)
             problems.extend(file_problems)
-            if record is not None:
-                records.append(record)
-                by_id[record.id.casefold()].append(shown)
+            if record is None:
+                unreadable.add((kind, _record_id(file.stem)))
+                continue
+            records.append(record)
+            by_id[record.id.casefold()].append(shown)
         for paths in by_id.values():
             for path in paths[1:]:
                 problems.append(Problem(path, f"duplicate id: {paths[0]} has the same id; rename one of them"))
-    return records, problems
+    media, found = _media(root, shown_root, project)
+    return Loaded(records, problems + found, frozenset(unreadable), media)
+
+
+def shown_name(name: str) -> str:
+    """A file name as a problem line shows it: a line break or other control character in
+    it would split or garble the line, so it is written as an escape."""
+    if limits.contains_control(name) is None:
+        return name
+    return "".join(f"\\u{ord(char):04x}" if limits.contains_control(char) else char for char in name)
+
+
+def _stray_entries(root: Path, shown_root: str) -> list[Problem]:
+    """content/ holds the events, actors and media folders only: anything else would be
+    published as it is (an HTML file with a script) or replace a generated page."""
+    if not root.is_dir():
+        return [Problem(shown_root, "content folder missing; create it with events/ and actors/ inside")]
+    allowed = {*FOLDERS.values(), MEDIA}
+    problems = []
+    for entry in _sorted_entries(root):
+        if entry.name.startswith(".") or entry.name in allowed:
+            continue
+        problems.append(
+            Problem(
+                f"{shown_root}/{shown_name(entry.name)}",
+                f"not part of the chronology: {shown_root}/ holds events/, actors/ and {MEDIA}/ only",
+                expected=f"event and actor files in their folders, images a page shows in {shown_root}/{MEDIA}/",
+            )
+        )
+    return problems
+
+
+def _entries(directory: Path, shown_folder: str, kind: str) -> tuple[list[Path], list[Problem]]:
+    if not directory.is_dir():
+        return [], [Problem(shown_folder, f"folder missing; create it for {kind} files")]
+    try:
+        return _sorted_entries(directory), []
+    except OSError as error:
+        return [], [Problem(shown_folder, f"the folder cannot be read ({error.strerror}); check its permissions")]
+
+
+def _sorted_entries(directory: Path) -> list[Path]:
+    return sorted(directory.iterdir(), key=lambda path: path.name)
+
+
+def _not_a_file(path: Path, project: Path) -> str | None:
+    """Why `path` cannot be read as a content file, or None."""
+    try:
+        if path.is_symlink():
+            target = path.resolve(strict=True)
+            if not target.is_relative_to(project):
+                return f"a link to {target}, outside the project; copy the file in instead"
+        status = path.stat()
+    except RuntimeError:
+        return "a link that leads back to itself (a symlink loop); replace it with the file"
+    except FileNotFoundError:
+        return "a link to a file that does not exist; replace it with the file"
+    except OSError as error:
+        return f"cannot be read ({error.strerror})"
+    if stat.S_ISDIR(status.st_mode):
+        return None  # reported by the caller
+    if not stat.S_ISREG(status.st_mode):
+        return "not a regular file (a pipe, socket or device); only files are read"
+    if status.st_size > limits.FILE_BYTES:
+        return f"{status.st_size:,} bytes; the most a file may hold is {limits.FILE_BYTES:,}"
+    if not os.access(path, os.R_OK):
+        return "cannot be read (permission denied); check its permissions"
+    return None
+
+
+def _media(root: Path, shown_root: str, project: Path) -> tuple[frozenset[str], list[Problem]]:
+    folder = root / MEDIA
+    if not folder.is_dir():
+        return frozenset(), []
+    found: set[str] = set()
+    problems = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        shown = f"{shown_root}/{shown_name(relative)}"
+        if any(part.startswith(".") for part in path.relative_to(root).parts) or path.is_dir():
+            continue
+        refusal = _not_a_file(path, project)
+        if refusal is None and path.suffix.lower() not in MEDIA_SUFFIXES:
+            refusal = f"not an image this site publishes; expected one of {', '.join(sorted(MEDIA_SUFFIXES))}"
+        if refusal:
+            problems.append(Problem(shown, refusal))
+        else:
+            found.add(relative)
+    return frozenset(found), problems
+
+
+def _record_id(stem: str) -> str:
+    return stem if ID_PATTERN.match(stem) else (slugify(stem) or stem)
 
 
 def _load_cached(file: Path, kind: str, shown: str, cache: LoadCache | None) -> tuple[RawRecord | None, list[Problem]]:
@@ -95,19 +213,30 @@ def _load_cached(file: Path, kind: str, shown: str, cache: LoadCache | None) -> 
 
 def _load_file(file: Path, kind: str, shown: str) -> tuple[RawRecord | None, list[Problem]]:
     problems: list[Problem] = []
-    stem = file.stem
-    record_id = stem
-    if not ID_PATTERN.match(stem):
-        record_id = slugify(stem) or stem
+    record_id = _record_id(file.stem)
+    if kind == "event" and is_index_page(record_id):
+        problems.append(
+            Problem(shown, "this name is kept for a page of the events index; rename the file", expected="another id")
+        )
+    if not ID_PATTERN.match(file.stem):
+        suggestion = f"{record_id}.md" if ID_PATTERN.match(record_id) else None
         problems.append(
             Problem(
                 shown,
-                "file name is not a valid id",
+                "file name is not a valid id" + ("" if suggestion else "; it becomes the page's address"),
                 expected="lowercase letters, digits and single hyphens",
-                suggestion=f"{record_id}.md",
+                suggestion=suggestion,
             )
         )
-    raw = file.read_bytes()
+    try:
+        with file.open("rb") as opened:
+            raw = opened.read(limits.FILE_BYTES + 1)  # the file may have grown since it was checked
+    except OSError as error:
+        problems.append(Problem(shown, f"cannot be read ({error.strerror})"))
+        return None, problems
+    if len(raw) > limits.FILE_BYTES:
+        problems.append(Problem(shown, f"more than {limits.FILE_BYTES:,} bytes; the most a file may hold"))
+        return None, problems
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -115,6 +244,12 @@ def _load_file(file: Path, kind: str, shown: str) -> tuple[RawRecord | None, lis
         problems.append(
             Problem(shown, f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8", line=line)
         )
+        return None, problems
+    # Windows (CR LF) and old Mac (CR) line endings read as line breaks.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    refusals = limits.control_characters(text)
+    if refusals:
+        problems += [Problem(shown, r.message, line=r.line, suggestion=r.suggestion) for r in refusals]
         return None, problems
     if not text.strip():
         problems.append(Problem(shown, "the file is empty; it needs frontmatter between two '---' lines", line=1))
@@ -129,6 +264,12 @@ def _load_file(file: Path, kind: str, shown: str) -> tuple[RawRecord | None, lis
         return None, problems
     front_line = text.count("\n", 0, text.find(front)) + 1 if front else 2
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    refused = limits.body_refusals(body)
+    if refused:
+        for refusal in refused:
+            at = body_line + refusal.line - 1 if refusal.line else None
+            problems.append(Problem(shown, refusal.message, field="body", line=at))
+        return None, problems
     try:
         parsed = load_yaml_text(front, first_line=front_line)
     except YamlTextError as error:

@@ -50,6 +50,8 @@ class EditorsFile:
     body: str
     sources: tuple[Source, ...] = ()
     lines: dict[FieldPath, int] = field(default_factory=dict, compare=False, repr=False)  # field path -> line
+    # Local links and images in the body, as (target, line): the link stage checks them.
+    links: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

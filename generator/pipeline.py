@@ -28,12 +28,13 @@ def build_chronology(
     content_root: Path, shown_root: str = "content", cache: PipelineCache | None = None
 ) -> tuple[Chronology | None, list[Problem]]:
     """Return the chronology (None if there is any error) and every problem, warnings included."""
-    records, problems = load_content(content_root, shown_root, cache.loaded if cache else None)
-    events, actors, found = validate_records(records, cache.validated if cache else None)
+    loaded = load_content(content_root, shown_root, cache.loaded if cache else None)
+    problems = list(loaded.problems)
+    events, actors, found = validate_records(loaded.records, cache.validated if cache else None)
     problems += found
     accepted = {("event", e.id) for e in events} | {("actor", a.id) for a in actors}
-    unusable = frozenset((r.kind, r.id) for r in records) - accepted
-    chronology, found = link(events, actors, unusable)
+    unusable = (frozenset((r.kind, r.id) for r in loaded.records) - accepted) | loaded.unreadable
+    chronology, found = link(events, actors, unusable, loaded.media)
     problems += found
     if any(not problem.warning for problem in problems):
         chronology = None

@@ -40,7 +40,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
-from mkdocs.utils import get_build_datetime
+from mkdocs.utils import CountHandler, get_build_datetime
 from mkdocs.utils.templates import TemplateContext
 
 from generator import collector, urls
@@ -48,6 +48,7 @@ from generator.build_date import last_commit_time
 from generator.config import TimelineConfig
 from generator.content import FOLDERS
 from generator.pipeline import PipelineCache, build_chronology
+from generator.publish import StagedSite
 from generator.render import material_fixes, templates
 from generator.render.exports import actors_json, atom_feed, events_json, timeline_csv
 from generator.render.fragments import NavFragmentKey, nav_fragment_key
@@ -90,6 +91,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.cache: PipelineCache | None = None  # the live preview's parsed files
         self.built_once = False  # whether a build has written the open data files
         self.text = load_text(SOURCE_LANGUAGE)
+        self.staged: StagedSite | None = None  # where `mkdocs build` writes until it succeeds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin instance alive across serve rebuilds.
@@ -118,6 +120,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         toc.setdefault("permalink_title", self.text.gettext("Permanent link"))
         if "SOURCE_DATE_EPOCH" not in os.environ:
             os.environ["SOURCE_DATE_EPOCH"] = str(last_commit_time(Path(config.config_file_path or ".").parent))
+        if not self.serving:
+            # MkDocs writes into a staging folder; on_post_build puts it in the site's place.
+            self.staged = StagedSite(Path(config.site_dir))
+            config.site_dir = str(self.staged.begin())
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -267,9 +273,27 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         collector.thaw_survivors()
+        if self.staged is not None and not (config.strict and _strict_warnings()):
+            self.staged.publish()
+            log.info(f"Published the site to {self.staged.target}")
+        # Otherwise MkDocs aborts now for the warnings, and on_build_error removes the staging folder.
 
     def on_build_error(self, *, error: Exception) -> None:
         collector.thaw_survivors()
+        if self.staged is not None:
+            self.staged.abandon()
+            if isinstance(error, OSError):
+                # MkDocs re-raises what is not one of its own errors, and Click prints it with a
+                # traceback; a full disk or an unwritable folder is said in one line instead.
+                log.error(f"could not write the site ({error}); nothing was published, the previous site is unchanged")
+                raise SystemExit(1)
+
+
+def _strict_warnings() -> bool:
+    """Whether MkDocs' strict-mode counter has seen a warning (it aborts after on_post_build)."""
+    return any(
+        isinstance(handler, CountHandler) and handler.get_counts() for handler in logging.getLogger("mkdocs").handlers
+    )
 
 
 def _theme_stamp(config: MkDocsConfig) -> tuple[tuple[str, int], ...]:

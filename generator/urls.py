@@ -11,6 +11,8 @@ Addresses never depend on the site's language: months are numbered, not named.
 
 from __future__ import annotations
 
+from generator.content import is_index_page
+
 HOME = ""
 EVENTS = "events/"
 ACTORS = "actors/"
@@ -52,7 +54,14 @@ def month(listing: str, year_key: str, month_key: str) -> str:
 
 
 def source_uri(path: str) -> str:
-    """The name MkDocs knows a generated page by (use_directory_urls gives it `path`)."""
+    """The name MkDocs knows a generated page by (use_directory_urls gives it `path`).
+
+    An event or actor page keeps the name of the editor's file (events/strike.md), so that
+    a link an editor writes between files (`[…](../actors/iran.md)`) resolves as in an editor."""
+    folder, _, rest = path.partition("/")
+    name = rest.rstrip("/")
+    if folder in (EVENTS.rstrip("/"), ACTORS.rstrip("/")) and name and "/" not in name and not is_index_page(name):
+        return f"{folder}/{name}.md"
     return f"{path}index.md"
 
 

@@ -14,6 +14,7 @@ from typing import NotRequired, TypeAlias, TypedDict, Unpack, cast
 
 from jsonschema import ValidationError
 
+from generator import limits
 from generator.content import PLACEHOLDER
 from generator.dates import ACCEPTED_FORMS, DateError, DatePoint, EdtfDate, parse_date
 from generator.load import RawRecord
@@ -30,7 +31,11 @@ _TYPE_WORDS = {
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
 _FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DOTALL)
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
+_BACKTICKS = re.compile(r"`+")
+# A link or image target (`](target)` or `](<target> "title")`) and a reference definition.
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^\s<>()]+)")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 # path -> (record, model or None, problems): what validation made of a record last time.
@@ -119,7 +124,7 @@ def validate_records(
 
 
 def validate_record(record: RawRecord) -> tuple[Event | Actor | None, list[Problem]]:
-    found = placeholder_problems(record) + schema_problems(record)
+    found = placeholder_problems(record) + control_problems(record) + schema_problems(record)
     if found:
         return None, found
     return _event(record) if record.kind == "event" else _actor(record)
@@ -138,6 +143,16 @@ def placeholder_problems(record: RawRecord) -> list[Problem]:
         if PLACEHOLDER in line:
             problems.append(_in_body(record, offset, f"placeholder '{PLACEHOLDER}' left in the body; replace it"))
     return problems
+
+
+def control_problems(record: RawRecord) -> list[Problem]:
+    """Control characters written as YAML escapes ("A\\0B"): raw ones are refused when the
+    file is read, but an escape would carry them into the page, the feed and the data."""
+    return [
+        record.problem(path, f"control character {code} in the text (written as an escape); remove it")
+        for path, value in _strings(record.data, ())
+        if (code := limits.contains_control(value)) is not None
+    ]
 
 
 def _strings(value: object, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
@@ -278,6 +293,7 @@ def _event(record: RawRecord) -> tuple[Event, list[Problem]]:
         id=record.id,
         path=record.path,
         lines=record.lines,
+        links=body_links(record),
         title=data["title"].strip(),
         date=date,
         body=record.body,
@@ -321,6 +337,7 @@ def _actor(record: RawRecord) -> tuple[Actor, list[Problem]]:
         id=record.id,
         path=record.path,
         lines=record.lines,
+        links=body_links(record),
         name=data["name"].strip(),
         kind=data["kind"],
         body=record.body,
@@ -411,10 +428,54 @@ def _in_body(record: RawRecord, line_in_body: int, message: str, **details: Unpa
     return Problem(record.path, message, field="body", line=record.body_line + line_in_body, **details)
 
 
+def body_links(record: RawRecord) -> tuple[tuple[str, int], ...]:
+    """The local targets of the body's links and images, with their lines: addresses with
+    a scheme (https:, mailto:), of the site's root (/…) or within the page (#…) are not
+    files of the chronology."""
+    prose = _without_code(record.body)
+    if "](" not in prose and "]:" not in prose:
+        return ()
+    found = []
+    for pattern in (_LINK_TARGET, _LINK_DEFINITION):
+        for match in pattern.finditer(prose):
+            target = match.group(1)
+            if _SCHEME.match(target) or target.startswith(("/", "#", "\\")):
+                continue
+            found.append((target, record.body_line + prose.count("\n", 0, match.start())))
+    return tuple(sorted(found, key=lambda link: link[1]))
+
+
 def _without_code(body: str) -> str:
     """The body with code blocks and spans blanked out (keeping line breaks), so that
     a footnote shown as an example in code is not taken for a citation."""
     if "`" not in body and "~~~" not in body:
         return body  # no code: most bodies
     blank = lambda match: re.sub(r"[^\n]", " ", match.group(0))  # noqa: E731
-    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, body))
+    text = _FENCE.sub(blank, body)
+    pieces, done = [], 0
+    for start, end in _code_spans(text):
+        pieces += [text[done:start], re.sub(r"[^\n]", " ", text[start:end])]
+        done = end
+    return "".join([*pieces, text[done:]])
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Where code spans are (CommonMark: a run of backticks up to the next run of the
+    same length), found in one pass: a regular expression that backtracks took minutes
+    on a body of a few thousand backticks."""
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(text)]
+    following: list[int | None] = [None] * len(runs)  # the next run of the same length
+    last: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        following[index] = last.get(length)
+        last[length] = index
+    spans, index = [], 0
+    while index < len(runs):
+        closing = following[index]
+        if closing is None:
+            index += 1  # no closing run: the backticks are literal
+            continue
+        spans.append((runs[index][0], runs[closing][1]))
+        index = closing + 1
+    return spans

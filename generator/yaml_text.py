@@ -13,6 +13,7 @@ from typing import ClassVar
 
 import yaml
 
+from generator import limits
 from generator.problems import FieldPath
 
 _BaseLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -56,8 +57,13 @@ class YamlText:
 
 
 def load_yaml_text(text: str, first_line: int = 1) -> YamlText:
-    """Parse one YAML document; ``first_line`` is where it starts in its file."""
+    """Parse one YAML document; ``first_line`` is where it starts in its file.
+
+    The nesting depth is checked on libyaml's event stream (which does not recurse)
+    before the composer (which does, in C) sees the text; aliases are expanded only up to
+    `limits.YAML_VALUES` values, and an alias inside itself is refused."""
     try:
+        _check_depth(text, first_line)
         node = yaml.compose(text, Loader=_TextLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -77,24 +83,67 @@ def load_yaml_text(text: str, first_line: int = 1) -> YamlText:
         raise YamlTextError(f"YAML syntax error: {error}", None) from error
     result = YamlText(data=None)
     if node is not None:
-        result.data = _to_data(node, (), result, first_line)
+        result.data = _Converter(result, first_line).value(node, ())
     return result
 
 
-def _to_data(node: yaml.Node, path: FieldPath, out: YamlText, first_line: int) -> object:
-    out.lines.setdefault(path, first_line + node.start_mark.line)
-    if isinstance(node, yaml.MappingNode):
+def _check_depth(text: str, first_line: int) -> None:
+    depth = 0
+    for event in yaml.parse(text, Loader=_TextLoader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > limits.YAML_DEPTH:
+                mark = event.start_mark
+                raise YamlTextError(
+                    f"lists and fields nested more than {limits.YAML_DEPTH} deep; the schemas need 3",
+                    first_line + mark.line if mark else None,
+                )
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+
+
+class _Converter:
+    """YAML nodes to plain data, with the line of every field.  An alias is the same node
+    met again: it is expanded, but never inside itself, and never past the limit."""
+
+    def __init__(self, out: YamlText, first_line: int):
+        self.out = out
+        self.first_line = first_line
+        self.values = 0
+        self.open: set[int] = set()  # the nodes being converted: an alias to one is a loop
+
+    def value(self, node: yaml.Node, path: FieldPath) -> object:
+        line = self.first_line + node.start_mark.line
+        self.values += 1
+        if self.values > limits.YAML_VALUES:
+            raise YamlTextError(
+                f"more than {limits.YAML_VALUES:,} values once aliases (*name) are expanded; write the values out",
+                line,
+            )
+        if id(node) in self.open:
+            raise YamlTextError("an alias (*name) refers to the value it is inside of; write the value out", line)
+        self.out.lines.setdefault(path, line)
+        if isinstance(node, yaml.ScalarNode):
+            return node.value
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
+            return [self.value(item, (*path, index)) for index, item in enumerate(node.value)]
+        finally:
+            self.open.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, object]:
         mapping: dict[str, object] = {}
         for key_node, value_node in node.value:
-            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else repr(key_node.value)
+            line = self.first_line + key_node.start_mark.line
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlTextError("a field name must be text, not a list or fields ('? ' keys)", line)
+            key = str(key_node.value)
             child = (*path, key)
-            line = first_line + key_node.start_mark.line
             if key in mapping:
-                out.duplicate_keys.append((child, line))
+                self.out.duplicate_keys.append((child, line))
                 continue
-            out.lines[child] = line
-            mapping[key] = _to_data(value_node, child, out, first_line)
+            self.out.lines[child] = line
+            mapping[key] = self.value(value_node, child)
         return mapping
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_data(item, (*path, index), out, first_line) for index, item in enumerate(node.value)]
-    return node.value
