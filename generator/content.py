@@ -27,3 +27,14 @@ def is_index_page(name: str) -> bool:
     """Whether `name` under events/ is a page of the events index (page-2, page-3, ...): no
     event may take one of these ids."""
     return name.startswith("page-") and name[5:].isdigit()
+
+
+def tag_slug(name: str) -> str:
+    """A tag's part of its page's address, readable in any script and never empty:
+    "Airstrike" -> "airstrike", "Café" -> "cafe", "غارة" -> "غارة", "空袭" -> "空袭",
+    "💥" -> "u1f4a5".  Tags that differ only in case or punctuation share a slug."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", name) if unicodedata.category(char) != "Mn")
+    if plain.isascii() and slugify(name):
+        return slugify(name)
+    words = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFKC", name).casefold()).strip("-")
+    return words or "u" + "-u".join(f"{ord(char):x}" for char in name if not char.isspace())

@@ -247,6 +247,9 @@ def _point(parsed: object, text: str) -> DatePoint:
         raise DateError(f"'{text}': {calendar.month_name[month]} has no day {day}")
     if year is not None and not 1 <= year <= 9999:
         raise DateError(f"'{text}': years outside 0001-9999 are not supported here")
+    if year is not None and month is not None and day is not None and day > calendar.monthrange(year, month)[1]:
+        # The edtf grammar accepts 2023-02-29; no calendar has it.
+        raise DateError(f"'{text}': {calendar.month_name[month]} {year} has no day {day}")
     return DatePoint(
         year=year,
         month=month,

@@ -91,17 +91,17 @@ def body_refusals(body: str) -> list[Refusal]:
         markers = _QUOTE_MARKERS.match(line)
         quotes = markers.group(0).count(">") if markers else 0
         if quotes > BODY_QUOTE_DEPTH:
-            refusals.append(Refusal(f"block quotes nested {quotes} deep; the most is {BODY_QUOTE_DEPTH}", number))
+            refusals.append(Refusal(f"block quotes nested {quotes:,} deep; the most is {BODY_QUOTE_DEPTH}", number))
             break
     unclosed = _unclosed_brackets(body)
     if unclosed > BODY_UNCLOSED_BRACKETS:
-        refusals.append(Refusal(f"{unclosed} '[' are never closed; the most is {BODY_UNCLOSED_BRACKETS}"))
+        refusals.append(Refusal(f"{unclosed:,} '[' are never closed; the most is {BODY_UNCLOSED_BRACKETS:,}"))
     depth = _html_depth(body)
     if depth > BODY_HTML_DEPTH:
-        refusals.append(Refusal(f"HTML elements nested {depth} deep; the most is {BODY_HTML_DEPTH}"))
+        refusals.append(Refusal(f"HTML elements nested {depth:,} deep; the most is {BODY_HTML_DEPTH}"))
     footnotes = len(_FOOTNOTE_REF.findall(body))
     if footnotes > BODY_FOOTNOTES:
-        refusals.append(Refusal(f"{footnotes} footnote references; the most is {BODY_FOOTNOTES}"))
+        refusals.append(Refusal(f"{footnotes:,} footnote references; the most is {BODY_FOOTNOTES:,}"))
     return refusals
 
 

@@ -22,7 +22,7 @@ from collections.abc import Collection, Iterable
 from typing import TypeAlias
 from urllib.parse import unquote
 
-from generator.content import FOLDERS, MEDIA, slugify
+from generator.content import FOLDERS, MEDIA, tag_slug
 from generator.model import Actor, Appearance, Chronology, Event, Member, Tag
 from generator.problems import FieldPath, Problem, field_name, line_of, suggest
 
@@ -343,7 +343,7 @@ def _tags(ordered: list[Event]) -> tuple[tuple[Tag, ...], dict[str, str]]:
     events: dict[str, dict[str, Event]] = defaultdict(dict)  # slug -> events by id, in order
     for event in ordered:
         for name in event.tags:
-            slug = slugify(name) or "tag"
+            slug = tag_slug(name)
             slugs[name] = slug
             names.setdefault(slug, name)
             events[slug].setdefault(event.id, event)

@@ -11,7 +11,9 @@ make YAML or Markdown recurse or backtrack (see `limits`).
 from __future__ import annotations
 
 import os
+import re
 import stat
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,9 +114,7 @@ def load_content(root: Path, shown_root: str = "content", cache: LoadCache | Non
 def shown_name(name: str) -> str:
     """A file name as a problem line shows it: a line break or other control character in
     it would split or garble the line, so it is written as an escape."""
-    if limits.contains_control(name) is None:
-        return name
-    return "".join(f"\\u{ord(char):04x}" if limits.contains_control(char) else char for char in name)
+    return "".join(f"\\u{ord(char):04x}" if unicodedata.category(char) == "Cc" else char for char in name)
 
 
 def _stray_entries(root: Path, shown_root: str) -> list[Problem]:
@@ -196,6 +196,24 @@ def _media(root: Path, shown_root: str, project: Path) -> tuple[frozenset[str], 
     return frozenset(found), problems
 
 
+_FIELD_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:\s|$)")
+
+
+def _second_block(body: str) -> int | None:
+    """Where a body starts with more fields closed by a '---' line (counted from 0), or None."""
+    lines = body.split("\n")
+    start = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if start is None or not _FIELD_LINE.match(lines[start]):
+        return None
+    for index in range(start + 1, len(lines)):
+        line = lines[index]
+        if line.rstrip() == "---":
+            return start
+        if line.strip() and not (_FIELD_LINE.match(line) or line.startswith((" ", "\t", "-"))):
+            return None
+    return None
+
+
 def _record_id(stem: str) -> str:
     return stem if ID_PATTERN.match(stem) else (slugify(stem) or stem)
 
@@ -264,6 +282,17 @@ def _load_file(file: Path, kind: str, shown: str) -> tuple[RawRecord | None, lis
         return None, problems
     front_line = text.count("\n", 0, text.find(front)) + 1 if front else 2
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    second = _second_block(body)
+    if second is not None:
+        problems.append(
+            Problem(
+                shown,
+                "a second block of fields between '---' lines; the page would show it as a heading",
+                line=body_line + second,
+                expected="every field in the first block, between the first two '---' lines",
+            )
+        )
+        return None, problems
     refused = limits.body_refusals(body)
     if refused:
         for refusal in refused:

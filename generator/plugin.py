@@ -131,8 +131,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         shown_root = os.path.relpath(docs_dir, Path(config.config_file_path or ".").parent)
         chronology, problems = build_chronology(docs_dir, shown_root.replace(os.sep, "/"), self.cache)
         errors = [problem for problem in problems if not problem.warning]
+        # Under --strict a warning stops the build: said as an error where -q hides warnings.
+        quiet = config.strict and not log.isEnabledFor(logging.WARNING)
         for problem in problems:
-            (log.warning if problem.warning else log.error)(str(problem))
+            (log.warning if problem.warning and not quiet else log.error)(str(problem))
         titles = self._titles()
         if chronology is not None and not (config.strict and problems):
             self._use(plan_pages(chronology, titles, self.config.page_limit, self.text).values(), config)
@@ -258,7 +260,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return material_fixes.mend(output_content, self.text)  # 404.html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        collector.freeze_survivors()
+        if not self.serving:
+            # Not in the preview: objects frozen in one rebuild were never collected after
+            # it, and `mkdocs serve` grew by a megabyte or so a rebuild.
+            collector.freeze_survivors()
         templates.install(
             env, text=self.text, address=SiteAddress(config.site_url), reuse_fragments=self.config.reuse_fragments
         )

@@ -9,9 +9,8 @@ itself: a reader's browser should not be sent to a third party by a page.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import nh3
+from ada_url import URL
 
 TAGS = {
     "a",
@@ -67,7 +66,7 @@ TAGS = {
     "ul",
 }
 ATTRIBUTES = {
-    "*": {"class", "id", "title", "lang", "dir"},
+    "*": {"id", "title", "lang", "dir"},
     "a": {"href", "rel", "aria-label"},
     "img": {"src", "alt", "width", "height", "loading"},
     "ol": {"start", "reversed"},
@@ -78,6 +77,15 @@ ATTRIBUTES = {
     "q": {"cite"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+# Only the classes a body's own markup needs (footnotes, the source list, heading
+# permalinks, tables): a class of Material's (md-header, md-banner) would let a body
+# dress itself as the site's header or a banner.
+CLASSES = {
+    "div": {"footnote"},
+    "a": {"footnote-ref", "footnote-backref", "headerlink", "tl-permalink", "tl-source__link"},
+    "cite": {"tl-source__title"},
+}
+_SITE = "https://site.invalid/"  # a stand-in for the site's own address, to resolve relative URLs against
 # Removed with everything inside them, not just unwrapped.
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "form", "template", "noscript", "svg", "math"}
 
@@ -94,10 +102,17 @@ def clean_text(html: str) -> str:
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "id" and value.startswith("__"):
         return None  # Material's scripts look up ids such as __config; content must not shadow them
-    if tag == "img" and attribute == "src":
-        parts = urlsplit(value)
-        if parts.scheme or parts.netloc:
+    if attribute in ("src", "href", "cite"):
+        # Judged as a browser reads it (the WHATWG URL standard, by ada): "/\\evil.example/x"
+        # and "//evil.example/x" are another host's, "java\tscript:" is javascript:.
+        try:
+            url = URL(value, _SITE)
+        except ValueError:
+            return None
+        if attribute == "src" and url.origin != URL(_SITE).origin:
             return None  # only images from the site itself
+        if url.protocol not in ("http:", "https:", "mailto:"):
+            return None
     return value
 
 
@@ -108,6 +123,7 @@ _BODY = nh3.Cleaner(
     attributes=ATTRIBUTES,
     attribute_filter=_filter_attribute,
     url_schemes=URL_SCHEMES,
+    allowed_classes=CLASSES,
     link_rel=None,  # keep MkDocs' own links as they are; rel is allowed where editors set it
 )
 _TEXT = nh3.Cleaner(tags=set(), clean_content_tags=DROPPED_WITH_CONTENT)

@@ -131,7 +131,9 @@ def _plain_words(point: DatePoint, text: Text) -> str:
     if point.month:
         return text.date(first, "yMMMM")
     if point.day:
-        return text.gettext("%(year)s, month not given", year=text.date(first, "y"))
+        return text.gettext(
+            "day %(day)s of a month not given, %(year)s", day=text.number(point.day), year=text.date(first, "y")
+        )
     return text.date(first, "y")
 
 
