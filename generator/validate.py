@@ -227,6 +227,9 @@ def _explain(record: RawRecord, error: ValidationError) -> list[Problem]:
         return [Problem(**where, message=f"'{error.instance}' is not valid", expected=expected)]
     if kind == "minItems":
         return [Problem(**where, message="the list is empty", expected=expected)]
+    if kind == "maxItems":
+        count = len(error.instance) if isinstance(error.instance, list) else 0
+        return [Problem(**where, message=f"the list has {count:,} items; the most is {error.validator_value:,}")]
     if kind == "uniqueItems":
         return [Problem(**where, message="lists the same item twice; keep one", expected=expected)]
     if kind == "oneOf":

@@ -111,15 +111,16 @@ class _Converter:
         self.first_line = first_line
         self.values = 0
         self.open: set[int] = set()  # the nodes being converted: an alias to one is a loop
+        self.seen: set[int] = set()  # every node converted: one met again is an alias
 
     def value(self, node: yaml.Node, path: FieldPath) -> object:
         line = self.first_line + node.start_mark.line
         self.values += 1
+        aliased = id(node) in self.seen
+        self.seen.add(id(node))
         if self.values > limits.YAML_VALUES:
-            raise YamlTextError(
-                f"more than {limits.YAML_VALUES:,} values once aliases (*name) are expanded; write the values out",
-                line,
-            )
+            how = "once aliases (*name) are expanded; write the values out" if aliased else "in one file's frontmatter"
+            raise YamlTextError(f"more than {limits.YAML_VALUES:,} values {how}", line)
         if id(node) in self.open:
             raise YamlTextError("an alias (*name) refers to the value it is inside of; write the value out", line)
         self.out.lines.setdefault(path, line)

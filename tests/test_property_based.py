@@ -173,3 +173,51 @@ def test_fast_schema_check_agrees_on_nearly_valid_events(title, date, url, actor
         "sources": [{"id": "s", "title": "t", "publisher": "p", "url": url}],
     }
     assert is_valid("event")(event) == validator("event").is_valid(event)
+
+
+# --- shapes built to hurt YAML and Markdown: refused with a message, or handled, never a crash ---
+
+YAML_PIECES = ["[", "]", "{", "}", "&a ", "*a", "&b ", "*b", ": ", "- ", "\n", "  ", "x", "'", '"', "? ", ",", "#"]
+BODY_PIECES = ["*", "_", "[", "]", "(", ")", "`", "<div>", "</div>", "> ", "- ", "  ", "\n", "a", "[^src]", "](x.md)"]
+
+
+@given(st.lists(st.sampled_from(YAML_PIECES), max_size=400).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_any_yaml_shape_gives_data_or_a_yaml_problem(text):
+    from generator.yaml_text import YamlTextError, load_yaml_text
+
+    try:
+        load_yaml_text(text)
+    except YamlTextError as error:
+        assert str(error)
+
+
+@given(st.lists(st.sampled_from(BODY_PIECES), max_size=600).map("".join))
+@settings(max_examples=200, deadline=None)
+def test_any_body_shape_is_refused_or_renders(body):
+    import markdown
+
+    from generator.limits import body_refusals
+    from generator.render.sanitize import clean_body
+
+    if body_refusals(body):
+        return
+    html = markdown.markdown(body + "\n\n[^src]: s\n", extensions=["footnotes", "attr_list", "tables", "toc"])
+    assert isinstance(clean_body(html), str)
+
+
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=2, max_value=9))
+@settings(max_examples=30, deadline=None)
+def test_aliases_never_expand_past_the_limit(levels, width):
+    from generator.limits import YAML_VALUES
+    from generator.yaml_text import YamlTextError, load_yaml_text
+
+    lines = [f"a0: &a0 [{', '.join(['x'] * width)}]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * width)}]" for n in range(1, levels)]
+    expanded = sum(width**n for n in range(1, levels + 1)) + levels + 1  # values the aliases would make
+    try:
+        data = load_yaml_text("\n".join(lines)).data
+    except YamlTextError as error:
+        assert expanded > YAML_VALUES and f"more than {YAML_VALUES:,} values" in str(error)
+    else:
+        assert expanded <= YAML_VALUES * 2 and isinstance(data, dict)

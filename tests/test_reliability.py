@@ -237,7 +237,7 @@ def test_billion_laughs_are_refused_at_the_limit(tmp_path, levels, field):
     body = laughs(levels, field)
     text = f"---\ntitle: A\ndate: 2023-12-25\n{body}\n{SOURCE_BLOCK}---\n\nBody.[^src]\n"
     project(tmp_path, {"a.md": text})
-    refused(tmp_path, "content/events/a.md:", "more than 10,000 values once aliases (*name) are expanded")
+    refused(tmp_path, "content/events/a.md:", "more than 50,000 values once aliases (*name) are expanded")
 
 
 def test_links_loops_and_special_files_in_the_content_folder(tmp_path):
@@ -456,3 +456,20 @@ def test_a_second_block_of_fields(tmp_path):
     text = event_file("A", "2023-12-25").replace("---\n\n", "---\nplace: Erbil\n---\n\n", 1)
     project(tmp_path, {"a.md": text})
     refused(tmp_path, "content/events/a.md:", "a second block of fields between '---' lines")
+
+
+def test_twenty_thousand_tags_on_one_event(tmp_path):
+    tags = ", ".join(f"t{n}" for n in range(20_000))
+    project(tmp_path, {"a.md": event_file("A", "2023-12-25", f"tags: [{tags}]")})
+    output = refused(tmp_path, "content/events/a.md:4: tags: the list has 20,000 items; the most is 100")
+    assert len(output) < 2_000  # the message does not print the list
+
+
+@pytest.mark.parametrize(
+    "body", ["*" * 50_000, "_" * 25_000, "*a" * 25_000], ids=["50,000 *", "25,000 _", "*a x25,000"]
+)
+def test_runs_of_emphasis_marks_build(tmp_path, body):
+    project(tmp_path, {"a.md": event_file("A", "2023-12-25", body=body + " [^src]")})
+    build = run_mkdocs(tmp_path, "--strict")
+    assert build.returncode == 0, build.output
+    assert "Traceback" not in build.output
