@@ -293,14 +293,9 @@ def _event(record: RawRecord) -> tuple[Event, list[Problem]]:
         for entry in data.get("actors", ())
     )
     event = Event(
-        id=record.id,
-        path=record.path,
-        lines=record.lines,
-        links=body_links(record),
+        **_file_fields(record, sources),
         title=data["title"].strip(),
         date=date,
-        body=record.body,
-        sources=sources,
         date_note=data.get("date_note"),
         summary=data.get("summary"),
         place=data.get("place"),
@@ -337,19 +332,30 @@ def _actor(record: RawRecord) -> tuple[Actor, list[Problem]]:
     cited_by_affiliations = [a.source_id for a in affiliations if a.source_id]
     problems += footnote_problems(record, sources, also_cited=cited_by_affiliations)
     actor = Actor(
-        id=record.id,
-        path=record.path,
-        lines=record.lines,
-        links=body_links(record),
+        **_file_fields(record, sources),
         name=data["name"].strip(),
         kind=data["kind"],
-        body=record.body,
         aliases=tuple(data.get("aliases", ())),
         summary=data.get("summary"),
         affiliations=tuple(affiliations),
-        sources=sources,
     )
     return actor, problems
+
+
+class _FileFields(TypedDict):
+    id: str
+    path: str
+    body: str
+    sources: tuple[Source, ...]
+    lines: dict[FieldPath, int]
+    links: tuple[tuple[str, int], ...]
+
+
+def _file_fields(record: RawRecord, sources: tuple[Source, ...]) -> _FileFields:
+    """What every event and actor takes from its file (see `model.EditorsFile`)."""
+    return _FileFields(
+        id=record.id, path=record.path, body=record.body, sources=sources, lines=record.lines, links=body_links(record)
+    )
 
 
 def _date(record: RawRecord, path: FieldPath, value: str, problems: list[Problem]) -> EdtfDate | None:

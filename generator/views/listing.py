@@ -188,10 +188,10 @@ def _listing(
     return Listing(
         path=path,
         title=title,
-        in_nav=path == urls.HOME,
         groups=groups,
         total=total,
         overview=overview,
+        in_nav=path == urls.HOME,
         tag=tag,
         browse=browse,
         parent_path=parent,
