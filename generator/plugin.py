@@ -32,6 +32,8 @@ from typing import cast
 from jinja2 import Environment
 from markdown import Extension
 from markupsafe import Markup
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -55,6 +57,7 @@ from generator.render.fragments import NavFragmentKey, nav_fragment_key
 from generator.render.sanitize import clean_body, clean_text
 from generator.render.source_list import SourceListExtension, SourceListWords
 from generator.schema import SCHEMA_FILES, schema_text
+from generator.search_index import SearchIndexError, index_site
 from generator.text import SOURCE_LANGUAGE, UnknownLanguageError, languages, load_text
 from generator.urls import SiteAddress
 from generator.views.pages import PageView, problem_pages
@@ -79,6 +82,16 @@ class _PageContext(TemplateContext, total=False):
     view: PageView
     toc_toggle: bool
     site_nav_key: NavFragmentKey | None
+
+
+class _SearchBoxConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+
+
+class SearchBox(BasePlugin[_SearchBoxConfig]):
+    """Stands where Material's search plugin would ("material/search"), so that Material's
+    header shows its search button and includes partials/search.html, which our theme
+    fills with the Pagefind search.  It does nothing else."""
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -120,6 +133,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         toc.setdefault("permalink_title", self.text.gettext("Permanent link"))
         if "SOURCE_DATE_EPOCH" not in os.environ:
             os.environ["SOURCE_DATE_EPOCH"] = str(last_commit_time(Path(config.config_file_path or ".").parent))
+        if "material/search" in config.plugins and not isinstance(config.plugins["material/search"], SearchBox):
+            raise PluginError(
+                "plugins: remove 'search' from mkdocs.yml: the timeline plugin searches with Pagefind, "
+                "which readers download only when they search (Material's search loads its whole index on every page)"
+            )
+        box = SearchBox()
+        box.load_config({})
+        config.plugins["material/search"] = box
         if not self.serving:
             # MkDocs writes into a staging folder; on_post_build puts it in the site's place.
             self.staged = StagedSite(Path(config.site_dir))
@@ -254,10 +275,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return material_fixes.mend(output, self.text)
+        return material_fixes.mend(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return material_fixes.mend(output_content, self.text)  # 404.html
+        return material_fixes.mend(output_content)  # 404.html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if not self.serving:
@@ -278,10 +299,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         collector.thaw_survivors()
-        if self.staged is not None and not (config.strict and _strict_warnings()):
+        if config.strict and _strict_warnings():
+            return  # MkDocs aborts now for the warnings; on_build_error removes the staging folder
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(f"{error}; nothing was published, the previous site is unchanged") from error
+        if self.staged is not None:
             self.staged.publish()
             log.info(f"Published the site to {self.staged.target}")
-        # Otherwise MkDocs aborts now for the warnings, and on_build_error removes the staging folder.
 
     def on_build_error(self, *, error: Exception) -> None:
         collector.thaw_survivors()

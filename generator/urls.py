@@ -22,6 +22,8 @@ EVENTS_JSON = "events.json"
 ACTORS_JSON = "actors.json"
 TIMELINE_CSV = "timeline.csv"
 SCHEMAS = "schemas/"
+SEARCH = "search/"  # the search page (the header's search leads there without JavaScript)
+SEARCH_INDEX = "pagefind/"  # Pagefind's files, fetched only when a reader searches
 
 YEAR_NOT_GIVEN = "not-given"  # the year part of a period's address when the sources give none
 MONTH_NOT_GIVEN = "month-not-given"

@@ -12,7 +12,7 @@ EVENTS = {"strike.md": event_file("Strike", "2023-12-25")}
 def build_with(root, options: str, theme: str = ""):
     write_project(root, EVENTS, {})
     with open(root / "mkdocs.yml", "a", encoding="utf-8") as file:
-        file.write(f"plugins:\n  - search\n  - timeline:\n{options}")
+        file.write(f"plugins:\n  - timeline:\n{options}")
         if theme:
             file.write(f"theme:\n  custom_dir: {REPO / 'theme'}\n{theme}")
     (root / "site").mkdir()
@@ -60,3 +60,13 @@ def test_titles_and_locale_are_used(tmp_path):
     assert build.returncode == 0, build.output
     assert build.page("").h1.get_text() == "Chronik"
     assert build.page("events/strike/").select_one(".tl-facts time").get_text() == "25 December 2023"
+
+
+def test_materials_search_plugin_is_named_as_replaced(tmp_path):
+    write_project(tmp_path, EVENTS, {})
+    with open(tmp_path / "mkdocs.yml", "a", encoding="utf-8") as file:
+        file.write("plugins:\n  - search\n  - timeline\n")
+    build = run_mkdocs(tmp_path, "--strict")
+    assert build.returncode != 0
+    assert "plugins: remove 'search' from mkdocs.yml: the timeline plugin searches with Pagefind" in build.output
+    assert "Traceback" not in build.output

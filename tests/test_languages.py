@@ -97,11 +97,10 @@ theme:
       scheme: slate
       toggle: {{icon: material/weather-sunny, name: التبديل إلى الوضع الفاتح}}
 plugins:
-  - search
   - timeline
 """
-# Names of file formats and of Material itself are not words to translate.
-NAMES = {"Atom", "JSON", "CSV"}
+# Names of file formats and technologies, and of Material itself, are not words to translate.
+NAMES = {"Atom", "JSON", "CSV", "JavaScript"}
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +111,7 @@ def arabic_build(tmp_path_factory):
 @pytest.fixture(scope="module")
 def french_build(tmp_path_factory):
     events = dict(ARABIC_EVENTS)  # the content's language does not matter here
-    config = f"theme:\n  custom_dir: {REPO / 'theme'}\n  language: fr\nplugins:\n  - search\n  - timeline\n"
+    config = f"theme:\n  custom_dir: {REPO / 'theme'}\n  language: fr\nplugins:\n  - timeline\n"
     return build_strict(tmp_path_factory.mktemp("french"), events, ARABIC_ACTORS, config)
 
 

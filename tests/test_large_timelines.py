@@ -14,9 +14,7 @@ DATES = ["2021-03-01", "2021-03-05", "2021-04-01", "2022-01-01", "2022", "XXXX-0
 @pytest.fixture(scope="module")
 def split_build(tmp_path_factory):
     events = {f"e{i}.md": event_file(f"Event {i}", date, "tags: [common]") for i, date in enumerate(DATES)}
-    return build_strict(
-        tmp_path_factory.mktemp("split"), events, {}, "plugins:\n  - search\n  - timeline:\n      page_limit: 2\n"
-    )
+    return build_strict(tmp_path_factory.mktemp("split"), events, {}, "plugins:\n  - timeline:\n      page_limit: 2\n")
 
 
 def cards(page) -> list[str]:

@@ -138,10 +138,16 @@ def test_event_page_says_how_to_cite_it_and_each_source_has_a_permalink(small_bu
 
 
 def test_search_index_knows_actor_names_aliases_places_and_tags(small_build):
-    docs = json.loads((small_build.site / "search" / "search_index.json").read_text())["docs"]
-    by_location = {}
-    for doc in docs:
-        by_location.setdefault(doc["location"], set()).update(doc.get("tags", []))
-    assert {"A Group", "AG"} <= by_location["actors/group/"]
-    assert {"Airstrike", "A Person"} <= by_location["events/day/"]
-    assert "Erbil" in by_location["events/undated/"]
+    """What Pagefind indexes is marked in the pages (the browser tests search it)."""
+    event = small_build.page("events/day/")
+    body = event.select_one("[data-pagefind-body]")
+    assert body is not None and body.h1.get_text() == event.h1.get_text()
+    assert [a.get_text() for a in body.select("[data-pagefind-filter=actor]")] == ["A Person"]
+    assert [a.get_text() for a in body.select("[data-pagefind-filter=tag]")] == ["Airstrike"]
+    assert body.select_one("[data-pagefind-filter=year]").get_text() == "2023"
+    assert body.select_one("[data-pagefind-meta=date]").get_text(strip=True) == "25 December 2023"
+    actor = small_build.page("actors/group/").select_one("[data-pagefind-body]")
+    assert "AG" in actor.get_text() and actor["data-pagefind-filter"] == "kind:Actor"
+    assert "Erbil" in small_build.page("events/undated/").select_one("[data-pagefind-body]").get_text()
+    assert (small_build.site / "pagefind" / "pagefind.js").exists()
+    assert not (small_build.site / "search" / "search_index.json").exists()

@@ -48,19 +48,15 @@ def visible_cards(page) -> list[str]:
 
 
 def search(browser, url: str, query: str) -> list[str]:
-    """Type a query into Material's search once its index is loaded; the result links."""
+    """Type a query into the header's search (Pagefind); the result links."""
     page = browser.new_page()
     page.goto(url)
-    page.fill("input.md-search__input", query)
-    hits: list[str] = []
-    for _ in range(10):
-        page.wait_for_timeout(300)
-        hits = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
-        if hits:
-            break
-        # A query typed before the search worker has loaded its index is not run: key it again.
-        page.keyboard.press("Space")
-        page.keyboard.press("Backspace")
+    page.fill(".md-search input[name=q]", query)
+    page.wait_for_function(
+        "document.querySelector('.md-search .tl-search__status').textContent.includes(':')"
+        " || document.querySelectorAll('.md-search .tl-search__results a').length > 0"
+    )
+    hits = page.eval_on_selector_all(".md-search .tl-search__results a", "links => links.map(a => a.href)")
     page.close()
     return hits
 
@@ -103,8 +99,8 @@ def test_nothing_is_loaded_from_a_third_party(sample_url, browser):
     page = context.new_page()
     for path in PAGES.values():
         page.goto(sample_url + path, wait_until="networkidle")
-    page.fill("input.md-search__input", "strike")
-    page.wait_for_timeout(500)
+    page.fill(".md-search input[name=q]", "strike")
+    page.wait_for_selector(".md-search .tl-search__results a")
     context.close()
     assert len(requests) > len(PAGES)
     outside = [url for url in requests if not url.startswith(sample_url)]
@@ -228,3 +224,44 @@ def test_screenshots_for_review(sample_url, browser, width):
         page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 10_000
     context.close()
+
+
+def test_search_loads_nothing_until_the_reader_types(sample_url, browser):
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.goto(sample_url + PAGES["event"], wait_until="networkidle")
+    assert not [url for url in requests if "/pagefind/" in url]
+    page.fill(".md-search input[name=q]", "Erbil")
+    page.wait_for_selector(".md-search .tl-search__results a")
+    fetched = [url for url in requests if "/pagefind/" in url]
+    context.close()
+    assert fetched and all(url.startswith(sample_url) for url in fetched)
+
+
+def test_search_page_filters_by_kind_actor_and_keeps_them_in_the_address(sample_url, browser):
+    page = browser.new_page()
+    page.goto(sample_url + "search/?q=strike")
+    page.wait_for_selector(".tl-search__results a")
+    everything = page.eval_on_selector_all(".tl-search__results a", "links => links.map(a => a.href)")
+    assert any("/events/" in href for href in everything)
+    # Filters are built from the index: kind, year, actor and tag.
+    assert set(page.eval_on_selector_all("select[data-filter]", "s => s.map(e => e.name)")) == {
+        "kind",
+        "year",
+        "actor",
+        "tag",
+    }
+    page.select_option("select[name=actor]", "Kataib Hezbollah")
+    page.wait_for_function("new URLSearchParams(location.search).get('actor') === 'Kataib Hezbollah'")
+    page.wait_for_timeout(300)
+    filtered = page.eval_on_selector_all(".tl-search__results a", "links => links.map(a => a.href)")
+    assert filtered and set(filtered) <= set(everything)
+    facts = page.eval_on_selector_all(".tl-search__facts", "p => p.map(e => e.textContent)")
+    assert all("Kataib Hezbollah" in text for text in facts), facts
+    page.goto(sample_url + "search/?q=Hezbollah&kind=Actor")  # the address alone reproduces the search
+    page.wait_for_selector(".tl-search__results a")
+    actors_only = page.eval_on_selector_all(".tl-search__results a", "links => links.map(a => a.href)")
+    page.close()
+    assert actors_only and all("/actors/" in href for href in actors_only)

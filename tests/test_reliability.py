@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import resource
 import signal
 import subprocess
@@ -164,7 +165,12 @@ def test_a_full_disk_is_one_line_and_leaves_the_previous_site(tmp_path):
 
 def test_two_builds_at_once_into_one_folder_both_finish(tmp_path):
     root = large_project(tmp_path, 100)
-    expected = set(snapshot(root / "site"))
+
+    def names(site: Path) -> set[str]:
+        # Pagefind names its filter and metadata files by content whose order varies (tools/repro.py).
+        return {name for name in snapshot(site) if not re.search(r"\.pf_(filter|meta)$", name)}
+
+    expected = names(root / "site")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     processes = [
@@ -174,7 +180,7 @@ def test_two_builds_at_once_into_one_folder_both_finish(tmp_path):
     outputs = [process.communicate(timeout=120)[0] for process in processes]
     assert [process.returncode for process in processes] == [0, 0], outputs
     assert all("Traceback" not in output for output in outputs)
-    assert set(snapshot(root / "site")) == expected
+    assert names(root / "site") == expected
     assert not list(root.glob(".site.building-*"))
 
 

@@ -76,7 +76,7 @@ def test_reusing_rendered_fragments_changes_no_byte(tmp_path):
         write_chronology(root, 150, seed=7)
         (root / "mkdocs.yml").write_text(
             f"INHERIT: {REPO / 'mkdocs.yml'}\ntheme:\n  custom_dir: {REPO / 'theme'}\n"
-            f"plugins:\n  - search\n  - timeline:\n      reuse_fragments: {str(reuse).lower()}\n      page_limit: 20\n",
+            f"plugins:\n  - timeline:\n      reuse_fragments: {str(reuse).lower()}\n      page_limit: 20\n",
             encoding="utf-8",
         )
         build = run_mkdocs(root, "--strict")

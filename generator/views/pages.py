@@ -7,6 +7,7 @@ The template a view is printed with is named by its class.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import ClassVar, TypeAlias
 
@@ -59,6 +60,7 @@ class EventPage(PageView):
     next: EventLink | None
     start: str | None  # machine-readable bounds, only as precise as known (JSON-LD)
     end: str | None
+    year: str  # the year it is listed under, for search's year filter
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +107,15 @@ def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPag
         next=pieces.event_link(following) if following else None,
         start=start.iso() if start is not None and start.year is not None else None,
         end=end.iso() if end is not None and end.year is not None and end is not start else None,
+        year=_year(event, pieces.text),
     )
+
+
+def _year(event: Event, text: Text) -> str:
+    point = event.date.start or event.date.end
+    if point is None or point.year is None:
+        return text.gettext("Year not given")
+    return text.date(datetime.date(point.year, 1, 1), "y")
 
 
 def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces) -> ActorPage:
@@ -264,6 +274,17 @@ def tags_index(chronology: Chronology, title: str) -> TagsIndex:
         TagEntry(TagLink(tag.slug, urls.tag(tag.slug), tag.name), len(tag.events)) for tag in chronology.tags
     )
     return TagsIndex(path=urls.TAGS, title=title, in_nav=True, tags=entries)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchPage(PageView):
+    """The search page: a form with filters, answered in the browser by Pagefind."""
+
+    template: ClassVar[str] = "search.html"
+
+
+def search_page(text: Text) -> SearchPage:
+    return SearchPage(path=urls.SEARCH, title=text.gettext("Search"))
 
 
 # --- the live preview's problem pages ------------------------------------------------------------

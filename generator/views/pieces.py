@@ -20,6 +20,7 @@ class ActorLink:
     path: str
     name: str
     kind: str  # person, group, organisation or state (JSON-LD's Person or Organization)
+    aliases: tuple[str, ...] = ()  # found by search on the pages of its events
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,8 @@ class Pieces:
         link = self._actor_links.get(actor_id)
         if link is None:
             actor: Actor = self.chronology.actors_by_id[actor_id]
-            link = self._actor_links[actor_id] = ActorLink(actor.id, urls.actor(actor.id), actor.name, actor.kind)
+            link = ActorLink(actor.id, urls.actor(actor.id), actor.name, actor.kind, actor.aliases)
+            self._actor_links[actor_id] = link
         return link
 
     def tag_link(self, name: str) -> TagLink:

@@ -8,7 +8,15 @@ from generator import urls
 from generator.model import Chronology
 from generator.text import Text
 from generator.views.listing import timeline_pages
-from generator.views.pages import PageView, actor_page, actors_index, event_page, events_index, tags_index
+from generator.views.pages import (
+    PageView,
+    actor_page,
+    actors_index,
+    event_page,
+    events_index,
+    search_page,
+    tags_index,
+)
 from generator.views.pieces import Pieces, TagLink
 
 
@@ -40,6 +48,7 @@ def plan_pages(chronology: Chronology, titles: Titles, limit: int, text: Text) -
         *events_index(chronology, titles.events, limit, pieces),
         actors_index(chronology, titles.actors, pieces),
         tags_index(chronology, titles.tags),
+        search_page(text),
         *(event_page(event, chronology, pieces) for event in chronology.events),
         *(actor_page(actor, chronology, pieces) for actor in chronology.actors),
     ]
