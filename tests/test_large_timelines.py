@@ -21,9 +21,9 @@ def cards(page) -> list[str]:
     return [card["id"] for card in page.select("article.tl-card")]
 
 
-def test_home_lists_years_instead_of_events(split_build):
+def test_home_lists_years_and_shows_the_latest_events(split_build):
     home = split_build.page("")
-    assert cards(home) == []
+    assert cards(home) == ["e4", "e6"]  # the most recent page_limit events whose year is known
     assert [a["href"] for a in home.select(".tl-overview a")] == [
         "years/2021/",
         "years/2022/",
@@ -57,7 +57,7 @@ def test_every_event_is_reachable_from_the_home_page_by_links(split_build):
 
 def test_tag_pages_and_the_events_index_are_split_too(split_build):
     tag = split_build.page("tags/common/")
-    assert cards(tag) == [] and tag.select(".tl-overview a")
+    assert cards(tag) == ["e4", "e6"] and tag.select(".tl-overview a")
     assert cards(split_build.page("tags/common/years/2022/")) == ["e3", "e4"]
     first = split_build.page("events/")
     assert len(first.select(".tl-index li")) == 2
@@ -75,3 +75,39 @@ def test_counts_agree_with_their_number(split_build):
     assert counts[""] == ["3 events", "2 events", "1 event", "1 event"]
     assert counts["years/2021/"] == ["2 events", "1 event"]
     assert all(text.startswith("1 event") == (text == "1 event") for texts in counts.values() for text in texts)
+
+
+@pytest.fixture(scope="module")
+def dense_build(tmp_path_factory):
+    """Real news data is dense in time: five events on 25 December, three more that month."""
+    dates = ["2023-12-25"] * 5 + ["2023-12-20", "2023-12-27", "2023-12"] + ["2023-11-02"]
+    events = {f"d{i}.md": event_file(f"Dense {i}", date) for i, date in enumerate(dates)}
+    return build_strict(tmp_path_factory.mktemp("dense"), events, {}, "plugins:\n  - timeline:\n      page_limit: 2\n")
+
+
+def test_no_page_shows_more_than_page_limit_events(dense_build):
+    pages = [path.parent.relative_to(dense_build.site).as_posix() for path in dense_build.site.rglob("index.html")]
+    listings = [path for path in pages if path == "." or path.startswith("years")]
+    assert all(len(cards(dense_build.page("" if path == "." else path + "/"))) <= 2 for path in listings)
+
+
+def test_a_month_with_too_many_events_gets_day_pages_and_a_day_numbered_pages(dense_build):
+    month = "years/2023/12/"
+    assert dense_build.links(month, ".tl-overview a") == [
+        "years/2023/12/day-not-given/",
+        "years/2023/12/20/",
+        "years/2023/12/25/",
+        "years/2023/12/27/",
+    ]
+    day = "years/2023/12/25/"
+    assert dense_build.page(day).h1.get_text() == "December 25, 2023"  # plain `en`: CLDR's American order
+    assert len(cards(dense_build.page(day))) == 2
+    numbered = dense_build.links(day, ".tl-overview a")
+    assert numbered == ["years/2023/12/25/page-2/", "years/2023/12/25/page-3/"]
+    every = cards(dense_build.page(day)) + [c for path in numbered for c in cards(dense_build.page(path))]
+    assert sorted(every) == [f"d{i}" for i in range(5)]
+    # Neighbours at each level: the day before and after, the month before.
+    assert dense_build.links(day, ".tl-pager a[rel=prev]") == ["years/2023/12/20/"]
+    assert dense_build.links(day, ".tl-pager a[rel=next]") == ["years/2023/12/27/"]
+    assert dense_build.links(month, ".tl-pager a[rel=prev]") == ["years/2023/11/"]
+    assert dense_build.links(day, ".tl-lede a") == [month]  # up one level

@@ -10,15 +10,17 @@ same way.  Year pages always exist for the home timeline: they are its year filt
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import ClassVar
 
 from generator import urls
+from generator.dates import DatePoint
 from generator.model import Event
 from generator.text import Text
 from generator.views.dates import month_name
 from generator.views.pages import PageView
-from generator.views.pieces import ActorLink, EventCard, Pieces, TagLink
+from generator.views.pieces import ActorLink, EventCard, PeriodLink, Pieces, TagLink
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,13 +58,23 @@ class FilterChoices:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Listing(PageView):
     template: ClassVar[str] = "timeline.html"
-    groups: tuple[YearGroup, ...]
-    total: int
-    overview: bool  # True: too many events for one page, the groups link to their own pages
+    groups: tuple[YearGroup, ...]  # the events this page shows, under year and month headings
+    total: int  # the events of the whole period, shown here or on the pages in `periods`
+    # When the period holds more than `page_limit` events: its pages one level down, and
+    # what they are ("years", "months", "days" or "pages").
+    periods: tuple[PeriodLink, ...] = ()
+    periods_of: str = ""
+    latest: bool = False  # the events shown are the most recent of a split listing
+    previous: PeriodLink | None = None  # the neighbouring periods at the same level
+    next: PeriodLink | None = None
     tag: TagLink | None = None
-    browse: bool = False  # the home page: ways into the timeline by year, actor, tag and title
-    parent_path: str | None = None  # the listing this year or month page is part of
+    browse: tuple[PeriodLink, ...] = ()  # the home page's ways into the timeline: every year
+    parent_path: str | None = None  # the listing this period's page is part of
     filter: FilterChoices | None = None
+
+    @property
+    def overview(self) -> bool:
+        return bool(self.periods)
 
 
 def timeline_groups(events: tuple[Event, ...], listing: str, pieces: Pieces) -> tuple[YearGroup, ...]:
@@ -121,6 +133,9 @@ def _month_groups(
     return tuple(result)
 
 
+_Period = tuple[str, str, list[Event]]  # address part, heading, events
+
+
 def timeline_pages(
     listing: str,
     title: str,
@@ -132,71 +147,219 @@ def timeline_pages(
     tag: TagLink | None = None,
     browse: bool = False,
 ) -> list[Listing]:
-    """The listing at `listing` (e.g. "" or "tags/drone/"), and its year and month pages."""
+    """The listing at `listing` (e.g. "" or "tags/drone/") and, below it, a page per year,
+    then per month, then per day, then numbered pages of one day: no page shows more than
+    `limit` events, each links to the level below and to its neighbours.  A listing too
+    long for one page still shows events: the most recent `limit` of them."""
     text = pieces.text
-    groups = timeline_groups(events, listing, pieces)
-    split = len(events) > limit
-    pages = [_listing(listing, title, groups, pieces, overview=split, tag=tag, browse=browse)]
-    if not (split or year_pages):
-        return pages
-    for group in groups:
-        by_month = group.count > limit
-        period_title = _titled(text, title, group.heading) if listing else group.heading
-        pages.append(_listing(group.path, period_title, (group,), pieces, overview=by_month, tag=tag, parent=listing))
-        if by_month:
-            for month in group.months:
-                month_title = text.gettext("%(month)s (%(year)s)", month=month.heading, year=group.heading)
-                pages.append(
-                    _listing(
-                        month.path,
-                        _titled(text, title, month_title) if listing else month_title,
-                        (replace(group, months=(month,)),),
-                        pieces,
-                        overview=False,
-                        tag=tag,
-                        parent=group.path,
-                    )
-                )
+    years = _years(list(events), text)
+    year_links = tuple(PeriodLink(urls.year(listing, key), heading, len(found)) for key, heading, found in years)
+    page = _Page(listing, title, tag, pieces, limit)
+    if len(events) <= limit:
+        pages = [page.listing(listing, title, events, total=len(events), browse=year_links if browse else ())]
+    else:
+        dated = [event for event in events if event.date.year_known] or list(events)
+        pages = [
+            page.listing(
+                listing,
+                title,
+                tuple(dated[-limit:]),
+                total=len(events),
+                periods=year_links,
+                periods_of="years",
+                latest=True,
+                browse=year_links if browse else (),
+            )
+        ]
+    if len(events) > limit or year_pages:
+        for index, (key, heading, found) in enumerate(years):
+            year_title = _titled(text, title, heading) if listing else heading
+            pages += page.period(
+                urls.year(listing, key), year_title, found, _neighbours(year_links, index), listing, level="months"
+            )
     return pages
+
+
+class _Page:
+    """Makes the listing pages of one listing (the timeline or a tag), level by level."""
+
+    def __init__(self, listing: str, title: str, tag: TagLink | None, pieces: Pieces, limit: int):
+        self.listing_path = listing
+        self.title = title
+        self.tag = tag
+        self.pieces = pieces
+        self.limit = limit
+
+    def period(
+        self,
+        path: str,
+        title: str,
+        events: list[Event],
+        neighbours: tuple[PeriodLink | None, PeriodLink | None],
+        parent: str,
+        *,
+        level: str,
+    ) -> list[Listing]:
+        """The page of one period and, when it holds too many events, the pages below it."""
+        previous, following = neighbours
+        if len(events) <= self.limit:
+            return [self.listing(path, title, tuple(events), total=len(events), neighbours=neighbours, parent=parent)]
+        text = self.pieces.text
+        if level == "months":
+            below = _months(events, text)
+        elif level == "days":
+            below = _days(events, text)
+        else:
+            below = [
+                (f"page-{n + 1}", "", events[n * self.limit : (n + 1) * self.limit])
+                for n in range(0, -(-len(events) // self.limit))
+            ]
+        links = tuple(
+            PeriodLink(
+                f"{path}{key}/" if key != "page-1" else path,
+                heading or text.gettext("Page %(number)s", number=number),
+                len(found),
+            )
+            for number, (key, heading, found) in enumerate(below, start=1)
+        )
+        if level == "pages":
+            # A day with too many events for one page: numbered pages, the first at the day's address.
+            return [
+                self.listing(
+                    link.path,
+                    title if number == 1 else text.gettext("%(title)s (page %(number)s)", title=title, number=number),
+                    tuple(found),
+                    total=len(found),
+                    periods=links,
+                    periods_of="pages",
+                    neighbours=(previous, following) if number == 1 else (None, None),
+                    parent=parent,
+                )
+                for number, (link, (_, _, found)) in enumerate(zip(links, below, strict=True), start=1)
+            ]
+        pages = [
+            self.listing(
+                path,
+                title,
+                (),
+                total=len(events),
+                periods=links,
+                periods_of=level,
+                neighbours=neighbours,
+                parent=parent,
+            )
+        ]
+        next_level = "days" if level == "months" else "pages"
+        for index, (link, (_, heading, found)) in enumerate(zip(links, below, strict=True)):
+            below_title = (
+                text.gettext("%(month)s (%(year)s)", month=heading, year=title) if level == "months" else heading
+            )
+            pages += self.period(
+                link.path,
+                _titled(text, self.title, below_title) if self.listing_path else below_title,
+                found,
+                _neighbours(links, index),
+                path,
+                level=next_level,
+            )
+        return pages
+
+    def listing(
+        self,
+        path: str,
+        title: str,
+        events: tuple[Event, ...],
+        *,
+        total: int,
+        periods: tuple[PeriodLink, ...] = (),
+        periods_of: str = "",
+        latest: bool = False,
+        neighbours: tuple[PeriodLink | None, PeriodLink | None] = (None, None),
+        parent: str | None = None,
+        browse: tuple[PeriodLink, ...] = (),
+    ) -> Listing:
+        groups = timeline_groups(events, self.listing_path, self.pieces)
+        return Listing(
+            path=path,
+            title=title,
+            groups=groups,
+            total=total,
+            in_nav=path == urls.HOME,
+            periods=periods,
+            periods_of=periods_of,
+            latest=latest,
+            previous=neighbours[0],
+            next=neighbours[1],
+            tag=self.tag,
+            browse=browse,
+            parent_path=parent,
+            filter=_filter_choices(groups, self.pieces) if events else None,
+        )
+
+
+def _neighbours(links: tuple[PeriodLink, ...], index: int) -> tuple[PeriodLink | None, PeriodLink | None]:
+    return (links[index - 1] if index > 0 else None, links[index + 1] if index + 1 < len(links) else None)
+
+
+def _consecutive(events: list[Event], key: Callable[[Event], tuple[str, str]]) -> list[_Period]:
+    """Events (in timeline order) grouped by `key` where consecutive; a key met again later
+    (`follows:` can interleave undated events) gets a numbered address of its own."""
+    periods: list[_Period] = []
+    last = None
+    used: dict[str, int] = {}
+    for event in events:
+        part, heading = key(event)
+        if part == last:
+            periods[-1][2].append(event)
+            continue
+        last = part
+        used[part] = used.get(part, 0) + 1
+        periods.append((part if used[part] == 1 else f"{part}-{used[part]}", heading, [event]))
+    return periods
+
+
+def _point(event: Event) -> DatePoint:
+    point = event.date.start or event.date.end
+    assert point is not None  # a date has at least one end
+    return point
+
+
+def _years(events: list[Event], text: Text) -> list[_Period]:
+    def key(event: Event) -> tuple[str, str]:
+        year = _point(event).year
+        if year is None:
+            return urls.YEAR_NOT_GIVEN, text.gettext("Year not given")
+        return str(year), text.date(datetime.date(year, 1, 1), "y")
+
+    return _consecutive(events, key)
+
+
+def _months(events: list[Event], text: Text) -> list[_Period]:
+    def key(event: Event) -> tuple[str, str]:
+        point = _point(event)
+        if point.month:
+            return f"{point.month:02d}", month_name(point.month, text)
+        if point.year is not None:
+            return urls.MONTH_NOT_GIVEN, text.gettext("Month not given")
+        return "date-not-given", text.gettext("Date not given")
+
+    return _consecutive(events, key)
+
+
+def _days(events: list[Event], text: Text) -> list[_Period]:
+    def key(event: Event) -> tuple[str, str]:
+        point = _point(event)
+        if point.day is None or point.month is None:
+            return "day-not-given", text.gettext("Day not given")
+        if point.year is None:
+            return f"{point.day:02d}", text.date(datetime.date(2000, point.month, point.day), "MMMMd")
+        return f"{point.day:02d}", text.date(datetime.date(point.year, point.month, point.day), "yMMMMd")
+
+    return _consecutive(events, key)
 
 
 def _titled(text: Text, listing_title: str, period: str) -> str:
     return text.gettext("%(listing)s: %(period)s", listing=listing_title, period=period)
-
-
-def _listing(
-    path: str,
-    title: str,
-    groups: tuple[YearGroup, ...],
-    pieces: Pieces,
-    *,
-    overview: bool,
-    tag: TagLink | None,
-    browse: bool = False,
-    parent: str | None = None,
-) -> Listing:
-    total = sum(group.count for group in groups)
-    if overview:
-        # Only the counts are shown: the view does not hold the cards, so that an edit to
-        # an event does not count as a change of this page.
-        groups = tuple(
-            replace(group, months=tuple(replace(month, cards=()) for month in group.months)) for group in groups
-        )
-        choices = None
-    else:
-        choices = _filter_choices(groups, pieces)
-    return Listing(
-        path=path,
-        title=title,
-        groups=groups,
-        total=total,
-        overview=overview,
-        in_nav=path == urls.HOME,
-        tag=tag,
-        browse=browse,
-        parent_path=parent,
-        filter=choices,
-    )
 
 
 def _filter_choices(groups: tuple[YearGroup, ...], pieces: Pieces) -> FilterChoices:

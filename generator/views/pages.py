@@ -17,7 +17,7 @@ from generator.problems import Problem
 from generator.text import Text
 from generator.views.dates import DateWords, date_words
 from generator.views.markdown import page_markdown
-from generator.views.pieces import ActorLink, Citation, EventLink, Pieces, TagLink
+from generator.views.pieces import ActorLink, Citation, EventLink, PeriodLink, Pieces, TagLink
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -161,14 +161,6 @@ def kind_name(kind: str, text: Text) -> str:
 # --- indexes -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PagerEntry:
-    path: str
-    first: str
-    last: str
-    current: bool
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventsIndex(PageView):
     """Every event by title, one line each, split into numbered pages when there are many."""
@@ -176,7 +168,7 @@ class EventsIndex(PageView):
     template: ClassVar[str] = "events.html"
     total: int
     events: tuple[EventLink, ...]
-    pager: tuple[PagerEntry, ...]  # empty when the index fits on one page
+    pager: tuple[PeriodLink, ...]  # its numbered pages, each named by its first and last title; empty if one
 
 
 def events_index(chronology: Chronology, title: str, limit: int, pieces: Pieces) -> list[EventsIndex]:
@@ -185,10 +177,11 @@ def events_index(chronology: Chronology, title: str, limit: int, pieces: Pieces)
     paths = [urls.events_index(number) for number in range(1, len(chunks) + 1)]
     bounds = [(chunk[0].title, chunk[-1].title) if chunk else ("", "") for chunk in chunks]
     views = []
+    pager = tuple(
+        PeriodLink(path, f"{first} – {last}", len(chunk))
+        for path, (first, last), chunk in zip(paths, bounds, chunks, strict=True)
+    )
     for number, (path, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
-        pager = tuple(
-            PagerEntry(other, first, last, other == path) for other, (first, last) in zip(paths, bounds, strict=True)
-        )
         views.append(
             EventsIndex(
                 path=path,
@@ -270,9 +263,7 @@ class TagsIndex(PageView):
 
 
 def tags_index(chronology: Chronology, title: str) -> TagsIndex:
-    entries = tuple(
-        TagEntry(TagLink(tag.slug, urls.tag(tag.slug), tag.name), len(tag.events)) for tag in chronology.tags
-    )
+    entries = tuple(TagEntry(TagLink(tag.slug, tag.name), len(tag.events)) for tag in chronology.tags)
     return TagsIndex(path=urls.TAGS, title=title, in_nav=True, tags=entries)
 
 

@@ -26,8 +26,11 @@ class ActorLink:
 @dataclass(frozen=True, slots=True)
 class TagLink:
     slug: str
-    path: str
     name: str
+
+    @property
+    def path(self) -> str:
+        return urls.tag(self.slug)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,15 @@ class EventCard:
     summary: str | None
     actors: tuple[ActorLink, ...]
     tag_slugs: tuple[str, ...]  # for the in-page filter
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodLink:
+    """A page of a long listing: a year, a month, a day, a numbered page; its events' number."""
+
+    path: str
+    heading: str
+    count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +97,7 @@ class Pieces:
 
     def tag_link(self, name: str) -> TagLink:
         slug = self.chronology.tag_slugs[name]
-        return TagLink(slug, urls.tag(slug), name)
+        return TagLink(slug, name)
 
     def event_link(self, event: Event) -> EventLink:
         link = self._event_links.get(event.id)

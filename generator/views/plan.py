@@ -53,7 +53,7 @@ def plan_pages(chronology: Chronology, titles: Titles, limit: int, text: Text) -
         *(actor_page(actor, chronology, pieces) for actor in chronology.actors),
     ]
     for tag in chronology.tags:
-        link = TagLink(tag.slug, urls.tag(tag.slug), tag.name)
+        link = TagLink(tag.slug, tag.name)
         title = text.gettext("Tag: %(tag)s", tag=tag.name)
         views += timeline_pages(link.path, title, tag.events, limit, pieces, year_pages=False, tag=link)
     return {view.path: view for view in views}
