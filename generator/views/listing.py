@@ -10,6 +10,7 @@ same way.  Year pages always exist for the home timeline: they are its year filt
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -19,6 +20,7 @@ from generator.dates import DatePoint
 from generator.model import Event
 from generator.text import Text
 from generator.views.dates import month_name
+from generator.views.overview import Overview, overview
 from generator.views.pages import PageView
 from generator.views.pieces import ActorLink, EventCard, PeriodLink, Pieces, TagLink
 
@@ -71,9 +73,10 @@ class Listing(PageView):
     browse: tuple[PeriodLink, ...] = ()  # the home page's ways into the timeline: every year
     parent_path: str | None = None  # the listing this period's page is part of
     filter: FilterChoices | None = None
+    overview: Overview | None = None  # the period at a glance (inline SVG)
 
     @property
-    def overview(self) -> bool:
+    def split(self) -> bool:
         return bool(self.periods)
 
 
@@ -154,7 +157,7 @@ def timeline_pages(
     text = pieces.text
     years = _years(list(events), text)
     year_links = tuple(PeriodLink(urls.year(listing, key), heading, len(found)) for key, heading, found in years)
-    page = _Page(listing, title, tag, pieces, limit)
+    page = _Page(listing, title, tag, pieces, limit, year_pages=year_pages or len(events) > limit, events=events)
     if len(events) <= limit:
         pages = [page.listing(listing, title, events, total=len(events), browse=year_links if browse else ())]
     else:
@@ -169,6 +172,7 @@ def timeline_pages(
                 periods_of="years",
                 latest=True,
                 browse=year_links if browse else (),
+                period_events=events,
             )
         ]
     if len(events) > limit or year_pages:
@@ -183,12 +187,27 @@ def timeline_pages(
 class _Page:
     """Makes the listing pages of one listing (the timeline or a tag), level by level."""
 
-    def __init__(self, listing: str, title: str, tag: TagLink | None, pieces: Pieces, limit: int):
+    def __init__(
+        self,
+        listing: str,
+        title: str,
+        tag: TagLink | None,
+        pieces: Pieces,
+        limit: int,
+        *,
+        year_pages: bool,
+        events: tuple[Event, ...],
+    ):
         self.listing_path = listing
         self.title = title
         self.tag = tag
         self.pieces = pieces
         self.limit = limit
+        self.year_pages = year_pages
+        # How many events each year and month holds: whether it has pages of its own below.
+        points = [_point(event) for event in events]
+        self.per_year = Counter(point.year for point in points)
+        self.per_month = Counter((point.year, point.month) for point in points)
 
     def period(
         self,
@@ -234,6 +253,7 @@ class _Page:
                     periods_of="pages",
                     neighbours=(previous, following) if number == 1 else (None, None),
                     parent=parent,
+                    period_events=events,
                 )
                 for number, (link, (_, _, found)) in enumerate(zip(links, below, strict=True), start=1)
             ]
@@ -247,6 +267,7 @@ class _Page:
                 periods_of=level,
                 neighbours=neighbours,
                 parent=parent,
+                period_events=events,
             )
         ]
         next_level = "days" if level == "months" else "pages"
@@ -277,8 +298,13 @@ class _Page:
         neighbours: tuple[PeriodLink | None, PeriodLink | None] = (None, None),
         parent: str | None = None,
         browse: tuple[PeriodLink, ...] = (),
+        period_events: list[Event] | tuple[Event, ...] | None = None,
     ) -> Listing:
         groups = timeline_groups(events, self.listing_path, self.pieces)
+        every = list(period_events) if period_events is not None else list(events)
+        picture = overview(
+            every, {event.id: urls.event(event.id) for event in every}, self.pieces.text, self._period_path(path)
+        )
         return Listing(
             path=path,
             title=title,
@@ -294,7 +320,30 @@ class _Page:
             browse=browse,
             parent_path=parent,
             filter=_filter_choices(groups, self.pieces) if events else None,
+            overview=picture,
         )
+
+    def _period_path(self, current: str) -> Callable[[str, datetime.date], str]:
+        """Where a bar of the overview leads: the page of its year, month or day where that
+        page exists, else the heading of that period on the nearest page above."""
+
+        def path(unit: str, day: datetime.date) -> str:
+            listing = self.listing_path
+            if unit == "undated":
+                key = urls.YEAR_NOT_GIVEN
+                return urls.year(listing, key) if self.year_pages else f"{current}#year-{key}"
+            year_page = urls.year(listing, str(day.year)) if self.year_pages else current
+            if unit == "year":
+                return year_page if self.year_pages else f"{current}#year-{day.year}"
+            month_key = f"{day.month:02d}"
+            if self.per_year[day.year] <= self.limit:
+                return f"{year_page}#year-{day.year}-{month_key}"
+            month_page = urls.month(listing, str(day.year), month_key)
+            if unit == "month" or self.per_month[(day.year, day.month)] <= self.limit:
+                return month_page
+            return f"{month_page}{day.day:02d}/"
+
+        return path
 
 
 def _neighbours(links: tuple[PeriodLink, ...], index: int) -> tuple[PeriodLink | None, PeriodLink | None]:

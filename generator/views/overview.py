@@ -1,0 +1,216 @@
+"""The overview: a time-scaled picture of a listing's period, drawn at build time as inline
+SVG, so that it works without JavaScript.
+
+Every event is placed by what its date means: a day is a mark, a range or a month or year
+a bar over the time it may cover, an approximate or uncertain date a faded, dashed bar,
+an open end a bar that fades out at the edge.  Events whose year the sources do not give
+have a lane of their own.  Past `MARKS` events the overview counts them per year, month
+or day instead (a histogram whose bars link to the pages of those periods), so its markup
+stays small at any size.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from generator.dates import EdtfDate, parse_date
+from generator.model import Event
+from generator.text import Text
+from generator.views.dates import date_words
+
+MARKS = 150  # the most events drawn one by one
+WIDTH = 700  # viewBox units (about the pixels of a desktop column); the picture scales to its column
+MARGIN = 24
+ROW = 14  # height of one row of marks
+ROWS = 6  # rows of marks before they share the last one
+AXIS = 28  # room for the axis and its labels
+
+
+class Tick(NamedTuple):
+    """A labelled point of the axis."""
+
+    x: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    x: float
+    width: float  # 0 for a day
+    y: float
+    path: str  # the event's page
+    label: str  # title and date, for hover and assistive technology
+    fuzzy: bool  # approximate or uncertain
+    open_end: bool  # goes on past the period shown
+
+
+@dataclass(frozen=True, slots=True)
+class Bin:
+    x: float
+    width: float
+    height: float
+    y: float
+    count: int
+    path: str  # the page of the period the bar counts
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    title: str
+    description: str
+    height: float
+    ticks: tuple[Tick, ...]
+    marks: tuple[Mark, ...]
+    bins: tuple[Bin, ...]
+    undated: int  # events whose year the sources do not give
+    undated_path: str
+    undated_label: str
+    undated_y: float
+    width: int = WIDTH
+    margin: int = MARGIN
+
+
+PeriodPath = Callable[[str, datetime.date], str]  # (unit, a day in it) -> the page showing that period
+
+
+def overview(events: list[Event], paths: dict[str, str], text: Text, period_path: PeriodPath) -> Overview | None:
+    """The overview of `events` (a listing's whole period); `paths` holds each event's page
+    by id, `period_path` the page of a year, month or day.  None when no event has a year."""
+    dated = [event for event in events if event.date.year_known]
+    undated = len(events) - len(dated)
+    if not dated:
+        return None
+    bounds = [_bounds(event.date) for event in dated]
+    first = min(low for low, _, _ in bounds)
+    last = max(high for _, high, _ in bounds)
+    span = max((last - first).days, 1)
+    unit = "year" if span > 3 * 366 else "month" if span > 62 else "day"
+    start, end = _round(first, unit, down=True), _round(last, unit, down=False)
+    scale = (WIDTH - 2 * MARGIN) / max((end - start).days, 1)
+
+    def x(day: datetime.date) -> float:
+        return round(MARGIN + (day - start).days * scale, 1)
+
+    if len(dated) <= MARKS:
+        marks, rows = _marks(dated, bounds, x, paths, text, end)
+        bins: tuple[Bin, ...] = ()
+        body = rows * ROW + 8
+    else:
+        marks, bins = (), _bins(dated, bounds, unit, x, text, period_path)
+        body = ROWS * ROW + 8
+    undated_y = AXIS + body
+    height = undated_y + (ROW + 8 if undated else 0)
+    words = text.ngettext("%(num)s event", "%(num)s events", len(events))
+    span_words = f"{date_words(_day(first), text).label} – {date_words(_day(last), text).label}"
+    return Overview(
+        title=text.gettext("The period at a glance"),
+        description=text.gettext("%(events)s, %(span)s.", events=words, span=span_words),
+        height=height,
+        ticks=_ticks(start, end, unit, x, text),
+        marks=marks,
+        bins=bins,
+        undated=undated,
+        undated_path=period_path("undated", first),
+        undated_label=text.ngettext("Year not given: %(num)s event", "Year not given: %(num)s events", undated),
+        undated_y=undated_y,
+    )
+
+
+def _bounds(date: EdtfDate) -> tuple[datetime.date, datetime.date, bool]:
+    """First and last day a date may mean, and whether it goes on past its last (open end)."""
+    low = date.earliest() or (date.end.earliest() if date.end else None)
+    high = date.latest() or (date.start.latest() if date.start and not date.is_range else None)
+    assert low is not None  # the year is known
+    return low, high or low, date.is_range and date.end is None and date.open_end
+
+
+def _day(day: datetime.date) -> EdtfDate:
+    return parse_date(day.isoformat())
+
+
+def _round(day: datetime.date, unit: str, *, down: bool) -> datetime.date:
+    if unit == "year":
+        return datetime.date(day.year, 1, 1) if down else datetime.date(day.year + 1, 1, 1)
+    if unit == "month":
+        if down:
+            return day.replace(day=1)
+        return datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return day if down else day + datetime.timedelta(days=1)
+
+
+def _ticks(
+    start: datetime.date, end: datetime.date, unit: str, x: Callable[[datetime.date], float], text: Text
+) -> tuple[Tick, ...]:
+    ticks = []
+    day = start
+    while day <= end:
+        label = text.date(day, "y") if unit == "year" else text.date(day, "MMM") if unit == "month" else str(day.day)
+        if unit == "month" and day.month == 1:
+            label = text.date(day, "yMMM")
+        ticks.append(Tick(x(day), label))
+        day = _round(day, unit, down=False)
+    every = max(1, len(ticks) // 12)  # at most a dozen labels
+    return tuple(tick for index, tick in enumerate(ticks) if index % every == 0)
+
+
+def _marks(
+    dated: list[Event],
+    bounds: list[tuple[datetime.date, datetime.date, bool]],
+    x: Callable[[datetime.date], float],
+    paths: dict[str, str],
+    text: Text,
+    end: datetime.date,
+) -> tuple[tuple[Mark, ...], int]:
+    ends = [0.0] * ROWS  # where each row is free from
+    marks = []
+    for event, (low, high, open_end) in zip(dated, bounds, strict=True):
+        left = x(low)
+        right = x(end) if open_end else x(high + datetime.timedelta(days=1))
+        point = low == high and not open_end
+        width = 0.0 if point else max(right - left, 3.0)
+        row = next((index for index, free in enumerate(ends) if free <= left - 4), ROWS - 1)
+        ends[row] = max(ends[row], left + max(width, 8))
+        date = event.date
+        fuzzy = any(p is not None and (p.approximate or p.uncertain) for p in (date.start, date.end))
+        label = f"{event.title}, {date_words(date, text).label}"
+        marks.append(Mark(left, round(width, 1), AXIS + row * ROW + 4, paths[event.id], label, fuzzy, open_end))
+    rows = max((int((mark.y - AXIS - 4) // ROW) for mark in marks), default=0) + 1
+    return tuple(marks), rows
+
+
+def _bins(
+    dated: list[Event],
+    bounds: list[tuple[datetime.date, datetime.date, bool]],
+    unit: str,
+    x: Callable[[datetime.date], float],
+    text: Text,
+    period_path: PeriodPath,
+) -> tuple[Bin, ...]:
+    counts = Counter(_round(low, unit, down=True) for low, _, _ in bounds)
+    tallest = max(counts.values())
+    room = ROWS * ROW
+    bins = []
+    for day, count in sorted(counts.items()):
+        left, right = x(day), x(_round(day, unit, down=False))
+        height = max(round(room * count / tallest, 1), 2.0)
+        skeleton = "y" if unit == "year" else "yMMMM" if unit == "month" else "yMMMMd"
+        label = text.ngettext(
+            "%(period)s: %(num)s event", "%(period)s: %(num)s events", count, period=text.date(day, skeleton)
+        )
+        bins.append(
+            Bin(
+                left,
+                round(max(right - left - 1, 1), 1),
+                height,
+                AXIS + room - height + 4,
+                count,
+                period_path(unit, day),
+                label,
+            )
+        )
+    return tuple(bins)
