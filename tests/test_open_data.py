@@ -151,3 +151,18 @@ def test_search_index_knows_actor_names_aliases_places_and_tags(small_build):
     assert "Erbil" in small_build.page("events/undated/").select_one("[data-pagefind-body]").get_text()
     assert (small_build.site / "pagefind" / "pagefind.js").exists()
     assert not (small_build.site / "search" / "search_index.json").exists()
+
+
+def test_event_and_actor_pages_preview_well_when_shared(small_build):
+    def meta(page, key: str) -> str | None:
+        tag = page.find("meta", attrs={"property": key}) or page.find("meta", attrs={"name": key})
+        return tag["content"] if tag else None
+
+    event = small_build.page("events/day/")
+    assert meta(event, "og:title") == event.h1.get_text()
+    assert meta(event, "og:description").startswith("25 December 2023")
+    assert meta(event, "og:site_name") and meta(event, "twitter:card") == "summary"
+    assert meta(event, "og:image") is None  # no third-party or made-up image
+    actor = small_build.page("actors/group/")
+    assert meta(actor, "og:title") == "A Group" and meta(actor, "og:description")
+    assert meta(small_build.page(""), "og:title") is None  # listings are not previews of one thing

@@ -29,6 +29,7 @@ class PageView:
     in_nav: bool = False  # only the indexes; event and actor pages are reached from them
     keywords: tuple[str, ...] = ()  # what search should also find the page by
     citations: tuple[Citation, ...] = ()  # the sources its footnotes cite
+    description: str | None = None  # one line for link previews (OpenGraph, Twitter cards)
 
     @property
     def source_uri(self) -> str:
@@ -94,6 +95,7 @@ def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPag
         path=path,
         title=event.title,
         markdown=page_markdown(path, event.body, event.sources),
+        description=f"{pieces.date(event).label}. {event.summary}" if event.summary else pieces.date(event).label,
         keywords=tuple(dict.fromkeys((*event.tags, *([event.place] if event.place else []), *names))),
         citations=tuple(pieces.citation(source) for source in event.sources),
         date=pieces.date(event),
@@ -125,6 +127,7 @@ def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces) -> ActorPag
         path=path,
         title=actor.name,
         markdown=page_markdown(path, actor.body, actor.sources),
+        description=actor.summary or kind_name(actor.kind, text),
         keywords=_names(actor),
         citations=tuple(pieces.citation(source) for source in actor.sources),
         actor=pieces.actor_link(actor.id),
