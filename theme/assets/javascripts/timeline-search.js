@@ -95,7 +95,7 @@
     pagefind(form).then(function (engine) {
       return engine.search(query || null, {filters: filters});
     }).then(function (found) {
-      return Promise.all(found.results.slice(0, 20).map(function (result) { return result.data(); })).then(function (data) {
+      return Promise.all(found.results.slice(0, 10).map(function (result) { return result.data(); })).then(function (data) {
         if (ticket !== latest) {
           return;  // a newer query is on its way
         }
