@@ -76,3 +76,42 @@ def test_many_events_are_counted_per_period_and_the_bars_lead_to_them(crowded_bu
     for target in crowded_build.links("", "svg a.tl-picture__bin"):
         path, _, anchor = target.partition("#")
         assert crowded_build.page(path).find(id=anchor) is not None, target
+
+
+def test_keyboard_zoom_changes_the_address_and_the_list(kinds_build, browser, serve_site):
+    base = serve_site(kinds_build.site)
+    page = browser.new_page()
+    page.goto(base)
+    shown = "items => items.filter(i => i.offsetParent).map(i => i.querySelector('article').id)"
+    everything = page.eval_on_selector_all("li[data-first]", shown)
+    assert len(everything) == len(KINDS)
+    assert page.is_visible(".tl-zoom")
+    page.focus(".tl-picture svg")
+    for _ in range(3):
+        page.keyboard.press("+")  # an eighth of the period, around its middle
+    query = dict(item.split("=") for item in page.evaluate("location.search").lstrip("?").split("&"))
+    assert set(query) == {"from", "to"} and query["from"] > "2022-01-01" and query["to"] < "2023-12-31"
+    zoomed = page.eval_on_selector_all("li[data-first]", shown)
+    assert 0 < len(zoomed) < len(everything) and "undated" not in zoomed
+    page.keyboard.press("ArrowRight")
+    moved = dict(item.split("=") for item in page.evaluate("location.search").lstrip("?").split("&"))
+    assert moved["from"] > query["from"]
+    page.keyboard.press("Home")  # the whole period again
+    assert page.evaluate("location.search") == ""
+    assert page.eval_on_selector_all("li[data-first]", shown) == everything
+    page.close()
+
+
+def test_a_linked_view_opens_zoomed(kinds_build, browser, serve_site):
+    page = browser.new_page()
+    page.goto(serve_site(kinds_build.site) + "?from=2023-05-01&to=2023-07-31")
+    shown = page.eval_on_selector_all(
+        "li[data-first]", "items => items.filter(i => i.offsetParent).map(i => i.querySelector('article').id)"
+    )
+    marks = page.eval_on_selector_all(
+        "svg a.tl-picture__mark",
+        "links => links.filter(a => a.style.display !== 'none').map(a => a.getAttribute('href'))",
+    )
+    page.close()
+    assert shown == ["range"]
+    assert [href.rstrip("/").split("/")[-1] for href in marks] == ["range"]

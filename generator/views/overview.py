@@ -44,6 +44,8 @@ class Mark:
     y: float
     path: str  # the event's page
     label: str  # title and date, for hover and assistive technology
+    first: str  # the days it may cover (ISO), for zooming with JavaScript
+    last: str
     fuzzy: bool  # approximate or uncertain
     open_end: bool  # goes on past the period shown
 
@@ -57,6 +59,8 @@ class Bin:
     count: int
     path: str  # the page of the period the bar counts
     label: str
+    first: str  # the days it counts (ISO), for zooming with JavaScript
+    last: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,8 @@ class Overview:
     undated_path: str
     undated_label: str
     undated_y: float
+    first: str = ""  # the days the axis spans (ISO)
+    last: str = ""
     width: int = WIDTH
     margin: int = MARGIN
 
@@ -118,6 +124,8 @@ def overview(events: list[Event], paths: dict[str, str], text: Text, period_path
         undated_path=period_path("undated", first),
         undated_label=text.ngettext("Year not given: %(num)s event", "Year not given: %(num)s events", undated),
         undated_y=undated_y,
+        first=start.isoformat(),
+        last=(end - datetime.timedelta(days=1)).isoformat(),
     )
 
 
@@ -178,7 +186,19 @@ def _marks(
         date = event.date
         fuzzy = any(p is not None and (p.approximate or p.uncertain) for p in (date.start, date.end))
         label = f"{event.title}, {date_words(date, text).label}"
-        marks.append(Mark(left, round(width, 1), AXIS + row * ROW + 4, paths[event.id], label, fuzzy, open_end))
+        marks.append(
+            Mark(
+                x=left,
+                width=round(width, 1),
+                y=AXIS + row * ROW + 4,
+                path=paths[event.id],
+                label=label,
+                first=low.isoformat(),
+                last=(end if open_end else high).isoformat(),
+                fuzzy=fuzzy,
+                open_end=open_end,
+            )
+        )
     rows = max((int((mark.y - AXIS - 4) // ROW) for mark in marks), default=0) + 1
     return tuple(marks), rows
 
@@ -202,15 +222,18 @@ def _bins(
         label = text.ngettext(
             "%(period)s: %(num)s event", "%(period)s: %(num)s events", count, period=text.date(day, skeleton)
         )
+        after = _round(day, unit, down=False) - datetime.timedelta(days=1)
         bins.append(
             Bin(
-                left,
-                round(max(right - left - 1, 1), 1),
-                height,
-                AXIS + room - height + 4,
-                count,
-                period_path(unit, day),
-                label,
+                x=left,
+                width=round(max(right - left - 1, 1), 1),
+                height=height,
+                y=AXIS + room - height + 4,
+                count=count,
+                path=period_path(unit, day),
+                label=label,
+                first=day.isoformat(),
+                last=after.isoformat(),
             )
         )
     return tuple(bins)

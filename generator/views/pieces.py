@@ -6,6 +6,7 @@ the same object (cheap to compare, and the key under which its HTML is reused).
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from generator import urls
@@ -55,6 +56,8 @@ class EventCard:
     summary: str | None
     actors: tuple[ActorLink, ...]
     tag_slugs: tuple[str, ...]  # for the in-page filter
+    first: str  # the first and last day it may mean (ISO; empty when not known or open), for zooming
+    last: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,10 @@ class Citation:
     publisher: str
     published: str | None  # the date in words
     url: str | None
+
+
+def _iso(day: datetime.date | None) -> str:
+    return day.isoformat() if day else ""
 
 
 class Pieces:
@@ -119,6 +126,8 @@ class Pieces:
                 summary=event.summary,
                 actors=tuple(self.actor_link(p.actor_id) for p in event.actors),
                 tag_slugs=tuple(dict.fromkeys(self.chronology.tag_slugs[name] for name in event.tags)),
+                first=_iso(event.date.earliest() or (event.date.end.earliest() if event.date.end else None)),
+                last=_iso(event.date.latest()),
             )
         return card
 

@@ -1,0 +1,197 @@
+// Zoom and pan of the overview picture: the buttons, + and − and the arrow keys on the
+// picture, the wheel, dragging.  The view lives in the address (?from=YYYY-MM-DD&to=…),
+// so a zoomed view can be linked, and the list below shows only the events in view.
+// Without JavaScript the picture shows the whole period, and every mark still links.
+(function () {
+  "use strict";
+  var figure = document.querySelector(".tl-picture");
+  var svg = figure && figure.querySelector("svg[data-first]");
+  if (!svg) {
+    return;
+  }
+  var DAY = 86400000;
+  var lang = document.documentElement.lang || "en";
+  var margin = Number(svg.getAttribute("data-margin"));
+  var width = Number(svg.getAttribute("data-width"));
+  var whole = [day(svg.getAttribute("data-first")), day(svg.getAttribute("data-last")) + DAY];
+  var view = whole.slice();
+  var shapes = Array.prototype.slice.call(svg.querySelectorAll("a[data-first]")).map(function (link) {
+    var shape = link.querySelector("rect, circle");
+    return {link: link, shape: shape, first: day(link.getAttribute("data-first")),
+      last: day(link.getAttribute("data-last")) + DAY, point: shape.tagName.toLowerCase() === "circle"};
+  });
+  var items = Array.prototype.slice.call(document.querySelectorAll("li[data-first]"));
+  var axis = svg.querySelector(".tl-picture__axis");
+  var controls = figure.querySelector(".tl-zoom");
+  var status = figure.querySelector(".tl-zoom__status");
+
+  function day(iso) {
+    return Date.parse(iso + "T00:00:00Z");
+  }
+  function iso(time) {
+    return new Date(time).toISOString().slice(0, 10);
+  }
+  function x(time) {
+    return margin + (time - view[0]) / (view[1] - view[0]) * (width - 2 * margin);
+  }
+  function words(time, options) {
+    return new Intl.DateTimeFormat(lang, Object.assign({timeZone: "UTC"}, options)).format(new Date(time));
+  }
+
+  function ticks() {
+    Array.prototype.slice.call(axis.querySelectorAll(".tl-tick")).forEach(function (node) { node.remove(); });
+    Array.prototype.slice.call(axis.children).forEach(function (node, index) {
+      node.style.display = index === 0 ? "" : "none";  // the static ticks are for the whole period
+    });
+    var span = (view[1] - view[0]) / DAY;
+    var unit = span > 3 * 366 ? "year" : span > 62 ? "month" : "day";
+    var at = new Date(view[0]);
+    var marks = [];
+    at = unit === "year" ? Date.UTC(at.getUTCFullYear(), 0, 1) : unit === "month"
+      ? Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1) : Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+    while (at <= view[1] && marks.length < 400) {
+      if (at >= view[0]) {
+        marks.push(at);
+      }
+      var next = new Date(at);
+      at = unit === "year" ? Date.UTC(next.getUTCFullYear() + 1, 0, 1) : unit === "month"
+        ? Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 1) : at + DAY;
+    }
+    var every = Math.max(1, Math.ceil(marks.length / 12));
+    marks.forEach(function (time, index) {
+      if (index % every) {
+        return;
+      }
+      var label = unit === "year" ? words(time, {year: "numeric"}) : unit === "month"
+        ? words(time, {month: "short", year: new Date(time).getUTCMonth() === 0 ? "numeric" : undefined})
+        : words(time, {day: "numeric", month: "short"});
+      var line = document.createElementNS("http://www.w3.org/2000/svg", "line");
+      line.setAttribute("class", "tl-tick");
+      ["x1", "x2"].forEach(function (name) { line.setAttribute(name, x(time).toFixed(1)); });
+      line.setAttribute("y1", "18");
+      line.setAttribute("y2", "26");
+      var text = document.createElementNS("http://www.w3.org/2000/svg", "text");
+      text.setAttribute("class", "tl-tick");
+      text.setAttribute("x", x(time).toFixed(1));
+      text.setAttribute("y", "13");
+      text.textContent = label;
+      axis.appendChild(line);
+      axis.appendChild(text);
+    });
+  }
+
+  function draw() {
+    shapes.forEach(function (item) {
+      var left = x(item.first);
+      var right = x(item.last);
+      var shown = right >= margin && left <= width - margin;
+      item.link.style.display = shown ? "" : "none";
+      if (!shown) {
+        return;
+      }
+      if (item.point) {
+        item.shape.setAttribute("cx", left.toFixed(1));
+      } else {
+        var from = Math.max(left, margin);
+        item.shape.setAttribute("x", from.toFixed(1));
+        item.shape.setAttribute("width", Math.max(Math.min(right, width - margin) - from, 3).toFixed(1));
+      }
+    });
+    ticks();
+    var zoomed = view[0] > whole[0] || view[1] < whole[1];
+    items.forEach(function (item) {
+      var first = item.getAttribute("data-first");
+      var last = item.getAttribute("data-last");
+      var inside = !zoomed || (first && day(first) < view[1] && (!last || day(last) + DAY > view[0]));
+      item.classList.toggle("tl-outside", !inside);
+    });
+    status.textContent = words(view[0], {year: "numeric", month: "short", day: "numeric"}) + " – " +
+      words(view[1] - DAY, {year: "numeric", month: "short", day: "numeric"});
+  }
+
+  function remember() {
+    var params = new URLSearchParams(window.location.search);
+    if (view[0] > whole[0] || view[1] < whole[1]) {
+      params.set("from", iso(view[0]));
+      params.set("to", iso(view[1] - DAY));
+    } else {
+      params.delete("from");
+      params.delete("to");
+    }
+    var query = params.toString();
+    history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+  }
+
+  function set(from, to) {
+    var span = Math.min(Math.max(to - from, DAY), whole[1] - whole[0]);
+    from = Math.min(Math.max(from, whole[0]), whole[1] - span);
+    view = [from, from + span];
+    remember();
+    draw();
+  }
+  function zoom(factor, centre) {
+    var middle = centre === undefined ? (view[0] + view[1]) / 2 : centre;
+    set(middle - (middle - view[0]) * factor, middle + (view[1] - middle) * factor);
+  }
+  function pan(fraction) {
+    var shift = (view[1] - view[0]) * fraction;
+    set(view[0] + shift, view[1] + shift);
+  }
+  function timeAt(clientX) {
+    var box = svg.getBoundingClientRect();
+    var unit = (clientX - box.left) / box.width * width;
+    return view[0] + (unit - margin) / (width - 2 * margin) * (view[1] - view[0]);
+  }
+
+  controls.hidden = false;
+  controls.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-zoom]");
+    if (!button) {
+      return;
+    }
+    var what = button.getAttribute("data-zoom");
+    if (what === "in") {
+      zoom(0.5);
+    } else if (what === "out") {
+      zoom(2);
+    } else {
+      set(whole[0], whole[1]);
+    }
+  });
+  svg.setAttribute("tabindex", "0");
+  svg.addEventListener("keydown", function (event) {
+    var keys = {"+": function () { zoom(0.5); }, "=": function () { zoom(0.5); }, "-": function () { zoom(2); },
+      "ArrowLeft": function () { pan(-0.2); }, "ArrowRight": function () { pan(0.2); },
+      "Home": function () { set(whole[0], whole[1]); }};
+    if (keys[event.key]) {
+      event.preventDefault();
+      keys[event.key]();
+    }
+  });
+  svg.addEventListener("wheel", function (event) {
+    event.preventDefault();
+    zoom(event.deltaY > 0 ? 1.25 : 0.8, timeAt(event.clientX));
+  }, {passive: false});
+  var dragging = null;
+  svg.addEventListener("pointerdown", function (event) {
+    dragging = {x: event.clientX, view: view.slice()};
+  });
+  window.addEventListener("pointerup", function () { dragging = null; });
+  svg.addEventListener("pointermove", function (event) {
+    if (!dragging || event.buttons !== 1) {
+      return;
+    }
+    var box = svg.getBoundingClientRect();
+    var moved = (dragging.x - event.clientX) / box.width * (dragging.view[1] - dragging.view[0]);
+    if (Math.abs(event.clientX - dragging.x) > 3) {
+      set(dragging.view[0] + moved, dragging.view[1] + moved);
+    }
+  });
+
+  var params = new URLSearchParams(window.location.search);
+  if (params.get("from") && params.get("to")) {
+    set(day(params.get("from")), day(params.get("to")) + DAY);
+  } else {
+    draw();
+  }
+})();
