@@ -132,7 +132,8 @@ def overview(events: list[Event], paths: dict[str, str], text: Text, period_path
 def _bounds(date: EdtfDate) -> tuple[datetime.date, datetime.date, bool]:
     """First and last day a date may mean, and whether it goes on past its last (open end)."""
     low = date.earliest() or (date.end.earliest() if date.end else None)
-    high = date.latest() or (date.start.latest() if date.start and not date.is_range else None)
+    # A range whose end is open or not known covers at least its start's whole extent.
+    high = date.latest() or (date.start.latest() if date.start else None)
     assert low is not None  # the year is known
     return low, high or low, date.is_range and date.end is None and date.open_end
 

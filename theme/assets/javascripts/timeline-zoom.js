@@ -105,8 +105,9 @@
       var inside = !zoomed || (first && day(first) < view[1] && (!last || day(last) + DAY > view[0]));
       item.classList.toggle("tl-outside", !inside);
     });
-    status.textContent = words(view[0], {year: "numeric", month: "short", day: "numeric"}) + " – " +
-      words(view[1] - DAY, {year: "numeric", month: "short", day: "numeric"});
+    // Said (to screen readers too) only when the view is not the whole period.
+    status.textContent = zoomed ? words(view[0], {year: "numeric", month: "short", day: "numeric"}) + " – " +
+      words(view[1] - DAY, {year: "numeric", month: "short", day: "numeric"}) : "";
   }
 
   function remember() {
