@@ -115,3 +115,30 @@ def test_a_linked_view_opens_zoomed(kinds_build, browser, serve_site):
     page.close()
     assert shown == ["range"]
     assert [href.rstrip("/").split("/")[-1] for href in marks] == ["range"]
+
+
+def test_the_picture_shows_the_subset_the_filter_leaves(tmp_path, browser, serve_site):
+    from conftest import actor_file
+
+    events = {
+        "a.md": event_file("A", "2023-03-15", "actors: [one]"),
+        "b.md": event_file("B", "2023-06-15", "actors: [two]"),
+        "c.md": event_file("C", "2023-09-15", "actors: [one]"),
+    }
+    build = build_strict(tmp_path, events, {"one.md": actor_file("One"), "two.md": actor_file("Two")})
+    page = browser.new_page()
+    page.goto(serve_site(build.site) + "?actor=one&from=2023-03-01&to=2023-08-31")
+    drawn = page.eval_on_selector_all(
+        "svg a.tl-picture__mark",
+        "links => links.filter(a => a.style.display !== 'none').map(a => a.getAttribute('href'))",
+    )
+    assert [href.rstrip("/").split("/")[-1] for href in drawn] == ["a"]  # actor one, and in view
+    page.select_option("select[name=actor]", "")
+    query = page.evaluate("location.search")
+    assert "from=2023-03-01" in query and "actor" not in query  # the filter keeps the picture's view
+    drawn = page.eval_on_selector_all(
+        "svg a.tl-picture__mark",
+        "links => links.filter(a => a.style.display !== 'none').map(a => a.getAttribute('href'))",
+    )
+    page.close()
+    assert [href.rstrip("/").split("/")[-1] for href in drawn] == ["a", "b"]

@@ -46,13 +46,16 @@
     var filtered = names.some(function (name) { return state[name]; });
     // The words come from the page, in its language: "Showing {shown} of 12 events."
     status.textContent = filtered ? form.getAttribute("data-status").replace("{shown}", String(shown)) : "";
+    // The overview picture (timeline-zoom.js) shows the same subset.
+    document.dispatchEvent(new CustomEvent("tl-filtered"));
   }
 
   form.addEventListener("change", function () {
-    var params = new URLSearchParams();
+    var params = new URLSearchParams(window.location.search);  // keeps the picture's from and to
     var state = {actor: "", tag: "", year: ""};
     names.forEach(function (name) {
       state[name] = form.elements[name].value;
+      params.delete(name);
       if (state[name]) {
         params.set(name, state[name]);
       }

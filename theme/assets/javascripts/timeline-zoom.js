@@ -80,11 +80,19 @@
     });
   }
 
+  // An event filtered out of the list below (by actor, tag or year) leaves the picture too.
+  function listed(item) {
+    var id = item.link.getAttribute("href").replace(/\/$/, "").split("/").pop();
+    var card = document.getElementById(id);
+    var entry = card && card.closest("li");
+    return !entry || !entry.hidden;
+  }
+
   function draw() {
     shapes.forEach(function (item) {
       var left = x(item.first);
       var right = x(item.last);
-      var shown = right >= margin && left <= width - margin;
+      var shown = right >= margin && left <= width - margin && listed(item);
       item.link.style.display = shown ? "" : "none";
       if (!shown) {
         return;
@@ -189,6 +197,7 @@
     }
   });
 
+  document.addEventListener("tl-filtered", draw);
   var params = new URLSearchParams(window.location.search);
   if (params.get("from") && params.get("to")) {
     set(day(params.get("from")), day(params.get("to")) + DAY);
