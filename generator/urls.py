@@ -22,6 +22,7 @@ EVENTS_JSON = "events.json"
 ACTORS_JSON = "actors.json"
 TIMELINE_CSV = "timeline.csv"
 SCHEMAS = "schemas/"
+EMBED = "embed/"  # the timeline for other sites' iframes: picture and list, no site header
 SEARCH = "search/"  # the search page (the header's search leads there without JavaScript)
 SEARCH_INDEX = "pagefind/"  # Pagefind's files, fetched only when a reader searches
 

@@ -142,3 +142,19 @@ def test_the_picture_shows_the_subset_the_filter_leaves(tmp_path, browser, serve
     )
     page.close()
     assert [href.rstrip("/").split("/")[-1] for href in drawn] == ["a", "b"]
+
+
+def test_an_embeddable_timeline_without_the_sites_chrome(kinds_build, browser, serve_site):
+    embed = kinds_build.page("embed/")
+    assert not embed.select(".md-header, .md-footer, .md-sidebar")
+    assert embed.select_one(".tl-picture svg") and len(embed.select("article.tl-card")) == len(KINDS)
+    assert embed.find("base")["target"] == "_top"  # links open in the whole window, not the frame
+    snippet = kinds_build.page("").select_one(".tl-embed pre code").get_text()
+    assert snippet.startswith('<iframe src="embed/"') and "</iframe>" in snippet
+    page = browser.new_page()
+    page.goto(serve_site(kinds_build.site) + "embed/?from=2023-05-01&to=2023-07-31")  # zoom from the address
+    shown = page.eval_on_selector_all(
+        "li[data-first]", "items => items.filter(i => i.offsetParent).map(i => i.querySelector('article').id)"
+    )
+    page.close()
+    assert shown == ["range"]

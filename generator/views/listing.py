@@ -74,6 +74,9 @@ class Listing(PageView):
     parent_path: str | None = None  # the listing this period's page is part of
     filter: FilterChoices | None = None
     overview: Overview | None = None  # the period at a glance (inline SVG)
+    # For other sites' iframes (/embed/): the same picture, filters and events, without the
+    # site's header, navigation and footer.
+    embedded: bool = False
 
     @property
     def split(self) -> bool:

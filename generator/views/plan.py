@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator import urls
 from generator.model import Chronology
 from generator.text import Text
-from generator.views.listing import timeline_pages
+from generator.views.listing import Listing, timeline_pages
 from generator.views.pages import (
     PageView,
     actor_page,
@@ -52,6 +52,9 @@ def plan_pages(chronology: Chronology, titles: Titles, limit: int, text: Text) -
         *(event_page(event, chronology, pieces) for event in chronology.events),
         *(actor_page(actor, chronology, pieces) for actor in chronology.actors),
     ]
+    home = views[0]
+    assert isinstance(home, Listing)
+    views.append(replace(home, path=urls.EMBED, in_nav=False, browse=(), embedded=True))
     for tag in chronology.tags:
         link = TagLink(tag.slug, tag.name)
         title = text.gettext("Tag: %(tag)s", tag=tag.name)
