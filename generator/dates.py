@@ -123,8 +123,20 @@ class EdtfDate:
         point = self.start or self.end
         return point is not None and point.year is not None
 
+    @property
+    def listed_at(self) -> DatePoint:
+        """The point the timeline lists it under: its start, or its end when the start is
+        open or not known."""
+        point = self.start or self.end
+        assert point is not None  # a date has at least one end (see _range)
+        return point
+
     def earliest(self) -> datetime.date | None:
         return self.start.earliest() if self.start else None
+
+    def first_day(self) -> datetime.date | None:
+        """The first day it may mean, or its end's when the start is open or not known."""
+        return self.earliest() or (self.end.earliest() if self.end else None)
 
     def latest(self) -> datetime.date | None:
         return self.end.latest() if self.end else None

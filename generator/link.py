@@ -75,13 +75,12 @@ def link(
 def chronological_key(event: Event) -> ChronologicalKey:
     date = event.date
     if date.year_known:
-        earliest = date.earliest() or (date.end.earliest() if date.end else None)
+        earliest = date.first_day()
         latest = date.latest() or (datetime.date.max if date.open_end or date.end is None else earliest)
         # The end whose year is known has a first day, and `latest` falls back on it.
         assert earliest is not None and latest is not None
         return (0, earliest, latest, event.id)
-    point = date.start or date.end
-    assert point is not None  # a date has at least one end (see dates._range)
+    point = date.listed_at
     return (1, point.month or 13, point.day or 32, event.id)
 
 

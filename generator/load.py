@@ -82,12 +82,12 @@ def load_content(root: Path, shown_root: str = "content", cache: LoadCache | Non
                 if file.suffix == ".md":
                     problems.append(Problem(shown, "hidden files are not read; remove the dot from its name"))
                 continue  # editor and OS droppings (.gitkeep, .DS_Store)
-            refusal = _not_a_file(file, project)
-            if refusal:
-                problems.append(Problem(shown, refusal))
+            status = _inspect(file, project)
+            if isinstance(status, str):
+                problems.append(Problem(shown, status))
                 unreadable.add((kind, _record_id(file.stem)))
                 continue
-            if file.is_dir():
+            if stat.S_ISDIR(status.st_mode):
                 problems.append(Problem(shown, f"folders inside {shown_folder} are not read; move its files up"))
                 continue
             if file.suffix != ".md":
@@ -97,7 +97,7 @@ def load_content(root: Path, shown_root: str = "content", cache: LoadCache | Non
                     )
                 )
                 continue
-            record, file_problems = _load_cached(file, kind, shown, cache)
+            record, file_problems = _load_cached(file, kind, shown, cache, status)
             problems.extend(file_problems)
             if record is None:
                 unreadable.add((kind, _record_id(file.stem)))
@@ -150,8 +150,9 @@ def _sorted_entries(directory: Path) -> list[Path]:
     return sorted(directory.iterdir(), key=lambda path: path.name)
 
 
-def _not_a_file(path: Path, project: Path) -> str | None:
-    """Why `path` cannot be read as a content file, or None."""
+def _inspect(path: Path, project: Path) -> str | os.stat_result:
+    """Why `path` cannot be read as a content file, or its status (a folder's too: the
+    caller says what to do with one)."""
     try:
         if path.is_symlink():
             target = path.resolve(strict=True)
@@ -165,14 +166,14 @@ def _not_a_file(path: Path, project: Path) -> str | None:
     except OSError as error:
         return f"cannot be read ({error.strerror})"
     if stat.S_ISDIR(status.st_mode):
-        return None  # reported by the caller
+        return status
     if not stat.S_ISREG(status.st_mode):
         return "not a regular file (a pipe, socket or device); only files are read"
     if status.st_size > limits.FILE_BYTES:
         return f"{status.st_size:,} bytes; the most a file may hold is {limits.FILE_BYTES:,}"
     if not os.access(path, os.R_OK):
         return "cannot be read (permission denied); check its permissions"
-    return None
+    return status
 
 
 def _media(root: Path, shown_root: str, project: Path) -> tuple[frozenset[str], list[Problem]]:
@@ -184,9 +185,12 @@ def _media(root: Path, shown_root: str, project: Path) -> tuple[frozenset[str], 
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(root).as_posix()
         shown = f"{shown_root}/{shown_name(relative)}"
-        if any(part.startswith(".") for part in path.relative_to(root).parts) or path.is_dir():
+        if any(part.startswith(".") for part in path.relative_to(root).parts):
             continue
-        refusal = _not_a_file(path, project)
+        status = _inspect(path, project)
+        if not isinstance(status, str) and stat.S_ISDIR(status.st_mode):
+            continue
+        refusal = status if isinstance(status, str) else None
         if refusal is None and path.suffix.lower() not in MEDIA_SUFFIXES:
             refusal = f"not an image this site publishes; expected one of {', '.join(sorted(MEDIA_SUFFIXES))}"
         if refusal:
@@ -218,10 +222,11 @@ def _record_id(stem: str) -> str:
     return stem if ID_PATTERN.match(stem) else (slugify(stem) or stem)
 
 
-def _load_cached(file: Path, kind: str, shown: str, cache: LoadCache | None) -> tuple[RawRecord | None, list[Problem]]:
+def _load_cached(
+    file: Path, kind: str, shown: str, cache: LoadCache | None, status: os.stat_result
+) -> tuple[RawRecord | None, list[Problem]]:
     if cache is None:
         return _load_file(file, kind, shown)
-    status = file.stat()
     stamp = (status.st_mtime_ns, status.st_size)
     cached = cache.get(shown)
     if cached is None or cached[0] != stamp:

@@ -123,7 +123,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.text = load_text(language, self.config.locale)
         except UnknownLanguageError as error:
             raise PluginError(f"theme.language: {error}") from error
-        if self.text.language.split("-")[0].split("_")[0] not in languages():
+        if not self.text.translated:
             log.warning(
                 f"theme.language: no catalogue for '{language}'; the timeline's own words stay in English "
                 f"(catalogues: {', '.join(languages())}; see generator/text/)"

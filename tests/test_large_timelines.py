@@ -111,3 +111,8 @@ def test_a_month_with_too_many_events_gets_day_pages_and_a_day_numbered_pages(de
     assert dense_build.links(day, ".tl-pager a[rel=next]") == ["years/2023/12/27/"]
     assert dense_build.links(month, ".tl-pager a[rel=prev]") == ["years/2023/11/"]
     assert dense_build.links(day, ".tl-lede a") == [month]  # up one level
+
+
+def test_a_tag_month_page_is_titled_once_with_the_tag(split_build):
+    assert split_build.page("tags/common/years/2021/03/").h1.get_text() == "Tag: common: March (2021)"
+    assert split_build.page("years/2021/03/").h1.get_text() == "March (2021)"

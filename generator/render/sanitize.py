@@ -86,6 +86,7 @@ CLASSES = {
     "cite": {"tl-source__title"},
 }
 _SITE = "https://site.invalid/"  # a stand-in for the site's own address, to resolve relative URLs against
+_SITE_ORIGIN = URL(_SITE).origin
 # Removed with everything inside them, not just unwrapped.
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "form", "template", "noscript", "svg", "math"}
 
@@ -109,7 +110,7 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
             url = URL(value, _SITE)
         except ValueError:
             return None
-        if attribute == "src" and url.origin != URL(_SITE).origin:
+        if attribute == "src" and url.origin != _SITE_ORIGIN:
             return None  # only images from the site itself
         if url.protocol not in ("http:", "https:", "mailto:"):
             return None

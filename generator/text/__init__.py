@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import gettext
 import io
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -43,6 +44,7 @@ class Text:
     language: str
     locale: Locale
     translations: gettext.NullTranslations
+    translated: bool  # whether the language has words of its own (English is the catalogues' source)
 
     def gettext(self, message: str, **values: object) -> str:
         return self.translations.gettext(message) % values
@@ -84,15 +86,10 @@ class Text:
 def _full_month_names(pattern: str) -> str:
     # CLDR gives ranges for abbreviated months only; a request for full names widens the
     # field, as CLDR's skeleton matching says to.
-    out, run = [], ""
-    for char in pattern + "\0":
-        if char == "M":
-            run += char
-            continue
-        out.append("MMMM" if run == "MMM" else run)
-        run = ""
-        out.append(char)
-    return "".join(out)[:-1]
+    return _ABBREVIATED_MONTH.sub("MMMM", pattern)
+
+
+_ABBREVIATED_MONTH = re.compile(r"(?<!M)MMM(?!M)")
 
 
 class UnknownLanguageError(ValueError):
@@ -109,7 +106,8 @@ def load_text(language: str, locale: str | None = None) -> Text:
         raise UnknownLanguageError(
             f"'{locale or language}' is not a locale CLDR knows (e.g. en, en_GB, fr, ar)"
         ) from error
-    catalogue = CATALOGUES / f"{language.split('-')[0].split('_')[0]}.po"
+    base = language.split("-")[0].split("_")[0]
+    catalogue = CATALOGUES / f"{base}.po"
     translations: gettext.NullTranslations = gettext.NullTranslations()
     if catalogue.exists():
         with catalogue.open("rb") as po:
@@ -117,4 +115,4 @@ def load_text(language: str, locale: str | None = None) -> Text:
             write_mo(compiled, read_po(po, locale=language))
         compiled.seek(0)
         translations = Translations(fp=compiled)
-    return Text(language, cldr, translations)
+    return Text(language, cldr, translations, translated=catalogue.exists() or base == SOURCE_LANGUAGE)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from generator import urls
-from generator.dates import DatePoint
 from generator.model import Event
 from generator.text import Text
 from generator.views.dates import month_name
@@ -94,8 +93,7 @@ def timeline_groups(events: tuple[Event, ...], listing: str, pieces: Pieces) -> 
     text = pieces.text
     years: list[tuple[str, str, list[tuple[str, str, list[Event]]]]] = []  # (key, heading, months)
     for event in events:
-        point = event.date.start or event.date.end
-        assert point is not None
+        point = event.date.listed_at
         if point.year is None:
             year_key, year_heading = urls.YEAR_NOT_GIVEN, text.gettext("Year not given")
         else:
@@ -182,7 +180,13 @@ def timeline_pages(
         for index, (key, heading, found) in enumerate(years):
             year_title = _titled(text, title, heading) if listing else heading
             pages += page.period(
-                urls.year(listing, key), year_title, found, _neighbours(year_links, index), listing, level="months"
+                urls.year(listing, key),
+                year_title,
+                found,
+                _neighbours(year_links, index),
+                listing,
+                level="months",
+                heading=heading,
             )
     return pages
 
@@ -208,7 +212,7 @@ class _Page:
         self.limit = limit
         self.year_pages = year_pages
         # How many events each year and month holds: whether it has pages of its own below.
-        points = [_point(event) for event in events]
+        points = [event.date.listed_at for event in events]
         self.per_year = Counter(point.year for point in points)
         self.per_month = Counter((point.year, point.month) for point in points)
 
@@ -221,8 +225,10 @@ class _Page:
         parent: str,
         *,
         level: str,
+        heading: str,
     ) -> list[Listing]:
-        """The page of one period and, when it holds too many events, the pages below it."""
+        """The page of one period (`heading`: its name, "2023", without the listing's title) and,
+        when it holds too many events, the pages below it."""
         previous, following = neighbours
         if len(events) <= self.limit:
             return [self.listing(path, title, tuple(events), total=len(events), neighbours=neighbours, parent=parent)]
@@ -274,9 +280,11 @@ class _Page:
             )
         ]
         next_level = "days" if level == "months" else "pages"
-        for index, (link, (_, heading, found)) in enumerate(zip(links, below, strict=True)):
+        for index, (link, (_, below_heading, found)) in enumerate(zip(links, below, strict=True)):
             below_title = (
-                text.gettext("%(month)s (%(year)s)", month=heading, year=title) if level == "months" else heading
+                text.gettext("%(month)s (%(year)s)", month=below_heading, year=heading)
+                if level == "months"
+                else below_heading
             )
             pages += self.period(
                 link.path,
@@ -285,6 +293,7 @@ class _Page:
                 _neighbours(links, index),
                 path,
                 level=next_level,
+                heading=below_title,
             )
         return pages
 
@@ -305,9 +314,7 @@ class _Page:
     ) -> Listing:
         groups = timeline_groups(events, self.listing_path, self.pieces)
         every = list(period_events) if period_events is not None else list(events)
-        picture = overview(
-            every, {event.id: urls.event(event.id) for event in every}, self.pieces.text, self._period_path(path)
-        )
+        picture = overview(every, self.pieces.text, self._period_path(path))
         return Listing(
             path=path,
             title=title,
@@ -370,15 +377,9 @@ def _consecutive(events: list[Event], key: Callable[[Event], tuple[str, str]]) -
     return periods
 
 
-def _point(event: Event) -> DatePoint:
-    point = event.date.start or event.date.end
-    assert point is not None  # a date has at least one end
-    return point
-
-
 def _years(events: list[Event], text: Text) -> list[_Period]:
     def key(event: Event) -> tuple[str, str]:
-        year = _point(event).year
+        year = event.date.listed_at.year
         if year is None:
             return urls.YEAR_NOT_GIVEN, text.gettext("Year not given")
         return str(year), text.date(datetime.date(year, 1, 1), "y")
@@ -388,7 +389,7 @@ def _years(events: list[Event], text: Text) -> list[_Period]:
 
 def _months(events: list[Event], text: Text) -> list[_Period]:
     def key(event: Event) -> tuple[str, str]:
-        point = _point(event)
+        point = event.date.listed_at
         if point.month:
             return f"{point.month:02d}", month_name(point.month, text)
         if point.year is not None:
@@ -400,7 +401,7 @@ def _months(events: list[Event], text: Text) -> list[_Period]:
 
 def _days(events: list[Event], text: Text) -> list[_Period]:
     def key(event: Event) -> tuple[str, str]:
-        point = _point(event)
+        point = event.date.listed_at
         if point.day is None or point.month is None:
             return "day-not-given", text.gettext("Day not given")
         if point.year is None:

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from generator.dates import EdtfDate, parse_date
+from generator import urls
+from generator.dates import EdtfDate
 from generator.model import Event
 from generator.text import Text
 from generator.views.dates import date_words
@@ -84,9 +85,9 @@ class Overview:
 PeriodPath = Callable[[str, datetime.date], str]  # (unit, a day in it) -> the page showing that period
 
 
-def overview(events: list[Event], paths: dict[str, str], text: Text, period_path: PeriodPath) -> Overview | None:
-    """The overview of `events` (a listing's whole period); `paths` holds each event's page
-    by id, `period_path` the page of a year, month or day.  None when no event has a year."""
+def overview(events: list[Event], text: Text, period_path: PeriodPath) -> Overview | None:
+    """The overview of `events` (a listing's whole period); `period_path` gives the page of
+    a year, month or day.  None when no event has a year."""
     dated = [event for event in events if event.date.year_known]
     undated = len(events) - len(dated)
     if not dated:
@@ -103,7 +104,7 @@ def overview(events: list[Event], paths: dict[str, str], text: Text, period_path
         return round(MARGIN + (day - start).days * scale, 1)
 
     if len(dated) <= MARKS:
-        marks, rows = _marks(dated, bounds, x, paths, text, end)
+        marks, rows = _marks(dated, bounds, x, text, end)
         bins: tuple[Bin, ...] = ()
         body = rows * ROW + 8
     else:
@@ -112,7 +113,7 @@ def overview(events: list[Event], paths: dict[str, str], text: Text, period_path
     undated_y = AXIS + body
     height = undated_y + (ROW + 8 if undated else 0)
     words = text.ngettext("%(num)s event", "%(num)s events", len(events))
-    span_words = f"{date_words(_day(first), text).label} – {date_words(_day(last), text).label}"
+    span_words = f"{text.date(first, 'yMMMMd')} – {text.date(last, 'yMMMMd')}"
     return Overview(
         title=text.gettext("The period at a glance"),
         description=text.gettext("%(events)s, %(span)s.", events=words, span=span_words),
@@ -131,15 +132,11 @@ def overview(events: list[Event], paths: dict[str, str], text: Text, period_path
 
 def _bounds(date: EdtfDate) -> tuple[datetime.date, datetime.date, bool]:
     """First and last day a date may mean, and whether it goes on past its last (open end)."""
-    low = date.earliest() or (date.end.earliest() if date.end else None)
+    low = date.first_day()
     # A range whose end is open or not known covers at least its start's whole extent.
     high = date.latest() or (date.start.latest() if date.start else None)
     assert low is not None  # the year is known
     return low, high or low, date.is_range and date.end is None and date.open_end
-
-
-def _day(day: datetime.date) -> EdtfDate:
-    return parse_date(day.isoformat())
 
 
 def _round(day: datetime.date, unit: str, *, down: bool) -> datetime.date:
@@ -171,11 +168,11 @@ def _marks(
     dated: list[Event],
     bounds: list[tuple[datetime.date, datetime.date, bool]],
     x: Callable[[datetime.date], float],
-    paths: dict[str, str],
     text: Text,
     end: datetime.date,
 ) -> tuple[tuple[Mark, ...], int]:
     ends = [0.0] * ROWS  # where each row is free from
+    rows = 1
     marks = []
     for event, (low, high, open_end) in zip(dated, bounds, strict=True):
         left = x(low)
@@ -184,6 +181,7 @@ def _marks(
         width = 0.0 if point else max(right - left, 3.0)
         row = next((index for index, free in enumerate(ends) if free <= left - 4), ROWS - 1)
         ends[row] = max(ends[row], left + max(width, 8))
+        rows = max(rows, row + 1)
         date = event.date
         fuzzy = any(p is not None and (p.approximate or p.uncertain) for p in (date.start, date.end))
         label = f"{event.title}, {date_words(date, text).label}"
@@ -192,7 +190,7 @@ def _marks(
                 x=left,
                 width=round(width, 1),
                 y=AXIS + row * ROW + 4,
-                path=paths[event.id],
+                path=urls.event(event.id),
                 label=label,
                 first=low.isoformat(),
                 last=(end if open_end else high).isoformat(),
@@ -200,7 +198,6 @@ def _marks(
                 open_end=open_end,
             )
         )
-    rows = max((int((mark.y - AXIS - 4) // ROW) for mark in marks), default=0) + 1
     return tuple(marks), rows
 
 

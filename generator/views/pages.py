@@ -114,8 +114,8 @@ def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPag
 
 
 def _year(event: Event, text: Text) -> str:
-    point = event.date.start or event.date.end
-    if point is None or point.year is None:
+    point = event.date.listed_at
+    if point.year is None:
         return text.gettext("Year not given")
     return text.date(datetime.date(point.year, 1, 1), "y")
 

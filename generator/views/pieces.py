@@ -126,7 +126,7 @@ class Pieces:
                 summary=event.summary,
                 actors=tuple(self.actor_link(p.actor_id) for p in event.actors),
                 tag_slugs=tuple(dict.fromkeys(self.chronology.tag_slugs[name] for name in event.tags)),
-                first=_iso(event.date.earliest() or (event.date.end.earliest() if event.date.end else None)),
+                first=_iso(event.date.first_day()),
                 last=_iso(event.date.latest()),
             )
         return card
