@@ -2,12 +2,15 @@
 
 N events with 1-5 actors, 0-3 related events, 1-4 sources each cited in the body,
 dates of every precision, bodies of 100-400 words; N/10 actors, a fifth of them with a
-parent organisation.  `plain_pages` writes the same bodies as ordinary Markdown pages,
-the baseline that plain MkDocs builds.
+parent organisation.  With `dense`, that many of the events fall in one month (May 2020,
+most of them on a day, some on the month only), as real news data does: a conflict
+tracker's export holds thousands of events in a few weeks.  `plain_pages` writes the
+same bodies as ordinary Markdown pages, the baseline that plain MkDocs builds.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
@@ -46,6 +49,28 @@ WORDS = [
     "night",
 ]
 KINDS = ("person", "group", "organisation", "state")
+# Bodies draw from a vocabulary with the shape of real text (Zipf's law: the word of rank r
+# is about 1/r as frequent as the most common one): function words first, the topical
+# words above among the frequent ones, then 4,000 made-up words, most of them rare.  A
+# vocabulary of the 30 topical words alone would put every word on every page, which no
+# real chronology does and which makes every search word match all of them.
+FUNCTION_WORDS = ["the", "of", "and", "in", "to", "a", "on", "was", "by", "for", "with", "that", "at", "from"]
+SYLLABLES = ["ka", "ta", "ri", "mo", "sel", "dan", "or", "bel", "qu", "im", "zar", "ne", "hol", "vi", "es", "tun"]
+
+
+def _vocabulary() -> tuple[list[str], list[float]]:
+    rng = random.Random(0)
+    made_up: list[str] = []
+    while len(made_up) < 4000:
+        word = "".join(rng.choices(SYLLABLES, k=rng.randint(2, 4)))
+        if word not in made_up and word not in WORDS:
+            made_up.append(word)
+    ranked = FUNCTION_WORDS + [w for pair in zip(WORDS, made_up, strict=False) for w in pair] + made_up[len(WORDS) :]
+    weights = [1 / rank for rank in range(1, len(ranked) + 1)]
+    return ranked, list(itertools.accumulate(weights))
+
+
+VOCABULARY, CUMULATIVE_WEIGHTS = _vocabulary()
 
 
 def _date(rng: random.Random) -> str:
@@ -65,11 +90,20 @@ def _date(rng: random.Random) -> str:
     ][form]
 
 
+def _dense_date(rng: random.Random) -> str:
+    day = rng.randint(1, 31)
+    return "2020-05" if rng.random() < 0.05 else f"2020-05-{day:02d}"
+
+
+def _words(rng: random.Random, k: int) -> str:
+    return " ".join(rng.choices(VOCABULARY, cum_weights=CUMULATIVE_WEIGHTS, k=k))
+
+
 def _body(rng: random.Random, source_ids: list[str]) -> str:
     words = rng.randint(100, 400)
     paragraphs, sentence = [], []
     for index in range(words):
-        sentence.append(rng.choice(WORDS))
+        sentence.append(rng.choices(VOCABULARY, cum_weights=CUMULATIVE_WEIGHTS)[0])
         if len(sentence) >= 12 or index == words - 1:
             text = " ".join(sentence).capitalize() + "."
             sentence = []
@@ -82,7 +116,7 @@ def _body(rng: random.Random, source_ids: list[str]) -> str:
     return "\n\n".join(" ".join(cited[i : i + 4]) for i in range(0, len(cited), 4)) + "\n"
 
 
-def event_files(n: int, seed: int = 1) -> tuple[dict[str, str], dict[str, str]]:
+def event_files(n: int, seed: int = 1, dense: int = 0) -> tuple[dict[str, str], dict[str, str]]:
     rng = random.Random(seed)
     n_actors = max(n // 10, 2)
     actors: dict[str, str] = {}
@@ -95,7 +129,7 @@ def event_files(n: int, seed: int = 1) -> tuple[dict[str, str], dict[str, str]]:
             )
         front = (
             f"name: Actor {index} {rng.choice(WORDS).title()}\nkind: {rng.choice(KINDS)}\n"
-            f"aliases: [A{index}]\nsummary: {' '.join(rng.choices(WORDS, k=8))}\n{parent}"
+            f"aliases: [A{index}]\nsummary: {_words(rng, 8)}\n{parent}"
             f"sources:\n  - id: s1\n    title: Profile {index}\n    publisher: Agency\n"
         )
         actors[f"actor-{index:05d}.md"] = f"---\n{front}---\n\n{_body(rng, ['s1'])[:600]}\n"
@@ -113,9 +147,10 @@ def event_files(n: int, seed: int = 1) -> tuple[dict[str, str], dict[str, str]]:
             for a in participants
         )
         related = sorted({f"event-{rng.randrange(n):05d}" for _ in range(rng.randint(0, 3))} - {f"event-{index:05d}"})
+        date = _dense_date(rng) if index < dense else _date(rng)
         front = (
-            f"title: Event {index} {' '.join(rng.choices(WORDS, k=5))}\ndate: '{_date(rng)}'\n"
-            f"summary: {' '.join(rng.choices(WORDS, k=12))}\nplace: Place {rng.randrange(50)}\n"
+            f"title: Event {index} {_words(rng, 5)}\ndate: '{date}'\n"
+            f"summary: {_words(rng, 12)}\nplace: Place {rng.randrange(50)}\n"
             f"actors:\n{actor_lines}related: {json.dumps(related)}\n"
             f"tags: {json.dumps(sorted(set(rng.choices(WORDS[:12], k=rng.randint(0, 3)))))}\n"
             f"sources:\n{sources}"
@@ -124,8 +159,8 @@ def event_files(n: int, seed: int = 1) -> tuple[dict[str, str], dict[str, str]]:
     return events, actors
 
 
-def write_chronology(root: Path, n: int, seed: int = 1) -> None:
-    events, actors = event_files(n, seed)
+def write_chronology(root: Path, n: int, seed: int = 1, dense: int = 0) -> None:
+    events, actors = event_files(n, seed, dense)
     for folder, files in (("events", events), ("actors", actors)):
         directory = root / "content" / folder
         directory.mkdir(parents=True, exist_ok=True)

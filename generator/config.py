@@ -70,7 +70,7 @@ class TimelineConfig(base.Config):
     # The most events one listing page shows: a larger timeline, tag or event index is
     # split into a page per year (then per month), or into numbered pages, so that no
     # page grows past a couple of megabytes.
-    page_limit = _WholeNumber(minimum=1, default=1000)
+    page_limit = _WholeNumber(minimum=1, default=200)
 
     # Render the pieces many pages share (the sidebars of pages outside the navigation,
     # an event's card) once per build.  Off only to check that reuse changes no byte.

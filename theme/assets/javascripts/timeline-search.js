@@ -1,5 +1,6 @@
 // Search, answered by Pagefind in the browser.  Nothing is fetched until the reader
-// types: then Pagefind's small loader, and only the index chunks the query needs.
+// goes to the search field: then Pagefind's small loader and its metadata (while the
+// reader types), and only the index chunks the query needs.
 // Every form[data-tl-search] is served: the header's dialog and the search page (with
 // filters by kind, year, actor and tag, and the query kept in the address: ?q=…).
 // The words come from the page, in its language (data-* attributes).
@@ -20,6 +21,8 @@
       loading = import(new URL("pagefind.js", bundle).href).then(function (module) {
         // Result addresses are written from the site's root, wherever it is published.
         return module.options({baseUrl: new URL("../", bundle).pathname}).then(function () {
+          return module.init();
+        }).then(function () {
           return module;
         });
       });
@@ -158,7 +161,15 @@
     var input = form.elements.q;
     var timer = null;
     var onPage = !form.closest(".md-search");
+    // Going to the field starts loading the search, so that it is ready when the first
+    // word is; each keystroke asks for the word's index chunk at once (the search itself
+    // waits for a pause in the typing).
+    input.addEventListener("focus", function () { pagefind(form); });
     input.addEventListener("input", function () {
+      var query = input.value.trim();
+      if (query) {
+        pagefind(form).then(function (engine) { return engine.preload(query); }).catch(function () {});
+      }
       clearTimeout(timer);
       timer = setTimeout(function () { run(form); }, 150);
     });
