@@ -3,11 +3,14 @@ with a message naming the option, before any work."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from generator.dates import DateError, parse_date
+from generator.model import Era
 from generator.text import load_text
 
 
@@ -51,6 +54,30 @@ def _locale(text: str) -> None:
     load_text("en", text)  # UnknownLanguageError is a ValueError that names the locale
 
 
+class _Era(base.BaseConfigOption[Era]):
+    """A named period: `{name: Siege of Mosul, date: 2016-10-17/2017-07-20}` (EDTF)."""
+
+    def run_validation(self, value: object) -> Era:
+        shape = "Expected an era as {name: <its name>, date: <an EDTF date or period>}"
+        if not isinstance(value, dict) or set(value) != {"name", "date"}:
+            raise base.ValidationError(f"{shape}, but got {value!r}.")
+        name, date = value["name"], value["date"]
+        if not isinstance(name, str) or not name.strip():
+            raise base.ValidationError(f"{shape}: its name must be some text, but got {name!r}.")
+        # YAML reads an unquoted 2016-10-17 as a date and 2016 as a number: both mean their text.
+        if isinstance(date, datetime.date) or (isinstance(date, int) and not isinstance(date, bool)):
+            date = date.isoformat() if isinstance(date, datetime.date) else str(date)
+        if not isinstance(date, str):
+            raise base.ValidationError(f"{shape}: the date of {name!r} must be EDTF text, but got {date!r}.")
+        try:
+            parsed = parse_date(date)
+        except DateError as error:
+            raise base.ValidationError(f"the date of {name!r}, {date!r}: {error}") from error
+        if not parsed.year_known:
+            raise base.ValidationError(f"the date of {name!r}, {date!r}: an era needs a year to be drawn.")
+        return Era(name.strip(), parsed)
+
+
 class TimelineConfig(base.Config):
     # Titles of the four generated index pages (also the navigation labels when mkdocs.yml
     # lists the pages without titles of their own).  By default, the words of the site's
@@ -68,9 +95,18 @@ class TimelineConfig(base.Config):
     feed_size = _WholeNumber(minimum=1, default=100)
 
     # The most events one listing page shows: a larger timeline, tag or event index is
-    # split into a page per year (then per month), or into numbered pages, so that no
-    # page grows past a couple of megabytes.
+    # split into a page per year (then per month, per day), or into numbered pages, so that
+    # a listing stays light on a phone (at 200, Lighthouse's mobile performance score stays
+    # at 95 or more: see `make bench`).
     page_limit = _WholeNumber(minimum=1, default=200)
+
+    # Named periods drawn as labelled bands on every overview picture, e.g.
+    #   eras: [{name: Siege of Mosul, date: '2016-10-17/2017-07-20'}]
+    eras = c.ListOfItems(_Era(), default=[])
+
+    # One row per group on the overview pictures: "tags" (a row per tag, the fullest
+    # first) or "actor kinds" (people, groups, organisations, states).
+    lanes = c.Choice(("none", "tags", "actor kinds"), default="none")
 
     # Render the pieces many pages share (the sidebars of pages outside the navigation,
     # an event's card) once per build.  Off only to check that reuse changes no byte.

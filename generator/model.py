@@ -77,6 +77,14 @@ class Actor(EditorsFile):
 
 
 @dataclass(frozen=True, slots=True)
+class Era:
+    """A named period of the chronology (the `eras` option), drawn as a band on overviews."""
+
+    name: str
+    date: EdtfDate
+
+
+@dataclass(frozen=True, slots=True)
 class Appearance:
     """An event seen from one of its actors' pages."""
 

@@ -60,6 +60,7 @@ from generator.schema import SCHEMA_FILES, schema_text
 from generator.search_index import SearchIndexError, index_site
 from generator.text import SOURCE_LANGUAGE, UnknownLanguageError, languages, load_text
 from generator.urls import SiteAddress
+from generator.views.overview import Drawing
 from generator.views.pages import PageView, problem_pages
 from generator.views.plan import Titles, default_titles, plan_pages
 
@@ -158,7 +159,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             (log.warning if problem.warning and not quiet else log.error)(str(problem))
         titles = self._titles()
         if chronology is not None and not (config.strict and problems):
-            self._use(plan_pages(chronology, titles, self.config.page_limit, self.text).values(), config)
+            drawing = Drawing(tuple(self.config.eras), self.config.lanes)
+            self._use(plan_pages(chronology, titles, self.config.page_limit, self.text, drawing).values(), config)
             if self.dirty and self.built_once:
                 # Like the rest of a --dirtyreload preview, the open data and feed files stay
                 # as they were first built: writing them again is most of a one-event rebuild.

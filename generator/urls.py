@@ -11,6 +11,8 @@ Addresses never depend on the site's language: months are numbered, not named.
 
 from __future__ import annotations
 
+import urllib.parse
+
 from generator.content import is_index_page
 
 HOME = ""
@@ -66,6 +68,13 @@ def source_uri(path: str) -> str:
     if folder in (EVENTS.rstrip("/"), ACTORS.rstrip("/")) and name and "/" not in name and not is_index_page(name):
         return f"{folder}/{name}.md"
     return f"{path}index.md"
+
+
+def with_query(path: str, name: str, value: str) -> str:
+    """`path` with `?name=value` (before its #fragment, if any): a view of a page the
+    page's own script applies (a filter)."""
+    page, hash_mark, fragment = path.partition("#")
+    return f"{page}?{urllib.parse.urlencode({name: value})}{hash_mark}{fragment}"
 
 
 def relative(path: str, base_url: str) -> str:

@@ -19,7 +19,7 @@ from generator import urls
 from generator.model import Event
 from generator.text import Text
 from generator.views.dates import month_name
-from generator.views.overview import Overview, overview
+from generator.views.overview import Overview, PeriodPath
 from generator.views.pages import PageView
 from generator.views.pieces import ActorLink, EventCard, PeriodLink, Pieces, TagLink
 
@@ -211,10 +211,7 @@ class _Page:
         self.pieces = pieces
         self.limit = limit
         self.year_pages = year_pages
-        # How many events each year and month holds: whether it has pages of its own below.
-        points = [event.date.listed_at for event in events]
-        self.per_year = Counter(point.year for point in points)
-        self.per_month = Counter((point.year, point.month) for point in points)
+        self.period_pages = PeriodPages.of(listing, events, limit, year_pages=year_pages)
 
     def period(
         self,
@@ -314,7 +311,7 @@ class _Page:
     ) -> Listing:
         groups = timeline_groups(events, self.listing_path, self.pieces)
         every = list(period_events) if period_events is not None else list(events)
-        picture = overview(every, self.pieces.text, self._period_path(path))
+        picture = self.pieces.picture(every, self.period_pages.path_from(path))
         return Listing(
             path=path,
             title=title,
@@ -333,9 +330,33 @@ class _Page:
             overview=picture,
         )
 
-    def _period_path(self, current: str) -> Callable[[str, datetime.date], str]:
-        """Where a bar of the overview leads: the page of its year, month or day where that
-        page exists, else the heading of that period on the nearest page above."""
+
+@dataclass(frozen=True, slots=True)
+class PeriodPages:
+    """Which periods of a listing have pages of their own: a year's, a month's and a day's
+    page exist where the level above holds more than `limit` events."""
+
+    listing_path: str
+    year_pages: bool
+    limit: int
+    per_year: Counter[int | None]
+    per_month: Counter[tuple[int | None, int | None]]
+
+    @classmethod
+    def of(cls, listing: str, events: tuple[Event, ...], limit: int, *, year_pages: bool) -> PeriodPages:
+        points = [event.date.listed_at for event in events]
+        return cls(
+            listing,
+            year_pages,
+            limit,
+            Counter(point.year for point in points),
+            Counter((point.year, point.month) for point in points),
+        )
+
+    def path_from(self, current: str) -> PeriodPath:
+        """Where a bar of an overview on the page `current` leads: the page of its year,
+        month or day where that page exists, else the heading of that period on the
+        nearest page above."""
 
         def path(unit: str, day: datetime.date) -> str:
             listing = self.listing_path

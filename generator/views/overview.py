@@ -7,6 +7,9 @@ an open end a bar that fades out at the edge.  Events whose year the sources do 
 have a lane of their own.  Past `MARKS` events the overview counts them per year, month
 or day instead (a histogram whose bars link to the pages of those periods), so its markup
 stays small at any size.
+
+The site may name eras (drawn as labelled bands behind the events) and ask for lanes: a
+row per tag or per kind of actor, each with its own marks or bars.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import NamedTuple
 
 from generator import urls
 from generator.dates import EdtfDate
-from generator.model import Event
+from generator.model import Era, Event
 from generator.text import Text
 from generator.views.dates import date_words
 
@@ -29,6 +32,9 @@ MARGIN = 24
 ROW = 14  # height of one row of marks
 ROWS = 6  # rows of marks before they share the last one
 AXIS = 28  # room for the axis and its labels
+LABEL = 13  # room for the label of a lane or of the eras
+LANES = 8  # the most lanes; the groups after them share one ("Other")
+LANE_ROWS = 3  # rows of marks (or their height in bars) of one lane among several
 
 
 class Tick(NamedTuple):
@@ -65,6 +71,46 @@ class Bin:
 
 
 @dataclass(frozen=True, slots=True)
+class Band:
+    """An era, as far as it overlaps the period shown."""
+
+    x: float
+    width: float
+    name: str
+    label: str  # its name and period, for hover and assistive technology
+    first: str  # the days it covers (ISO), for zooming with JavaScript
+    last: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    """The label of one row of the picture, when the site asks for lanes."""
+
+    label: str
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class Lanes:
+    """How events are grouped into rows: `of` names the lanes of an event (none, one or
+    more); `none` is the name of the row of events in no group."""
+
+    of: Callable[[Event], tuple[str, ...]]
+    none: str
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """The site's choices for every overview (the `eras` and `lanes` options)."""
+
+    eras: tuple[Era, ...] = ()
+    lanes: str = "none"  # "none", "tags" or "actor kinds"
+
+
+PLAIN = Drawing()  # no eras, no lanes
+
+
+@dataclass(frozen=True, slots=True)
 class Overview:
     title: str
     description: str
@@ -72,6 +118,9 @@ class Overview:
     ticks: tuple[Tick, ...]
     marks: tuple[Mark, ...]
     bins: tuple[Bin, ...]
+    bands: tuple[Band, ...]
+    lanes: tuple[Lane, ...]
+    body_top: float  # where the rows begin (under the axis and the eras' labels)
     undated: int  # events whose year the sources do not give
     undated_path: str
     undated_label: str
@@ -80,21 +129,32 @@ class Overview:
     last: str = ""
     width: int = WIDTH
     margin: int = MARGIN
+    band_top: int = AXIS - 2  # the eras' bands begin under the axis, their names in the row below it
+    band_label_y: int = AXIS + 10
 
 
 PeriodPath = Callable[[str, datetime.date], str]  # (unit, a day in it) -> the page showing that period
+Bounds = tuple[datetime.date, datetime.date, bool]  # first and last day, open end
 
 
-def overview(events: list[Event], text: Text, period_path: PeriodPath) -> Overview | None:
+def overview(
+    events: list[Event],
+    text: Text,
+    period_path: PeriodPath,
+    *,
+    eras: tuple[Era, ...] = (),
+    lanes: Lanes | None = None,
+) -> Overview | None:
     """The overview of `events` (a listing's whole period); `period_path` gives the page of
-    a year, month or day.  None when no event has a year."""
+    a year, month or day; `eras` are drawn where they overlap the period; `lanes`, when
+    given, draws a row per lane.  None when no event has a year."""
     dated = [event for event in events if event.date.year_known]
     undated = len(events) - len(dated)
     if not dated:
         return None
-    bounds = [_bounds(event.date) for event in dated]
-    first = min(low for low, _, _ in bounds)
-    last = max(high for _, high, _ in bounds)
+    bounds = {event.id: _bounds(event.date) for event in dated}
+    first = min(low for low, _, _ in bounds.values())
+    last = max(high for _, high, _ in bounds.values())
     span = max((last - first).days, 1)
     unit = "year" if span > 3 * 366 else "month" if span > 62 else "day"
     start, end = _round(first, unit, down=True), _round(last, unit, down=False)
@@ -103,14 +163,29 @@ def overview(events: list[Event], text: Text, period_path: PeriodPath) -> Overvi
     def x(day: datetime.date) -> float:
         return round(MARGIN + (day - start).days * scale, 1)
 
-    if len(dated) <= MARKS:
-        marks, rows = _marks(dated, bounds, x, text, end)
-        bins: tuple[Bin, ...] = ()
-        body = rows * ROW + 8
-    else:
-        marks, bins = (), _bins(dated, bounds, unit, x, text, period_path)
-        body = ROWS * ROW + 8
-    undated_y = AXIS + body
+    bands = _bands(eras, start, end, x, text)
+    top = AXIS + (LABEL if bands else 0)
+    groups = _lanes(dated, lanes, text) if lanes else [("", dated)]
+    rows_each = ROWS if len(groups) == 1 else LANE_ROWS
+    drawn_marks: list[Mark] = []
+    drawn_bins: list[Bin] = []
+    lane_labels = []
+    y = top
+    tallest = max(_tallest(members, bounds, unit) for _, members in groups) if len(dated) > MARKS else 0
+    for label, members in groups:
+        if label:
+            lane_labels.append(Lane(label, y + 10))
+            y += LABEL
+        if len(dated) <= MARKS:
+            marks, rows = _marks(members, bounds, x, text, end, top=y, most_rows=rows_each)
+            drawn_marks += marks
+            y += rows * ROW + 8
+        else:
+            drawn_bins += _bins(
+                members, bounds, unit, x, text, period_path, top=y, room=rows_each * ROW, tallest=tallest
+            )
+            y += rows_each * ROW + 8
+    undated_y = y
     height = undated_y + (ROW + 8 if undated else 0)
     words = text.ngettext("%(num)s event", "%(num)s events", len(events))
     span_words = f"{text.date(first, 'yMMMMd')} – {text.date(last, 'yMMMMd')}"
@@ -119,8 +194,11 @@ def overview(events: list[Event], text: Text, period_path: PeriodPath) -> Overvi
         description=text.gettext("%(events)s, %(span)s.", events=words, span=span_words),
         height=height,
         ticks=_ticks(start, end, unit, x, text),
-        marks=marks,
-        bins=bins,
+        marks=tuple(drawn_marks),
+        bins=tuple(drawn_bins),
+        bands=bands,
+        lanes=tuple(lane_labels),
+        body_top=top,
         undated=undated,
         undated_path=period_path("undated", first),
         undated_label=text.ngettext("Year not given: %(num)s event", "Year not given: %(num)s events", undated),
@@ -130,7 +208,50 @@ def overview(events: list[Event], text: Text, period_path: PeriodPath) -> Overvi
     )
 
 
-def _bounds(date: EdtfDate) -> tuple[datetime.date, datetime.date, bool]:
+def _lanes(dated: list[Event], lanes: Lanes, text: Text) -> list[tuple[str, list[Event]]]:
+    """The lanes, the fullest first (then by name); past `LANES`, the smallest share one
+    ("Other"); the events in no group last."""
+    members: dict[str, list[Event]] = {}
+    outside = []
+    for event in dated:
+        names = lanes.of(event)
+        for name in names:
+            members.setdefault(name, []).append(event)
+        if not names:
+            outside.append(event)
+    ranked = sorted(members.items(), key=lambda item: (-len(item[1]), item[0].casefold(), item[0]))
+    room = LANES - (1 if outside else 0)
+    if len(ranked) > room:
+        seen = {event.id for _, events in ranked[room - 1 :] for event in events}
+        others = [event for event in dated if event.id in seen]  # once each, in timeline order
+        ranked = [*ranked[: room - 1], (text.gettext("Other"), others)]
+    return ranked + ([(lanes.none, outside)] if outside else [])
+
+
+def _bands(
+    eras: tuple[Era, ...], start: datetime.date, end: datetime.date, x: Callable[[datetime.date], float], text: Text
+) -> tuple[Band, ...]:
+    bands = []
+    for era in eras:
+        low, high, open_end = _bounds(era.date)
+        after = end if open_end else high + datetime.timedelta(days=1)
+        if after <= start or low >= end:
+            continue  # outside the period shown
+        left, right = x(max(low, start)), x(min(after, end))
+        bands.append(
+            Band(
+                x=left,
+                width=round(max(right - left, 1.0), 1),
+                name=era.name,
+                label=f"{era.name}, {date_words(era.date, text).label}",
+                first=low.isoformat(),
+                last=(after - datetime.timedelta(days=1)).isoformat(),
+            )
+        )
+    return tuple(bands)
+
+
+def _bounds(date: EdtfDate) -> Bounds:
     """First and last day a date may mean, and whether it goes on past its last (open end)."""
     low = date.first_day()
     # A range whose end is open or not known covers at least its start's whole extent.
@@ -166,20 +287,24 @@ def _ticks(
 
 def _marks(
     dated: list[Event],
-    bounds: list[tuple[datetime.date, datetime.date, bool]],
+    bounds: dict[str, Bounds],
     x: Callable[[datetime.date], float],
     text: Text,
     end: datetime.date,
-) -> tuple[tuple[Mark, ...], int]:
-    ends = [0.0] * ROWS  # where each row is free from
+    *,
+    top: float,
+    most_rows: int,
+) -> tuple[list[Mark], int]:
+    ends = [0.0] * most_rows  # where each row is free from
     rows = 1
     marks = []
-    for event, (low, high, open_end) in zip(dated, bounds, strict=True):
+    for event in dated:
+        low, high, open_end = bounds[event.id]
         left = x(low)
         right = x(end) if open_end else x(high + datetime.timedelta(days=1))
         point = low == high and not open_end
         width = 0.0 if point else max(right - left, 3.0)
-        row = next((index for index, free in enumerate(ends) if free <= left - 4), ROWS - 1)
+        row = next((index for index, free in enumerate(ends) if free <= left - 4), most_rows - 1)
         ends[row] = max(ends[row], left + max(width, 8))
         rows = max(rows, row + 1)
         date = event.date
@@ -189,7 +314,7 @@ def _marks(
             Mark(
                 x=left,
                 width=round(width, 1),
-                y=AXIS + row * ROW + 4,
+                y=top + row * ROW + 4,
                 path=urls.event(event.id),
                 label=label,
                 first=low.isoformat(),
@@ -198,20 +323,27 @@ def _marks(
                 open_end=open_end,
             )
         )
-    return tuple(marks), rows
+    return marks, rows
+
+
+def _tallest(dated: list[Event], bounds: dict[str, Bounds], unit: str) -> int:
+    """The count of the fullest bar of one lane (the bars of every lane share one scale)."""
+    return max(Counter(_round(bounds[event.id][0], unit, down=True) for event in dated).values())
 
 
 def _bins(
     dated: list[Event],
-    bounds: list[tuple[datetime.date, datetime.date, bool]],
+    bounds: dict[str, Bounds],
     unit: str,
     x: Callable[[datetime.date], float],
     text: Text,
     period_path: PeriodPath,
-) -> tuple[Bin, ...]:
-    counts = Counter(_round(low, unit, down=True) for low, _, _ in bounds)
-    tallest = max(counts.values())
-    room = ROWS * ROW
+    *,
+    top: float,
+    room: float,
+    tallest: int,
+) -> list[Bin]:
+    counts = Counter(_round(bounds[event.id][0], unit, down=True) for event in dated)
     bins = []
     for day, count in sorted(counts.items()):
         left, right = x(day), x(_round(day, unit, down=False))
@@ -226,7 +358,7 @@ def _bins(
                 x=left,
                 width=round(max(right - left - 1, 1), 1),
                 height=height,
-                y=AXIS + room - height + 4,
+                y=top + room - height + 4,
                 count=count,
                 path=period_path(unit, day),
                 label=label,
@@ -234,4 +366,4 @@ def _bins(
                 last=after.isoformat(),
             )
         )
-    return tuple(bins)
+    return bins

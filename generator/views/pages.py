@@ -17,6 +17,7 @@ from generator.problems import Problem
 from generator.text import Text
 from generator.views.dates import DateWords, date_words
 from generator.views.markdown import page_markdown
+from generator.views.overview import Overview, PeriodPath
 from generator.views.pieces import ActorLink, Citation, EventLink, PeriodLink, Pieces, TagLink
 
 
@@ -84,6 +85,7 @@ class ActorPage(PageView):
     parents: tuple[AffiliationLine, ...]
     members: tuple[AffiliationLine, ...]
     appearances: tuple[Appearance, ...]
+    overview: Overview | None = None  # the actor's events at a glance (inline SVG)
 
 
 def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPage:
@@ -120,9 +122,16 @@ def _year(event: Event, text: Text) -> str:
     return text.date(datetime.date(point.year, 1, 1), "y")
 
 
-def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces) -> ActorPage:
+def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces, timeline: PeriodPath) -> ActorPage:
+    """`timeline` gives the timeline's page of a period: a bar of the actor's overview
+    leads there, filtered to the actor."""
     path = urls.actor(actor.id)
     text = pieces.text
+    appearances = chronology.appearances.get(actor.id, ())
+
+    def period_path(unit: str, day: datetime.date) -> str:
+        return urls.with_query(timeline(unit, day), "actor", actor.id)
+
     return ActorPage(
         path=path,
         title=actor.name,
@@ -138,7 +147,8 @@ def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces) -> ActorPag
         members=tuple(
             _affiliation(pieces, m.actor.id, m.affiliation, text) for m in chronology.members.get(actor.id, ())
         ),
-        appearances=tuple((pieces.event_link(a.event), a.role) for a in chronology.appearances.get(actor.id, ())),
+        appearances=tuple((pieces.event_link(a.event), a.role) for a in appearances),
+        overview=pieces.picture(list({a.event.id: a.event for a in appearances}.values()), period_path),
     )
 
 

@@ -13,6 +13,7 @@ from generator import urls
 from generator.model import Actor, Chronology, Event, Source
 from generator.text import Text
 from generator.views.dates import DateWords, date_words
+from generator.views.overview import PLAIN, Drawing, Lanes, Overview, PeriodPath, overview
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,8 @@ class EventLink:
     path: str
     title: str
     date: DateWords
+    first: str = ""  # the first and last day it may mean (ISO; empty when not known), for zooming
+    last: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +90,10 @@ def _iso(day: datetime.date | None) -> str:
 class Pieces:
     """The pieces of one build, each made once on first use."""
 
-    def __init__(self, chronology: Chronology, text: Text):
+    def __init__(self, chronology: Chronology, text: Text, drawing: Drawing = PLAIN):
         self.chronology = chronology
         self.text = text
+        self.drawing = drawing
         self._actor_links: dict[str, ActorLink] = {}
         self._event_links: dict[str, EventLink] = {}
         self._cards: dict[str, EventCard] = {}
@@ -110,7 +114,12 @@ class Pieces:
         link = self._event_links.get(event.id)
         if link is None:
             link = self._event_links[event.id] = EventLink(
-                event.id, urls.event(event.id), event.title, self.date(event)
+                event.id,
+                urls.event(event.id),
+                event.title,
+                self.date(event),
+                first=_iso(event.date.first_day()),
+                last=_iso(event.date.latest()),
             )
         return link
 
@@ -130,6 +139,25 @@ class Pieces:
                 last=_iso(event.date.latest()),
             )
         return card
+
+    def picture(self, events: list[Event], period_path: PeriodPath) -> Overview | None:
+        """The overview of `events`, drawn with the site's eras and lanes."""
+        lanes = None
+        if self.drawing.lanes == "tags":
+            lanes = Lanes(lambda event: event.tags, self.text.gettext("No tag"))
+        elif self.drawing.lanes == "actor kinds":
+            lanes = Lanes(self._kinds, self.text.gettext("No actor"))
+        return overview(events, self.text, period_path, eras=self.drawing.eras, lanes=lanes)
+
+    def _kinds(self, event: Event) -> tuple[str, ...]:
+        words = {
+            "person": self.text.gettext("People"),
+            "group": self.text.gettext("Groups"),
+            "organisation": self.text.gettext("Organisations"),
+            "state": self.text.gettext("States"),
+        }
+        kinds = dict.fromkeys(self.chronology.actors_by_id[p.actor_id].kind for p in event.actors)
+        return tuple(words[kind] for kind in kinds)
 
     def date(self, event: Event) -> DateWords:
         return date_words(event.date, self.text)

@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from generator import urls
 from generator.model import Chronology
 from generator.text import Text
-from generator.views.listing import Listing, timeline_pages
+from generator.views.listing import Listing, PeriodPages, timeline_pages
+from generator.views.overview import PLAIN, Drawing
 from generator.views.pages import (
     PageView,
     actor_page,
@@ -37,12 +38,15 @@ def default_titles(text: Text) -> Titles:
     return Titles(text.gettext("Timeline"), text.gettext("Events"), text.gettext("Actors"), text.gettext("Tags"))
 
 
-def plan_pages(chronology: Chronology, titles: Titles, limit: int, text: Text) -> dict[str, PageView]:
+def plan_pages(
+    chronology: Chronology, titles: Titles, limit: int, text: Text, drawing: Drawing = PLAIN
+) -> dict[str, PageView]:
     """Every generated page, keyed by its path in the site.
 
     `limit` is the most events one listing page shows before it is split (see
-    `views.listing`)."""
-    pieces = Pieces(chronology, text)
+    `views.listing`); `drawing`, the site's eras and lanes for the overviews."""
+    pieces = Pieces(chronology, text, drawing)
+    timeline = PeriodPages.of(urls.HOME, chronology.events, limit, year_pages=True).path_from(urls.HOME)
     views: list[PageView] = [
         *timeline_pages(urls.HOME, titles.timeline, chronology.events, limit, pieces, year_pages=True, browse=True),
         *events_index(chronology, titles.events, limit, pieces),
@@ -50,7 +54,7 @@ def plan_pages(chronology: Chronology, titles: Titles, limit: int, text: Text) -
         tags_index(chronology, titles.tags),
         search_page(text),
         *(event_page(event, chronology, pieces) for event in chronology.events),
-        *(actor_page(actor, chronology, pieces) for actor in chronology.actors),
+        *(actor_page(actor, chronology, pieces, timeline) for actor in chronology.actors),
     ]
     home = views[0]
     assert isinstance(home, Listing)

@@ -20,6 +20,10 @@
     return {link: link, shape: shape, first: day(link.getAttribute("data-first")),
       last: day(link.getAttribute("data-last")) + DAY, point: shape.tagName.toLowerCase() === "circle"};
   });
+  var bands = Array.prototype.slice.call(svg.querySelectorAll("g.tl-picture__era")).map(function (group) {
+    return {group: group, rect: group.querySelector("rect"), label: group.querySelector("text"),
+      first: day(group.getAttribute("data-first")), last: day(group.getAttribute("data-last")) + DAY};
+  });
   var items = Array.prototype.slice.call(document.querySelectorAll("li[data-first]"));
   var axis = svg.querySelector(".tl-picture__axis");
   var controls = figure.querySelector(".tl-zoom");
@@ -105,6 +109,14 @@
         item.shape.setAttribute("width", Math.max(Math.min(right, width - margin) - from, 3).toFixed(1));
       }
     });
+    bands.forEach(function (band) {
+      var left = Math.max(x(band.first), margin);
+      var right = Math.min(x(band.last), width - margin);
+      band.group.style.display = right > left ? "" : "none";
+      band.rect.setAttribute("x", left.toFixed(1));
+      band.rect.setAttribute("width", Math.max(right - left, 1).toFixed(1));
+      band.label.setAttribute("x", (left + 3).toFixed(1));
+    });
     ticks();
     var zoomed = view[0] > whole[0] || view[1] < whole[1];
     items.forEach(function (item) {
@@ -181,12 +193,41 @@
     event.preventDefault();
     zoom(event.deltaY > 0 ? 1.25 : 0.8, timeAt(event.clientX));
   }, {passive: false});
+  // Drag with one pointer; pinch with two (touch): the time under the fingers' middle
+  // stays put while their distance sets the zoom.  touch-action: pan-y (in the CSS)
+  // leaves vertical scrolling of the page to the browser.
   var dragging = null;
+  var touches = {};
+  var pinch = null;
+  function fingers() {
+    return Object.keys(touches).map(function (id) { return touches[id]; });
+  }
   svg.addEventListener("pointerdown", function (event) {
-    dragging = {x: event.clientX, view: view.slice()};
+    touches[event.pointerId] = event.clientX;
+    var down = fingers();
+    if (down.length === 2) {
+      dragging = null;
+      pinch = {distance: Math.abs(down[0] - down[1]) || 1, centre: timeAt((down[0] + down[1]) / 2), view: view.slice()};
+    } else {
+      dragging = {x: event.clientX, view: view.slice()};
+    }
   });
-  window.addEventListener("pointerup", function () { dragging = null; });
+  function lift(event) {
+    delete touches[event.pointerId];
+    pinch = null;
+    dragging = null;
+  }
+  window.addEventListener("pointerup", lift);
+  window.addEventListener("pointercancel", lift);
   svg.addEventListener("pointermove", function (event) {
+    if (pinch && touches[event.pointerId] !== undefined) {
+      touches[event.pointerId] = event.clientX;
+      var down = fingers();
+      var factor = pinch.distance / (Math.abs(down[0] - down[1]) || 1);
+      var centre = pinch.centre;
+      set(centre - (centre - pinch.view[0]) * factor, centre + (pinch.view[1] - centre) * factor);
+      return;
+    }
     if (!dragging || event.buttons !== 1) {
       return;
     }
