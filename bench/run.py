@@ -1,14 +1,20 @@
-"""`make bench`: our build against plain MkDocs on the same pages, side by side.
+"""`make bench`: our build against plain MkDocs on the same pages, side by side, and what
+readers get from our site.
 
 For each size (the sample, and synthetic chronologies of 1,000 and 10,000 events) it
 builds our site and a baseline site `--runs` times each, alternating, and records the
-median wall time, peak memory (max RSS of the build process), output size and largest
-page (the disks are synced before each build, so that one build's writeback does not
-slow the next); then, in one `mkdocs serve --dirtyreload` each, the median time of
-`--runs` one-event edits to show against the same for one page of the baseline.
-Figures go to bench/results.json and one summary line per size is printed.
+median wall time, peak memory (max RSS of the build process or of its Pagefind child,
+whichever is larger), output size and largest page (the disks are synced before each
+build, so that one build's writeback does not slow the next); then, in one
+`mkdocs serve --dirtyreload` each, the median time of `--runs` one-event edits to show
+against the same for one page of the baseline.  For the sample and 10,000 events it then
+measures what readers get (bench/readers.py: the weight of each page kind, the first
+search, Lighthouse).  The size "dense" is 10,000 events of which 5,000 fall in one month
+(as a conflict tracker's export does): built once, its pages and readers' figures.
+Figures go to bench/results.json, and summary lines to bench/last-run.txt.
 
-    python bench/run.py [--sizes sample,1000,10000] [--runs 5]
+    python bench/run.py [--sizes sample,1000,10000,dense] [--runs 5]
+    python bench/run.py --once 100000    # one build: time, memory, largest page, index
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+from bench.readers import measure_site  # noqa: E402
+from bench.readers import summary as reader_lines  # noqa: E402
 from bench.synth import write_chronology, write_plain_pages  # noqa: E402
 
 WORK = REPO / "bench" / ".work"
@@ -50,6 +58,10 @@ nav:
 """
 
 
+DENSE = 5000  # events in one month of the "dense" case
+QUERIES = {"sample": "drone"}  # the first search's word; "ceasefire" for the synthetic text
+
+
 def prepare(size: str) -> tuple[Path, Path]:
     ours, baseline = WORK / size / "ours", WORK / size / "baseline"
     for folder in (ours, baseline):
@@ -62,6 +74,8 @@ def prepare(size: str) -> tuple[Path, Path]:
         (baseline / "docs" / "index.md").write_text("# Home\n")
         for path in events:
             (baseline / "docs" / path.name).write_text("# Page\n\n" + path.read_text().split("---\n", 2)[2])
+    elif size == "dense":
+        write_chronology(ours, 10_000, dense=DENSE)
     else:
         write_chronology(ours, int(size))
         write_plain_pages(baseline, int(size))
@@ -98,12 +112,16 @@ def site_figures(site: Path) -> dict:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html"]
     largest = max(pages, key=lambda p: p.stat().st_size)
+    index = [p for p in files if p.is_relative_to(site / "pagefind")]
     return {
         "files": len(files),
         "pages": len(pages),
         "bytes": sum(p.stat().st_size for p in files),
         "largest_page": largest.relative_to(site).as_posix(),
         "largest_page_bytes": largest.stat().st_size,
+        "pages_over_1mb": sum(1 for p in pages if p.stat().st_size > 1_000_000),
+        "search_index_bytes": sum(p.stat().st_size for p in index),
+        "search_index_files": len(index),
     }
 
 
@@ -187,7 +205,22 @@ def edit_page(project: Path) -> tuple[Callable[[str], dict[str, str]], list[str]
     return lambda marker: {f"docs/{page.name}": f"# {marker}\n{body}"}, [page.stem + "/"]
 
 
+def measure_once(size: str) -> dict:
+    """One build of our site (no baseline): time, peak memory, pages and index."""
+    ours, _ = prepare(size)
+    seconds, peak = timed_build(ours)
+    return {
+        "size": size,
+        "runs": 1,
+        "ours": {"seconds": round(seconds, 3), "peak_rss_bytes": peak, **site_figures(ours / "site")},
+    }
+
+
 def measure(size: str, runs: int) -> dict:
+    if size == "dense":
+        result = measure_once(size)
+        result["readers"] = measure_site(WORK / size / "ours" / "site", "ceasefire", 3)
+        return result
     ours, baseline = prepare(size)
     timings: dict[str, list[tuple[float, int]]] = {"ours": [], "baseline": []}
     for _ in range(runs):
@@ -209,36 +242,67 @@ def measure(size: str, runs: int) -> dict:
         result[name]["serve_edit_runs"] = [round(t, 3) for t in seconds]
         result[name]["serve_edit_watched"] = watch
     result["serve_ratio"] = round(result["ours"]["serve_edit_seconds"] / result["baseline"]["serve_edit_seconds"], 3)
+    if size in ("sample", "10000"):
+        result["readers"] = measure_site(ours / "site", QUERIES.get(size, "ceasefire"), 3)
     return result
 
 
-def summary(result: dict) -> str:
+def summary(result: dict) -> list[str]:
+    ours = result["ours"]
+    mib = 1024 * 1024
+    lines = []
+    if "baseline" not in result:
+        lines.append(
+            f"N={result['size']}: one build {ours['seconds']:.1f}s, peak RSS {ours['peak_rss_bytes'] / mib:.0f} MiB; "
+            f"{ours['pages']} pages ({ours['pages_over_1mb']} over 1 MB), {ours['bytes'] / mib:.1f} MiB, largest "
+            f"{ours['largest_page']} {ours['largest_page_bytes'] / 1024:.0f} KiB; search index "
+            f"{ours['search_index_bytes'] / mib:.1f} MiB in {ours['search_index_files']} files"
+        )
+    else:
+        lines.append(_comparison(result))
+    if "readers" in result:
+        lines += reader_lines(f"N={result['size']}", result["readers"])
+    return lines
+
+
+def _comparison(result: dict) -> str:
     ours, base = result["ours"], result["baseline"]
     mib = 1024 * 1024
     return (
         f"N={result['size']}: ours {ours['median_seconds']:.2f}s vs plain MkDocs {base['median_seconds']:.2f}s "
         f"(ratio {result['ratio']:.2f}, median of {result['runs']}); peak RSS {ours['peak_rss_bytes'] / mib:.0f} MiB "
         f"vs {base['peak_rss_bytes'] / mib:.0f} MiB; {ours['pages']} pages, {ours['bytes'] / mib:.1f} MiB, largest "
-        f"{ours['largest_page']} {ours['largest_page_bytes'] / 1024:.0f} KiB; "
-        f"serve edit {ours['serve_edit_seconds']:.2f}s "
+        f"{ours['largest_page']} {ours['largest_page_bytes'] / 1024:.0f} KiB ({ours['pages_over_1mb']} over 1 MB); "
+        f"search index {ours['search_index_bytes'] / mib:.1f} MiB; serve edit {ours['serve_edit_seconds']:.2f}s "
         f"vs {base['serve_edit_seconds']:.2f}s (ratio {result['serve_ratio']:.2f}, median of {result['runs']})"
     )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="sample,1000,10000")
+    parser.add_argument("--sizes", default="sample,1000,10000,dense")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.json")
+    parser.add_argument("--once", metavar="SIZE", help="one build of SIZE events, ours only (e.g. 100000)")
     args = parser.parse_args()
+    if args.once:
+        result = measure_once(args.once)
+        print("\n".join(summary(result)))
+        output = args.output.with_name(f"results-{args.once}.json")
+        output.write_text(
+            json.dumps({"machine": os.uname().machine, "cpus": os.cpu_count(), "results": [result]}, indent=1) + "\n"
+        )
+        return 0
     results, lines = [], []
     for size in args.sizes.split(","):
         result = measure(size, args.runs)
         results.append(result)
-        lines.append(summary(result))
-        print(lines[-1], flush=True)
-    if len(results) >= 2 and results[-2]["size"] == "1000" and results[-1]["size"] == "10000":
-        growth = results[-1]["ours"]["median_seconds"] / results[-2]["ours"]["median_seconds"]
+        for line in summary(result):
+            lines.append(line)
+            print(line, flush=True)
+    by_size = {result["size"]: result for result in results}
+    if "1000" in by_size and "10000" in by_size:
+        growth = by_size["10000"]["ours"]["median_seconds"] / by_size["1000"]["ours"]["median_seconds"]
         lines.append(f"growth: time(10000) / time(1000) = {growth:.2f}")
         print(lines[-1])
     args.output.write_text(
