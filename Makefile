@@ -63,9 +63,12 @@ lint: $(DEV_STAMP)
 repro: $(SITE_STAMP)
 	$(BIN)/python tools/repro.py
 
-## bench: our build against plain MkDocs at 1,000 and 10,000 events (minutes); writes bench/results.json
-bench: $(SITE_STAMP)
+## bench: our build against plain MkDocs at 1,000 and 10,000 events, and what readers get
+## (page weights, first search, Lighthouse) at 10,000 (half an hour or more); writes
+## bench/results.json and bench/last-run.txt, and pictures of the overview to test-artifacts/
+bench: $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/screenshots.py
 
 ## profile: cProfile of one full build of the 10,000-event chronology (SIZE=1000 for a smaller one)
 profile: $(SITE_STAMP)

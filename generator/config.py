@@ -108,6 +108,12 @@ class TimelineConfig(base.Config):
     # first) or "actor kinds" (people, groups, organisations, states).
     lanes = c.Choice(("none", "tags", "actor kinds"), default="none")
 
+    # What the search index holds of event and actor pages: "full" (their whole text) or
+    # "summaries" (title, date, summary, place, actors and tags).  Pagefind needs about
+    # 200 KB of memory per page indexed in full: "summaries" lets a chronology of
+    # 100,000 events index on a machine of 16 GB or less (see README, Scale).
+    search = c.Choice(("full", "summaries"), default="full")
+
     # Render the pieces many pages share (the sidebars of pages outside the navigation,
     # an event's card) once per build.  Off only to check that reuse changes no byte.
     reuse_fragments = c.Type(bool, default=True)

@@ -288,7 +288,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             # it, and `mkdocs serve` grew by a megabyte or so a rebuild.
             collector.freeze_survivors()
         templates.install(
-            env, text=self.text, address=SiteAddress(config.site_url), reuse_fragments=self.config.reuse_fragments
+            env,
+            text=self.text,
+            address=SiteAddress(config.site_url),
+            reuse_fragments=self.config.reuse_fragments,
+            search_bodies=self.config.search == "full",
         )
         # Material's templates are written for MkDocs' unescaped environment; ours show
         # editor text, so every template in our theme folder is autoescaped.

@@ -10,6 +10,7 @@ the date and actors a result shows.
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +31,17 @@ def index_site(site: Path) -> None:
         timeout=3600,
         check=False,
     )
+    if result.returncode < 0:
+        name = signal.Signals(-result.returncode).name
+        raise SearchIndexError(
+            f"Pagefind was stopped by {name} before it finished the index"
+            + (
+                " (the system ends the largest process when memory runs out: Pagefind needs about 200 KB a page"
+                " indexed in full; set the timeline plugin's option `search: summaries` to index less)"
+                if name == "SIGKILL"
+                else ""
+            )
+        )
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()
         raise SearchIndexError(f"Pagefind could not index the site: {detail[-1] if detail else result.returncode}")

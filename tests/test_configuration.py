@@ -70,3 +70,36 @@ def test_materials_search_plugin_is_named_as_replaced(tmp_path):
     assert build.returncode != 0
     assert "plugins: remove 'search' from mkdocs.yml: the timeline plugin searches with Pagefind" in build.output
     assert "Traceback" not in build.output
+
+
+def indexed_text(site) -> str:
+    """Everything Pagefind's fragments hold (each a gzipped JSON record of one page)."""
+    import gzip
+
+    return "\n".join(gzip.decompress(path.read_bytes()).decode() for path in (site / "pagefind" / "fragment").iterdir())
+
+
+@pytest.mark.parametrize(("choice", "body_indexed"), [("full", True), ("summaries", False)])
+def test_the_search_option_sets_what_is_indexed(tmp_path, choice, body_indexed):
+    events = {"strike.md": event_file("Strike on the depot", "2023-12-25", body="Zanzibarite residue.[^src]")}
+    write_project(tmp_path, events, {})
+    with open(tmp_path / "mkdocs.yml", "a", encoding="utf-8") as file:
+        file.write(f"plugins:\n  - timeline:\n      search: {choice}\n")
+    build = run_mkdocs(tmp_path, "--strict")
+    assert build.returncode == 0, build.output
+    text = indexed_text(build.site)
+    assert "Strike on the depot" in text  # the title is always searchable
+    assert ("Zanzibarite" in text) is body_indexed
+
+
+def test_a_search_index_killed_for_memory_says_so(tmp_path, monkeypatch):
+    import subprocess
+
+    from generator import search_index
+
+    def killed(*args, **kwargs):
+        return subprocess.CompletedProcess(args, -9, "", "")
+
+    monkeypatch.setattr(search_index.subprocess, "run", killed)
+    with pytest.raises(search_index.SearchIndexError, match=r"stopped by SIGKILL .*memory.*search: summaries"):
+        search_index.index_site(tmp_path)

@@ -39,8 +39,13 @@ def _ngettext(text: Text, singular: str, plural: str, count: int, **values: obje
     return Markup(escape(message)) % {"num": text.number(count), **values}
 
 
-def install(env: Environment, *, text: Text, address: SiteAddress, reuse_fragments: bool) -> None:
+def install(
+    env: Environment, *, text: Text, address: SiteAddress, reuse_fragments: bool, search_bodies: bool = True
+) -> None:
     env.filters["link"] = link
+    # Whether the search index holds the text of event and actor pages, or only what
+    # their headers say (title, date, summary, place, actors, tags).
+    env.globals["search_bodies"] = search_bodies
     env.filters["jsonld"] = partial(page_jsonld, address=address)
     env.globals["_"] = partial(_gettext, text)
     env.globals["ngettext"] = partial(_ngettext, text)
