@@ -77,7 +77,7 @@ profile: $(SITE_STAMP)
 ## messages: collect the words readers see into generator/text/messages.pot and update
 ## each language's catalogue (generator/text/<language>.po) for translators
 messages: $(SITE_STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k gettext -k ngettext:1,2 --no-location --sort-output \
+	$(BIN)/pybabel extract -F babel.cfg -k gettext -k ngettext:1,2 -k gettext_noop --no-location --sort-output \
 	  --omit-header -o generator/text/messages.pot .
 	for po in generator/text/*.po; do \
 	  $(BIN)/pybabel update --no-fuzzy-matching -i generator/text/messages.pot -o $$po \

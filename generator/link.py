@@ -14,7 +14,6 @@ Timeline order (documented for readers in the README):
 
 from __future__ import annotations
 
-import datetime
 import heapq
 import posixpath
 from collections import defaultdict
@@ -27,7 +26,9 @@ from generator.model import Actor, Appearance, Chronology, Event, Member, Tag
 from generator.problems import FieldPath, Problem, field_name, line_of, suggest
 
 # Known years first, by first and last day; then the rest by month and day (see above).
-ChronologicalKey: TypeAlias = tuple[int, datetime.date | int, datetime.date | int, str]
+# Within one first day, by time of day where it is known (events without one first).
+ChronologicalKey: TypeAlias = tuple[int, int, int, int, str]
+NEVER_ENDS = 10**15  # the last day of an open or unknown end: after every real day
 
 
 def link(
@@ -76,12 +77,13 @@ def chronological_key(event: Event) -> ChronologicalKey:
     date = event.date
     if date.year_known:
         earliest = date.first_day()
-        latest = date.latest() or (datetime.date.max if date.open_end or date.end is None else earliest)
-        # The end whose year is known has a first day, and `latest` falls back on it.
-        assert earliest is not None and latest is not None
-        return (0, earliest, latest, event.id)
+        # The end whose year is known has a first day.
+        assert earliest is not None
+        latest = date.latest()
+        last = latest.ordinal if latest else NEVER_ENDS if date.open_end or date.end is None else earliest.ordinal
+        return (0, earliest.ordinal, date.time_key(), last, event.id)
     point = date.listed_at
-    return (1, point.month or 13, point.day or 32, event.id)
+    return (1, point.month or 13, point.day or 32, date.time_key(), event.id)
 
 
 # --- references -----------------------------------------------------------------------------

@@ -57,7 +57,7 @@ from generator.render.fragments import NavFragmentKey, nav_fragment_key
 from generator.render.sanitize import clean_body, clean_text
 from generator.render.source_list import SourceListExtension, SourceListWords
 from generator.schema import SCHEMA_FILES, schema_text
-from generator.search_index import SearchIndexError, index_site
+from generator.search_index import PreviewIndexer, SearchIndexError, index_site
 from generator.text import SOURCE_LANGUAGE, UnknownLanguageError, languages, load_text
 from generator.urls import SiteAddress
 from generator.views.overview import Drawing
@@ -102,6 +102,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.exports: dict[str, str] = {}  # open data and feed files, by path in the site
         self.serving = False
         self.dirty = False
+        self.preview_indexer = PreviewIndexer(log.info)
         self.cache: PipelineCache | None = None  # the live preview's parsed files
         self.built_once = False  # whether a build has written the open data files
         self.text = load_text(SOURCE_LANGUAGE)
@@ -307,6 +308,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         collector.thaw_survivors()
         if config.strict and _strict_warnings():
             return  # MkDocs aborts now for the warnings; on_build_error removes the staging folder
+        if self.serving:
+            # The preview reloads at once; its search index follows in the background.
+            self.preview_indexer.request(Path(config.site_dir))
+            return
         try:
             index_site(Path(config.site_dir))
         except SearchIndexError as error:

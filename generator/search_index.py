@@ -13,6 +13,8 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 FOLDER = "pagefind"  # in the site
@@ -45,3 +47,37 @@ def index_site(site: Path) -> None:
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()
         raise SearchIndexError(f"Pagefind could not index the site: {detail[-1] if detail else result.returncode}")
+
+
+class PreviewIndexer:
+    """Indexes the live preview's site after each rebuild, in the background, so that an
+    edit shows at once and the search catches up a moment later; a rebuild while Pagefind
+    runs asks for one more run after it (never two at a time)."""
+
+    def __init__(self, on_done: Callable[[str], None]):
+        self._lock = threading.Lock()
+        self._wanted: Path | None = None
+        self._running = False
+        self._on_done = on_done  # told, in words, how each run went
+
+    def request(self, site: Path) -> None:
+        with self._lock:
+            self._wanted = site
+            if self._running:
+                return
+            self._running = True
+        threading.Thread(target=self._run, name="search-index", daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                site, self._wanted = self._wanted, None
+                if site is None:
+                    self._running = False
+                    return
+            try:
+                index_site(site)
+            except SearchIndexError as error:
+                self._on_done(f"the preview's search was not updated: {error}")
+            else:
+                self._on_done("the preview's search is up to date")

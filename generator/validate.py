@@ -363,7 +363,11 @@ def _date(record: RawRecord, path: FieldPath, value: str, problems: list[Problem
     try:
         return parse_date(value)
     except DateError as error:
-        problems.append(record.problem(path, str(error), expected="one of " + "; ".join(ACCEPTED_FORMS)))
+        problems.append(
+            record.problem(
+                path, str(error), expected="EDTF, for example " + "; ".join(ACCEPTED_FORMS), suggestion=error.suggestion
+            )
+        )
         return None
 
 

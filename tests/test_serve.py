@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -97,6 +98,10 @@ def test_edit_shows_then_error_is_reported_and_server_recovers(server):
     actor = fetch(base + "actors/militia/")
     assert "Second title" in [a.get_text() for a in actor.select(".tl-appearances a")]
     assert "Second title" in fetch(base + "events/other/").select_one("a[rel=next]").get_text()
+    # The search index follows each rebuild in the background (the page did not wait for it).
+    assert wait_for(lambda: log_path.read_text().count("the preview's search is up to date") >= 2), log_path.read_text()
+    with urllib.request.urlopen(base + "pagefind/pagefind-entry.json", timeout=5) as response:
+        assert json.loads(response.read())["languages"]
 
     event.write_text(event.read_text().replace("title: Second title", "tittle: Second title"))
     message = "content/events/strike.md:2: tittle: unknown field"

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import TypedDict
 
 from generator import urls
-from generator.dates import EdtfDate
+from generator.dates import EdtfDate, coverage
 from generator.model import Actor, Chronology, Event, Source
 from generator.text import Text
 from generator.urls import SiteAddress
@@ -44,8 +44,8 @@ def date_data(date: EdtfDate | None, text: Text) -> DateData | None:
     return {
         "edtf": date.text,
         "label": date_words(date, text).label,
-        "earliest": earliest.isoformat() if earliest else None,  # None: open, unknown or no year given
-        "latest": latest.isoformat() if latest else None,
+        "earliest": earliest.iso() if earliest else None,  # None: open, unknown or no year given
+        "latest": latest.iso() if latest else None,
         "year_known": date.year_known,
     }
 
@@ -80,7 +80,23 @@ def event_data(event: Event, chronology: Chronology, link: SiteAddress, text: Te
         "summary": event.summary,
         "place": event.place,
         "actors": [
-            {"id": p.actor_id, "name": actors[p.actor_id].name, "role": p.role, "url": link(urls.actor(p.actor_id))}
+            {
+                "id": p.actor_id,
+                "name": actors[p.actor_id].name,
+                "role": p.role,
+                "url": link(urls.actor(p.actor_id)),
+                # The organisations it belonged to at the event's date: "certain" or "possible".
+                "part_of": [
+                    {
+                        "id": a.organisation_id,
+                        "name": actors[a.organisation_id].name,
+                        "role": a.role,
+                        "at_the_time": when,
+                    }
+                    for a in actors[p.actor_id].affiliations
+                    if (when := coverage(a.period, event.date))
+                ],
+            }
             for p in event.actors
         ],
         "related": [

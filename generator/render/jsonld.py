@@ -36,7 +36,7 @@ def event_jsonld(view: EventPage, address: SiteAddress) -> dict[str, object]:
     if view.place:
         data["location"] = {"@type": "Place", "name": view.place}
     if view.participants:
-        data["about"] = [_thing(actor, address) for actor, _ in view.participants]
+        data["about"] = [_thing(participant.actor, address) for participant in view.participants]
     return data
 
 

@@ -37,6 +37,12 @@ def languages() -> tuple[str, ...]:
     return (SOURCE_LANGUAGE, *sorted(path.stem for path in CATALOGUES.glob("*.po")))
 
 
+def gettext_noop(message: str) -> str:
+    """Marks a message for the catalogues where it is written, to be translated later
+    (`make messages` collects it): the words of a table, looked up by a key."""
+    return message
+
+
 @dataclass(frozen=True, eq=False)
 class Text:
     """The catalogue and CLDR locale of one build (compared by identity: one per build)."""

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from generator import urls
+from generator.dates import Day
 from generator.model import Event
 from generator.text import Text
-from generator.views.dates import month_name
+from generator.views.dates import day_words, month_name, year_words
 from generator.views.overview import Overview, PeriodPath
 from generator.views.pages import PageView
 from generator.views.pieces import ActorLink, EventCard, PeriodLink, Pieces, TagLink
@@ -97,7 +98,7 @@ def timeline_groups(events: tuple[Event, ...], listing: str, pieces: Pieces) -> 
         if point.year is None:
             year_key, year_heading = urls.YEAR_NOT_GIVEN, text.gettext("Year not given")
         else:
-            year_key, year_heading = str(point.year), text.date(datetime.date(point.year, 1, 1), "y")
+            year_key, year_heading = str(point.year), year_words(point.year, text)
         if point.month:
             month_key, heading = f"{point.month:02d}", month_name(point.month, text)
         elif point.year is not None:
@@ -358,21 +359,22 @@ class PeriodPages:
         month or day where that page exists, else the heading of that period on the
         nearest page above."""
 
-        def path(unit: str, day: datetime.date) -> str:
+        def path(unit: str, day: Day) -> str:
             listing = self.listing_path
             if unit == "undated":
                 key = urls.YEAR_NOT_GIVEN
                 return urls.year(listing, key) if self.year_pages else f"{current}#year-{key}"
-            year_page = urls.year(listing, str(day.year)) if self.year_pages else current
+            year, month, number = day.parts
+            year_page = urls.year(listing, str(year)) if self.year_pages else current
             if unit == "year":
-                return year_page if self.year_pages else f"{current}#year-{day.year}"
-            month_key = f"{day.month:02d}"
-            if self.per_year[day.year] <= self.limit:
-                return f"{year_page}#year-{day.year}-{month_key}"
-            month_page = urls.month(listing, str(day.year), month_key)
-            if unit == "month" or self.per_month[(day.year, day.month)] <= self.limit:
+                return year_page if self.year_pages else f"{current}#year-{year}"
+            month_key = f"{month:02d}"
+            if self.per_year[year] <= self.limit:
+                return f"{year_page}#year-{year}-{month_key}"
+            month_page = urls.month(listing, str(year), month_key)
+            if unit == "month" or self.per_month[(year, month)] <= self.limit:
                 return month_page
-            return f"{month_page}{day.day:02d}/"
+            return f"{month_page}{number:02d}/"
 
         return path
 
@@ -403,7 +405,7 @@ def _years(events: list[Event], text: Text) -> list[_Period]:
         year = event.date.listed_at.year
         if year is None:
             return urls.YEAR_NOT_GIVEN, text.gettext("Year not given")
-        return str(year), text.date(datetime.date(year, 1, 1), "y")
+        return str(year), year_words(year, text)
 
     return _consecutive(events, key)
 
@@ -427,7 +429,7 @@ def _days(events: list[Event], text: Text) -> list[_Period]:
             return "day-not-given", text.gettext("Day not given")
         if point.year is None:
             return f"{point.day:02d}", text.date(datetime.date(2000, point.month, point.day), "MMMMd")
-        return f"{point.day:02d}", text.date(datetime.date(point.year, point.month, point.day), "yMMMMd")
+        return f"{point.day:02d}", day_words(Day.of(point.year, point.month, point.day), text)
 
     return _consecutive(events, key)
 

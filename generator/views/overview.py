@@ -15,16 +15,17 @@ row per tag or per kind of actor, each with its own marks or bars.
 from __future__ import annotations
 
 import datetime
+import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from generator import urls
-from generator.dates import EdtfDate
+from generator.dates import DatePoint, Day, EdtfDate
 from generator.model import Era, Event
 from generator.text import Text
-from generator.views.dates import date_words
+from generator.views.dates import date_words, day_words, year_words
 
 MARKS = 150  # the most events drawn one by one
 WIDTH = 700  # viewBox units (about the pixels of a desktop column); the picture scales to its column
@@ -133,8 +134,8 @@ class Overview:
     band_label_y: int = AXIS + 10
 
 
-PeriodPath = Callable[[str, datetime.date], str]  # (unit, a day in it) -> the page showing that period
-Bounds = tuple[datetime.date, datetime.date, bool]  # first and last day, open end
+PeriodPath = Callable[[str, Day], str]  # (unit, a day in it) -> the page showing that period
+Bounds = tuple[Day, Day, bool]  # first and last day, open end
 
 
 def overview(
@@ -155,13 +156,12 @@ def overview(
     bounds = {event.id: _bounds(event.date) for event in dated}
     first = min(low for low, _, _ in bounds.values())
     last = max(high for _, high, _ in bounds.values())
-    span = max((last - first).days, 1)
-    unit = "year" if span > 3 * 366 else "month" if span > 62 else "day"
+    unit = axis_unit(last.ordinal - first.ordinal)
     start, end = _round(first, unit, down=True), _round(last, unit, down=False)
-    scale = (WIDTH - 2 * MARGIN) / max((end - start).days, 1)
+    scale = (WIDTH - 2 * MARGIN) / max(end.ordinal - start.ordinal, 1)
 
-    def x(day: datetime.date) -> float:
-        return round(MARGIN + (day - start).days * scale, 1)
+    def x(day: Day) -> float:
+        return round(MARGIN + (day.ordinal - start.ordinal) * scale, 1)
 
     bands = _bands(eras, start, end, x, text)
     top = AXIS + (LABEL if bands else 0)
@@ -188,7 +188,7 @@ def overview(
     undated_y = y
     height = undated_y + (ROW + 8 if undated else 0)
     words = text.ngettext("%(num)s event", "%(num)s events", len(events))
-    span_words = f"{text.date(first, 'yMMMMd')} – {text.date(last, 'yMMMMd')}"
+    span_words = text.gettext("%(start)s – %(end)s", start=day_words(first, text), end=day_words(last, text))
     return Overview(
         title=text.gettext("The period at a glance"),
         description=text.gettext("%(events)s, %(span)s.", events=words, span=span_words),
@@ -203,8 +203,8 @@ def overview(
         undated_path=period_path("undated", first),
         undated_label=text.ngettext("Year not given: %(num)s event", "Year not given: %(num)s events", undated),
         undated_y=undated_y,
-        first=start.isoformat(),
-        last=(end - datetime.timedelta(days=1)).isoformat(),
+        first=start.script_iso(),
+        last=end.plus(-1).script_iso(),
     )
 
 
@@ -228,13 +228,11 @@ def _lanes(dated: list[Event], lanes: Lanes, text: Text) -> list[tuple[str, list
     return ranked + ([(lanes.none, outside)] if outside else [])
 
 
-def _bands(
-    eras: tuple[Era, ...], start: datetime.date, end: datetime.date, x: Callable[[datetime.date], float], text: Text
-) -> tuple[Band, ...]:
+def _bands(eras: tuple[Era, ...], start: Day, end: Day, x: Callable[[Day], float], text: Text) -> tuple[Band, ...]:
     bands = []
     for era in eras:
         low, high, open_end = _bounds(era.date)
-        after = end if open_end else high + datetime.timedelta(days=1)
+        after = end if open_end else high.plus(1)
         if after <= start or low >= end:
             continue  # outside the period shown
         left, right = x(max(low, start)), x(min(after, end))
@@ -244,8 +242,8 @@ def _bands(
                 width=round(max(right - left, 1.0), 1),
                 name=era.name,
                 label=f"{era.name}, {date_words(era.date, text).label}",
-                first=low.isoformat(),
-                last=(after - datetime.timedelta(days=1)).isoformat(),
+                first=low.script_iso(),
+                last=after.plus(-1).script_iso(),
             )
         )
     return tuple(bands)
@@ -257,29 +255,68 @@ def _bounds(date: EdtfDate) -> Bounds:
     # A range whose end is open or not known covers at least its start's whole extent.
     high = date.latest() or (date.start.latest() if date.start else None)
     assert low is not None  # the year is known
-    return low, high or low, date.is_range and date.end is None and date.open_end
+    open_end = date.open_end and (date.is_set or (date.is_range and date.end is None))
+    return low, high or low, open_end
 
 
-def _round(day: datetime.date, unit: str, *, down: bool) -> datetime.date:
-    if unit == "year":
-        return datetime.date(day.year, 1, 1) if down else datetime.date(day.year + 1, 1, 1)
+def axis_unit(days: int) -> str:
+    """The step of the axis for a period of `days`: "day", "month", "year", or "years:N"
+    (N a power of ten) so that the axis has some forty steps at most."""
+    if days <= 62:
+        return "day"
+    if days <= 3 * 366:
+        return "month"
+    years = days / 365.2425
+    if years <= 40:
+        return "year"
+    return f"years:{10 ** math.ceil(math.log10(years / 40))}"
+
+
+def _round(day: Day, unit: str, *, down: bool) -> Day:
+    """The first day of the step of `unit` that `day` is in (down), or of the next one."""
+    year, month, _ = day.parts
+    if unit == "day":
+        return day if down else day.plus(1)
     if unit == "month":
         if down:
-            return day.replace(day=1)
-        return datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return day if down else day + datetime.timedelta(days=1)
+            return Day.of(year, month, 1)
+        return Day.of(year + month // 12, month % 12 + 1, 1)
+    step = int(unit.partition(":")[2] or 1)
+    if year <= 0:
+        # Before year 1 the steps end at round numbers of years BCE (astronomical year
+        # 1 - 100 is 100 BCE), so the axis reads "200 BCE", "100 BCE", "1 CE".
+        first = 1 - -(-(1 - year) // step) * step
+        following = first + step
+    else:
+        first = max(year // step * step, 1)
+        following = step if first == 1 and step > 1 else first + step
+    return Day.of(first if down else following, 1, 1)
 
 
-def _ticks(
-    start: datetime.date, end: datetime.date, unit: str, x: Callable[[datetime.date], float], text: Text
-) -> tuple[Tick, ...]:
+def _step_words(day: Day, unit: str, text: Text, *, label: bool = False) -> str:
+    """The period of one step, in words: a day, a month, a year, or a span of years; for
+    an axis label (`label`), short."""
+    year, month, number = day.parts
+    if unit == "day":
+        return str(number) if label else day_words(day, text)
+    if unit == "month":
+        if not label:
+            return day_words(day, text, "month")
+        short = text.date(datetime.date(2000, month, 1), "MMM")
+        return f"{short} {year_words(year, text)}" if month == 1 else short
+    if unit == "year":
+        return year_words(year, text)
+    step = int(unit.partition(":")[2])
+    if label:
+        return year_words(year, text)
+    return text.gettext("%(start)s – %(end)s", start=year_words(year, text), end=year_words(year + step - 1, text))
+
+
+def _ticks(start: Day, end: Day, unit: str, x: Callable[[Day], float], text: Text) -> tuple[Tick, ...]:
     ticks = []
     day = start
     while day <= end:
-        label = text.date(day, "y") if unit == "year" else text.date(day, "MMM") if unit == "month" else str(day.day)
-        if unit == "month" and day.month == 1:
-            label = text.date(day, "yMMM")
-        ticks.append(Tick(x(day), label))
+        ticks.append(Tick(x(day), _step_words(day, unit, text, label=True)))
         day = _round(day, unit, down=False)
     every = max(1, len(ticks) // 12)  # at most a dozen labels
     return tuple(tick for index, tick in enumerate(ticks) if index % every == 0)
@@ -288,9 +325,9 @@ def _ticks(
 def _marks(
     dated: list[Event],
     bounds: dict[str, Bounds],
-    x: Callable[[datetime.date], float],
+    x: Callable[[Day], float],
     text: Text,
-    end: datetime.date,
+    end: Day,
     *,
     top: float,
     most_rows: int,
@@ -301,14 +338,14 @@ def _marks(
     for event in dated:
         low, high, open_end = bounds[event.id]
         left = x(low)
-        right = x(end) if open_end else x(high + datetime.timedelta(days=1))
+        right = x(end) if open_end else x(high.plus(1))
         point = low == high and not open_end
         width = 0.0 if point else max(right - left, 3.0)
         row = next((index for index, free in enumerate(ends) if free <= left - 4), most_rows - 1)
         ends[row] = max(ends[row], left + max(width, 8))
         rows = max(rows, row + 1)
         date = event.date
-        fuzzy = any(p is not None and (p.approximate or p.uncertain) for p in (date.start, date.end))
+        fuzzy = any(p is not None and _fuzzy(p) for p in (date.start, date.end))
         label = f"{event.title}, {date_words(date, text).label}"
         marks.append(
             Mark(
@@ -317,13 +354,18 @@ def _marks(
                 y=top + row * ROW + 4,
                 path=urls.event(event.id),
                 label=label,
-                first=low.isoformat(),
-                last=(end if open_end else high).isoformat(),
+                first=low.script_iso(),
+                last=(end if open_end else high).script_iso(),
                 fuzzy=fuzzy,
                 open_end=open_end,
             )
         )
     return marks, rows
+
+
+def _fuzzy(point: DatePoint) -> bool:
+    """Drawn faded: approximate or uncertain in any part, or only a span of years known."""
+    return point.approximate or point.uncertain or bool(point.qualified) or point.years is not None
 
 
 def _tallest(dated: list[Event], bounds: dict[str, Bounds], unit: str) -> int:
@@ -335,7 +377,7 @@ def _bins(
     dated: list[Event],
     bounds: dict[str, Bounds],
     unit: str,
-    x: Callable[[datetime.date], float],
+    x: Callable[[Day], float],
     text: Text,
     period_path: PeriodPath,
     *,
@@ -344,15 +386,20 @@ def _bins(
     tallest: int,
 ) -> list[Bin]:
     counts = Counter(_round(bounds[event.id][0], unit, down=True) for event in dated)
+    # A bar of many years leads to the page of the first year in it that has events.
+    firsts: dict[Day, Day] = {}
+    for event in dated:
+        low = bounds[event.id][0]
+        key = _round(low, unit, down=True)
+        firsts[key] = min(firsts.get(key, low), low)
     bins = []
     for day, count in sorted(counts.items()):
         left, right = x(day), x(_round(day, unit, down=False))
         height = max(round(room * count / tallest, 1), 2.0)
-        skeleton = "y" if unit == "year" else "yMMMM" if unit == "month" else "yMMMMd"
         label = text.ngettext(
-            "%(period)s: %(num)s event", "%(period)s: %(num)s events", count, period=text.date(day, skeleton)
+            "%(period)s: %(num)s event", "%(period)s: %(num)s events", count, period=_step_words(day, unit, text)
         )
-        after = _round(day, unit, down=False) - datetime.timedelta(days=1)
+        after = _round(day, unit, down=False).plus(-1)
         bins.append(
             Bin(
                 x=left,
@@ -360,10 +407,10 @@ def _bins(
                 height=height,
                 y=top + room - height + 4,
                 count=count,
-                path=period_path(unit, day),
+                path=period_path("year", firsts[day]) if unit.startswith("years:") else period_path(unit, day),
                 label=label,
-                first=day.isoformat(),
-                last=after.isoformat(),
+                first=day.script_iso(),
+                last=after.script_iso(),
             )
         )
     return bins

@@ -7,15 +7,15 @@ The template a view is printed with is named by its class.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
-from typing import ClassVar, TypeAlias
+from typing import ClassVar
 
 from generator import urls
+from generator.dates import Day, EdtfDate, coverage
 from generator.model import Actor, Affiliation, Chronology, Event
 from generator.problems import Problem
 from generator.text import Text
-from generator.views.dates import DateWords, date_words
+from generator.views.dates import DateWords, date_words, year_words
 from generator.views.markdown import page_markdown
 from generator.views.overview import Overview, PeriodPath
 from generator.views.pieces import ActorLink, Citation, EventLink, PeriodLink, Pieces, TagLink
@@ -43,9 +43,45 @@ class PageView:
 # --- event and actor pages ---------------------------------------------------------------------
 
 
-# An actor in an event, or an event on an actor's page, with the role the event gives it.
-Participant: TypeAlias = tuple[ActorLink, str | None]
-Appearance: TypeAlias = tuple[EventLink, str | None]
+@dataclass(frozen=True, slots=True)
+class Belonging:
+    """An organisation an actor belonged to at an event's date: `certain` when the
+    affiliation's period certainly covers the date, else possibly."""
+
+    organisation: ActorLink
+    role: str | None
+    certain: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """An actor in an event, with the role the event gives it and what it belonged to then."""
+
+    actor: ActorLink
+    role: str | None
+    belonged: tuple[Belonging, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    """An event on an actor's page, with the actor's role and what it belonged to then."""
+
+    event: EventLink
+    role: str | None
+    belonged: tuple[Belonging, ...] = ()
+
+
+def belongings(actor: Actor, date: EdtfDate, pieces: Pieces) -> tuple[Belonging, ...]:
+    """The organisations `actor` belonged to at `date`, certainly or possibly (see
+    `dates.coverage`); none whose period cannot overlap the date."""
+    found = []
+    for affiliation in actor.affiliations:
+        covered = coverage(affiliation.period, date)
+        if covered:
+            found.append(
+                Belonging(pieces.actor_link(affiliation.organisation_id), affiliation.role, covered == "certain")
+            )
+    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -90,7 +126,8 @@ class ActorPage(PageView):
 
 def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPage:
     path = urls.event(event.id)
-    names = [name for p in event.actors for name in _names(chronology.actors_by_id[p.actor_id])]
+    actors = chronology.actors_by_id
+    names = [name for p in event.actors for name in _names(actors[p.actor_id])]
     previous, following = chronology.previous(event), chronology.next(event)
     start, end = event.date.start, event.date.end
     return EventPage(
@@ -104,7 +141,10 @@ def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPag
         date_note=event.date_note,
         summary=event.summary,
         place=event.place,
-        participants=tuple((pieces.actor_link(p.actor_id), p.role) for p in event.actors),
+        participants=tuple(
+            Participant(pieces.actor_link(p.actor_id), p.role, belongings(actors[p.actor_id], event.date, pieces))
+            for p in event.actors
+        ),
         tags=tuple(pieces.tag_link(name) for name in event.tags),
         related=tuple(pieces.event_link(other) for other in chronology.related.get(event.id, ())),
         previous=pieces.event_link(previous) if previous else None,
@@ -119,7 +159,7 @@ def _year(event: Event, text: Text) -> str:
     point = event.date.listed_at
     if point.year is None:
         return text.gettext("Year not given")
-    return text.date(datetime.date(point.year, 1, 1), "y")
+    return year_words(point.year, text)
 
 
 def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces, timeline: PeriodPath) -> ActorPage:
@@ -129,7 +169,7 @@ def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces, timeline: P
     text = pieces.text
     appearances = chronology.appearances.get(actor.id, ())
 
-    def period_path(unit: str, day: datetime.date) -> str:
+    def period_path(unit: str, day: Day) -> str:
         return urls.with_query(timeline(unit, day), "actor", actor.id)
 
     return ActorPage(
@@ -147,7 +187,9 @@ def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces, timeline: P
         members=tuple(
             _affiliation(pieces, m.actor.id, m.affiliation, text) for m in chronology.members.get(actor.id, ())
         ),
-        appearances=tuple((pieces.event_link(a.event), a.role) for a in appearances),
+        appearances=tuple(
+            Appearance(pieces.event_link(a.event), a.role, belongings(actor, a.event.date, pieces)) for a in appearances
+        ),
         overview=pieces.picture(list({a.event.id: a.event for a in appearances}.values()), period_path),
     )
 

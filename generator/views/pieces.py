@@ -6,10 +6,10 @@ the same object (cheap to compare, and the key under which its HTML is reused).
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 
 from generator import urls
+from generator.dates import Day
 from generator.model import Actor, Chronology, Event, Source
 from generator.text import Text
 from generator.views.dates import DateWords, date_words
@@ -83,8 +83,8 @@ class Citation:
     url: str | None
 
 
-def _iso(day: datetime.date | None) -> str:
-    return day.isoformat() if day else ""
+def _iso(day: Day | None) -> str:
+    return day.script_iso() if day else ""
 
 
 class Pieces:

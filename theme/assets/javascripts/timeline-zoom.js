@@ -14,12 +14,15 @@
   var margin = Number(svg.getAttribute("data-margin"));
   var width = Number(svg.getAttribute("data-width"));
   var whole = [day(svg.getAttribute("data-first")), day(svg.getAttribute("data-last")) + DAY];
+  if (!isFinite(whole[0]) || !isFinite(whole[1])) {
+    return;  // a period beyond JavaScript's dates (±275,760 years): the picture stays as built
+  }
   var view = whole.slice();
   var shapes = Array.prototype.slice.call(svg.querySelectorAll("a[data-first]")).map(function (link) {
     var shape = link.querySelector("rect, circle");
     return {link: link, shape: shape, first: day(link.getAttribute("data-first")),
       last: day(link.getAttribute("data-last")) + DAY, point: shape.tagName.toLowerCase() === "circle"};
-  });
+  }).filter(function (item) { return isFinite(item.first) && isFinite(item.last); });
   var bands = Array.prototype.slice.call(svg.querySelectorAll("g.tl-picture__era")).map(function (group) {
     return {group: group, rect: group.querySelector("rect"), label: group.querySelector("text"),
       first: day(group.getAttribute("data-first")), last: day(group.getAttribute("data-last")) + DAY};
@@ -32,8 +35,15 @@
   function day(iso) {
     return Date.parse(iso + "T00:00:00Z");
   }
+  // Date.UTC reads years 0-99 as 1900-1999; these are the years as written.
+  function utc(year, month, date) {
+    var time = new Date(0);
+    time.setUTCFullYear(year, month, date);
+    return time.getTime();
+  }
   function iso(time) {
-    return new Date(time).toISOString().slice(0, 10);
+    var text = new Date(time).toISOString();
+    return text.slice(0, text.indexOf("T"));
   }
   function x(time) {
     return margin + (time - view[0]) / (view[1] - view[0]) * (width - 2 * margin);
@@ -49,24 +59,27 @@
     });
     var span = (view[1] - view[0]) / DAY;
     var unit = span > 3 * 366 ? "year" : span > 62 ? "month" : "day";
+    // Past forty years, a step of ten, a hundred, ... years (as the picture is built).
+    var step = unit === "year" ? Math.pow(10, Math.max(0, Math.ceil(Math.log10(span / 365.2425 / 40)))) : 1;
     var at = new Date(view[0]);
     var marks = [];
-    at = unit === "year" ? Date.UTC(at.getUTCFullYear(), 0, 1) : unit === "month"
-      ? Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1) : Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+    at = unit === "year" ? utc(Math.floor(at.getUTCFullYear() / step) * step, 0, 1) : unit === "month"
+      ? utc(at.getUTCFullYear(), at.getUTCMonth(), 1) : utc(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
     while (at <= view[1] && marks.length < 400) {
       if (at >= view[0]) {
         marks.push(at);
       }
       var next = new Date(at);
-      at = unit === "year" ? Date.UTC(next.getUTCFullYear() + 1, 0, 1) : unit === "month"
-        ? Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 1) : at + DAY;
+      at = unit === "year" ? utc(next.getUTCFullYear() + step, 0, 1) : unit === "month"
+        ? utc(next.getUTCFullYear(), next.getUTCMonth() + 1, 1) : at + DAY;
     }
     var every = Math.max(1, Math.ceil(marks.length / 12));
     marks.forEach(function (time, index) {
       if (index % every) {
         return;
       }
-      var label = unit === "year" ? words(time, {year: "numeric"}) : unit === "month"
+      var before = new Date(time).getUTCFullYear() < 1;  // named with its era: "1000 BC"
+      var label = unit === "year" ? words(time, {year: "numeric", era: before ? "short" : undefined}) : unit === "month"
         ? words(time, {month: "short", year: new Date(time).getUTCMonth() === 0 ? "numeric" : undefined})
         : words(time, {day: "numeric", month: "short"});
       var line = document.createElementNS("http://www.w3.org/2000/svg", "line");
