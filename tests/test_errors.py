@@ -16,8 +16,9 @@ EXPECTED = {
     "unknown field": "content/events/unknown-field.md:2: tittle: unknown field; expected one of title, date, date_note, "
     "summary, place, actors, related, follows, tags, sources; did you mean 'title'?",
     "wrong type": "content/events/wrong-type.md:4: tags: the text 'airstrike' is not allowed here; expected a list of tags",
-    "invalid EDTF": "content/events/bad-date.md:3: date: '25/12/2023' is not a valid EDTF date; expected one of "
-    "2023-12-25 (a day); 2023-12 (a month); 2023 (a year); 2023-12-25~ (approximate)",
+    "invalid EDTF": "content/events/bad-date.md:3: date: '25/12/2023' is not a valid EDTF date; expected EDTF, for "
+    "example 2023-12-25 (a day); 2023-12 (a month); 2023 (a year);",
+    "invalid EDTF, suggested": "did you mean '2023-12-25'?",
     "range ends before start": "content/events/backwards-range.md:3: date: the range '2023-12-27/2023-12-20' ends before it starts",
     "unknown actor": "content/events/unknown-actor.md:6: actors[1]: unknown actor 'kataib-hizbollah'; expected the name "
     "of a file in content/actors/, without .md; did you mean 'kataib-hezbollah'?",

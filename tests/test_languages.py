@@ -247,6 +247,8 @@ def test_the_template_lists_every_message_in_code_and_templates(tmp_path):
             "gettext",
             "-k",
             "ngettext:1,2",
+            "-k",
+            "gettext_noop",
             "--no-location",
             "--omit-header",
             "-o",

@@ -77,7 +77,14 @@ def test_events_json_has_every_field_resolved_links_and_bounds(small_build):
         "year_known": True,
     }
     assert day["actors"] == [
-        {"id": "person", "name": "A Person", "role": "speaker", "url": "https://example.org/chronology/actors/person/"}
+        {
+            "id": "person",
+            "name": "A Person",
+            "role": "speaker",
+            "url": "https://example.org/chronology/actors/person/",
+            # Its affiliation has no period: it may have been at any time.
+            "part_of": [{"id": "group", "name": "A Group", "role": None, "at_the_time": "possible"}],
+        }
     ]
     assert day["sources"][0]["title"] == "A test source"
     assert events["undated"]["date"]["earliest"] is None and events["undated"]["place"] == "Erbil"
