@@ -12,7 +12,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 import pytest
 import yaml
@@ -120,7 +120,49 @@ def sample_build(tmp_path_factory) -> Build:
 
 
 def internal_href(href: str | None) -> bool:
-    return bool(href) and not href.startswith(("http://", "https://", "mailto:", "//", "javascript:"))
+    return bool(href) and not href.startswith(("http://", "https://", "mailto:", "//", "javascript:", "geo:"))
+
+
+def _internal_refs(site: Path):
+    """(page, href, target file, fragment) for every internal link, script and image of a site."""
+    for page_path in sorted(site.rglob("*.html")):  # every page, the 404 page too (its links start at the root)
+        soup = BeautifulSoup(page_path.read_text(encoding="utf-8"), "html.parser")
+        base = page_path.relative_to(site).as_posix()
+        for tag in soup.find_all(["a", "link", "script", "img"]):
+            ref = tag.get("href") or tag.get("src")
+            if (ref or "").startswith("//"):  # another site: a link meant for this one, joined wrongly
+                yield base, ref, None, ""
+                continue
+            if not internal_href(ref):
+                continue
+            url, fragment = urldefrag(urljoin(f"http://site.invalid/{base}", ref))
+            path = unquote(urlparse(url).path).lstrip("/")
+            target = site / path
+            if target.is_dir() or not path or path.endswith("/"):
+                target = target / "index.html"
+            yield base, ref, target, fragment
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal link of a built site that leads nowhere: a missing file, or a
+    #fragment no element of the target page has (within the page too)."""
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for base, ref, target, fragment in _internal_refs(site):
+        if target is None or not target.exists():
+            broken.append(f"{base}: broken link {ref}")
+            continue
+        if fragment and target.suffix == ".html":
+            if target not in ids:
+                soup = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+                ids[target] = {tag["id"] for tag in soup.find_all(id=True)}
+            if fragment not in ids[target]:
+                broken.append(f"{base}: broken fragment {ref}")
+    return broken
+
+
+def count_internal_links(site: Path) -> int:
+    return sum(1 for _ in _internal_refs(site))
 
 
 # --- browser tests: Debian's chromium driven by Playwright, offline -----------------------

@@ -53,17 +53,38 @@ class _SourceList(Treeprocessor):
         self.words = words
 
     def run(self, root: etree.Element) -> None:
+        present = {element.get("id") for element in root.iter() if element.get("id")}
         for div in root.iter("div"):
             if div.get("class") == "footnote":
                 self._head(div)
                 for number, item in enumerate(div.iter("li"), start=1):
-                    _cite(item, self.views)
+                    view, source_id = _cite(item, self.views)
                     self._permalink(item, number)
-                    for back in item.iter("a"):
-                        if back.get("class") == "footnote-backref":
-                            # The footnotes extension's own title is English.
-                            back.set("title", self.words.back_title % {"number": number})
+                    for paragraph in item.iter("p"):
+                        for back in list(paragraph.iter("a")):
+                            if back.get("class") == "footnote-backref":
+                                # The footnotes extension's own title is English.
+                                back.set("title", self.words.back_title % {"number": number})
+                                self._mend_back_link(paragraph, back, present, view, source_id)
                 return
+
+    def _mend_back_link(
+        self,
+        paragraph: etree.Element,
+        back: etree.Element,
+        present: set[str | None],
+        view: PageView | None,
+        source_id: str,
+    ) -> None:
+        """A source the body never cites (only an affiliation does) gets a back-link to
+        the affiliation's mark, or none: never one to a citation that is not there."""
+        if back.get("href", "").removeprefix("#") in present:
+            return
+        anchor = view.cited_outside_body(source_id) if view is not None else None
+        if anchor is not None:
+            back.set("href", f"#{anchor}")
+            return
+        paragraph.remove(back)
 
     def _head(self, div: etree.Element) -> None:
         rule = div.find("hr")
@@ -92,12 +113,13 @@ class _SourceList(Treeprocessor):
         link.tail = None
 
 
-def _cite(item: etree.Element, views: Mapping[str, PageView]) -> None:
+def _cite(item: etree.Element, views: Mapping[str, PageView]) -> tuple[PageView | None, str]:
     """Replace the key the footnote shows with the citation:
-    <cite>Title</cite>, Publisher, date. <a href=url>url</a>, before the back-link."""
+    <cite>Title</cite>, Publisher, date. <a href=url>url</a>, before the back-link.
+    Returns the page's view and the source's id."""
     paragraph = item.find("p")
     if paragraph is None or not paragraph.text:
-        return
+        return None, ""
     # The key, then what the footnotes extension put after it (a no-break space
     # placeholder before its back-link).
     text = paragraph.text
@@ -105,9 +127,9 @@ def _cite(item: etree.Element, views: Mapping[str, PageView]) -> None:
     page_path, _, source_id = text[:end].partition("#")
     view = views.get(page_path)
     citation = view.citation(source_id) if view is not None else None
-    if citation is None:
-        return
-    _write(paragraph, citation, text[end:])
+    if citation is not None:
+        _write(paragraph, citation, text[end:])
+    return view, source_id
 
 
 def _write(paragraph: etree.Element, citation: Citation, after_key: str) -> None:

@@ -7,7 +7,7 @@ The template a view is printed with is named by its class.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from generator import urls
@@ -38,6 +38,11 @@ class PageView:
 
     def citation(self, source_id: str) -> Citation | None:
         return next((citation for citation in self.citations if citation.id == source_id), None)
+
+    def cited_outside_body(self, source_id: str) -> str | None:
+        """The id of the mark outside the body that cites a source (an affiliation's),
+        for the list of sources to link back to when the body does not cite it."""
+        return None
 
 
 # --- event and actor pages ---------------------------------------------------------------------
@@ -109,6 +114,12 @@ class AffiliationLine:
     actor: ActorLink
     role: str | None
     period: DateWords | None
+    # On the member's page, the source the affiliation cites: its id, its number in the
+    # page's list of sources, and the id of this mark when the list links back to it
+    # (the body does not cite that source itself).
+    source: str | None = None
+    source_number: int | None = None
+    anchor: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,6 +133,9 @@ class ActorPage(PageView):
     members: tuple[AffiliationLine, ...]
     appearances: tuple[Appearance, ...]
     overview: Overview | None = None  # the actor's events at a glance (inline SVG)
+
+    def cited_outside_body(self, source_id: str) -> str | None:
+        return next((line.anchor for line in self.parents if line.anchor and line.source == source_id), None)
 
 
 def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPage:
@@ -183,7 +197,7 @@ def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces, timeline: P
         kind_name=kind_name(actor.kind, text),
         aliases=actor.aliases,
         summary=actor.summary,
-        parents=tuple(_affiliation(pieces, a.organisation_id, a, text) for a in actor.affiliations),
+        parents=_parents(actor, pieces, text),
         members=tuple(
             _affiliation(pieces, m.actor.id, m.affiliation, text) for m in chronology.members.get(actor.id, ())
         ),
@@ -192,6 +206,32 @@ def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces, timeline: P
         ),
         overview=pieces.picture(list({a.event.id: a.event for a in appearances}.values()), period_path),
     )
+
+
+def _parents(actor: Actor, pieces: Pieces, text: Text) -> tuple[AffiliationLine, ...]:
+    """The actor's own affiliations, each with a mark for the source it cites: the same
+    number as in the list of sources (Python-Markdown numbers footnotes in the order
+    `page_markdown` defines them: the actor's sources in order)."""
+    numbers = {source.id: index for index, source in enumerate(actor.sources, start=1)}
+    lines = []
+    anchored: set[str] = set()
+    for affiliation in actor.affiliations:
+        line = _affiliation(pieces, affiliation.organisation_id, affiliation, text)
+        source = affiliation.source_id
+        if source in numbers:
+            anchor = None
+            if source not in anchored:
+                anchored.add(source)
+                anchor = affiliation_anchor(source)
+            line = replace(line, source=source, source_number=numbers[source], anchor=anchor)
+        lines.append(line)
+    return tuple(lines)
+
+
+def affiliation_anchor(source_id: str) -> str:
+    """The id of the first affiliation mark that cites a source: where the source list
+    links back to when the body does not cite that source."""
+    return f"affiliation-cites-{source_id}"
 
 
 def _affiliation(pieces: Pieces, actor_id: str, affiliation: Affiliation, text: Text) -> AffiliationLine:
