@@ -54,6 +54,15 @@ class EditorsFile:
     links: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
 
 
+@dataclass(frozen=True, slots=True)
+class Coordinates:
+    """Where an event happened on a map: WGS 84 decimal degrees, north and east positive."""
+
+    latitude: float
+    longitude: float
+    precision: str | None = None  # how exact, in words or metres ("the town", "500 m")
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Event(EditorsFile):
     title: str
@@ -61,6 +70,7 @@ class Event(EditorsFile):
     date_note: str | None = None
     summary: str | None = None
     place: str | None = None
+    coordinates: Coordinates | None = None
     actors: tuple[Participation, ...] = ()
     related: tuple[str, ...] = ()
     follows: tuple[str, ...] = ()

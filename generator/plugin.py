@@ -52,7 +52,7 @@ from generator.content import FOLDERS
 from generator.pipeline import PipelineCache, build_chronology
 from generator.publish import StagedSite
 from generator.render import material_fixes, templates
-from generator.render.exports import actors_json, atom_feed, events_json, timeline_csv
+from generator.render.exports import actors_json, atom_feed, events_geojson, events_json, timeline_csv
 from generator.render.fragments import NavFragmentKey, nav_fragment_key
 from generator.render.sanitize import clean_body, clean_text
 from generator.render.source_list import SourceListExtension, SourceListWords
@@ -166,13 +166,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 # Like the rest of a --dirtyreload preview, the open data and feed files stay
                 # as they were first built: writing them again is most of a one-event rebuild.
                 self.exports = {}
-                log.info("--dirtyreload: events.json, actors.json, timeline.csv and feed.xml are not refreshed")
+                log.info(
+                    "--dirtyreload: the open data files (events.json, timeline.csv, ...) and feed.xml are not refreshed"
+                )
                 return
             address, text = SiteAddress(config.site_url), self.text
             self.exports = {
                 urls.EVENTS_JSON: events_json(chronology, address, text),
                 urls.ACTORS_JSON: actors_json(chronology, address, text),
                 urls.TIMELINE_CSV: timeline_csv(chronology, address, text),
+                urls.EVENTS_GEOJSON: events_geojson(chronology, address, text),
                 urls.FEED: atom_feed(
                     chronology, address, text, config.site_name, get_build_datetime(), self.config.feed_size
                 ),

@@ -18,7 +18,7 @@ from generator import limits
 from generator.content import PLACEHOLDER
 from generator.dates import ACCEPTED_FORMS, DateError, DatePoint, EdtfDate, parse_date
 from generator.load import RawRecord
-from generator.model import Actor, Affiliation, Event, Participation, Source
+from generator.model import Actor, Affiliation, Coordinates, Event, Participation, Source
 from generator.problems import Details, FieldPath, Problem, field_name, suggest
 from generator.schema import definitions, is_valid, validator
 
@@ -59,6 +59,18 @@ class _ParticipationData(TypedDict):
     role: NotRequired[str]
 
 
+class _CoordinatesData(TypedDict):
+    latitude: str  # decimal degrees, as text (YAML scalars all arrive as text; see yaml_text)
+    longitude: str
+    precision: NotRequired[str]
+
+
+class _ImportedData(TypedDict):
+    file: str
+    record: str
+    digest: str
+
+
 class _EventData(TypedDict):
     title: str
     date: str
@@ -66,10 +78,12 @@ class _EventData(TypedDict):
     date_note: NotRequired[str]
     summary: NotRequired[str]
     place: NotRequired[str]
+    coordinates: NotRequired[_CoordinatesData]
     actors: NotRequired[list[str | _ParticipationData]]
     related: NotRequired[list[str]]
     follows: NotRequired[list[str]]
     tags: NotRequired[list[str]]
+    imported_from: NotRequired[_ImportedData]
 
 
 class _AffiliationData(TypedDict):
@@ -86,6 +100,7 @@ class _ActorData(TypedDict):
     summary: NotRequired[str]
     affiliations: NotRequired[list[_AffiliationData]]
     sources: NotRequired[list[_SourceData]]
+    imported_from: NotRequired[_ImportedData]
 
 
 class _Where(TypedDict):
@@ -292,6 +307,7 @@ def _event(record: RawRecord) -> tuple[Event, list[Problem]]:
         Participation(entry) if isinstance(entry, str) else Participation(entry["id"], entry.get("role"))
         for entry in data.get("actors", ())
     )
+    coordinates = _coordinates(record, data["coordinates"], problems) if "coordinates" in data else None
     event = Event(
         **_file_fields(record, sources),
         title=data["title"].strip(),
@@ -299,12 +315,42 @@ def _event(record: RawRecord) -> tuple[Event, list[Problem]]:
         date_note=data.get("date_note"),
         summary=data.get("summary"),
         place=data.get("place"),
+        coordinates=coordinates,
         actors=actors,
         related=tuple(data.get("related", ())),
         follows=tuple(data.get("follows", ())),
         tags=tuple(data.get("tags", ())),
     )
     return event, problems
+
+
+def _coordinates(record: RawRecord, data: _CoordinatesData, problems: list[Problem]) -> Coordinates | None:
+    """Latitude and longitude in range; swapped ones are the likely mistake, and said."""
+    latitude, longitude = float(data["latitude"]), float(data["longitude"])  # the schema's pattern
+    found = []
+    if not -90 <= latitude <= 90:
+        swapped = -90 <= longitude <= 90 and -180 <= latitude <= 180
+        found.append(
+            record.problem(
+                ("coordinates", "latitude"),
+                f"latitude {data['latitude']} is not between -90 and 90"
+                + ("; latitude and longitude look swapped" if swapped else ""),
+                expected="decimal degrees north (negative: south)",
+                suggestion=f"latitude: {data['longitude']}, longitude: {data['latitude']}" if swapped else None,
+            )
+        )
+    if not -180 <= longitude <= 180:
+        found.append(
+            record.problem(
+                ("coordinates", "longitude"),
+                f"longitude {data['longitude']} is not between -180 and 180",
+                expected="decimal degrees east (negative: west)",
+            )
+        )
+    problems += found
+    if found:
+        return None
+    return Coordinates(latitude, longitude, data.get("precision"))
 
 
 def _actor(record: RawRecord) -> tuple[Actor, list[Problem]]:

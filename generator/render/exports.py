@@ -18,7 +18,7 @@ from typing import TypedDict
 
 from generator import urls
 from generator.dates import EdtfDate, coverage
-from generator.model import Actor, Chronology, Event, Source
+from generator.model import Actor, Chronology, Coordinates, Event, Source
 from generator.text import Text
 from generator.urls import SiteAddress
 from generator.views.dates import date_words
@@ -79,6 +79,7 @@ def event_data(event: Event, chronology: Chronology, link: SiteAddress, text: Te
         "date_note": event.date_note,
         "summary": event.summary,
         "place": event.place,
+        "coordinates": _coordinates(event.coordinates),
         "actors": [
             {
                 "id": p.actor_id,
@@ -107,6 +108,37 @@ def event_data(event: Event, chronology: Chronology, link: SiteAddress, text: Te
         "tags": list(event.tags),
     }
     return _file_data(event, link(urls.event(event.id)), text, fields)
+
+
+def _coordinates(where: Coordinates | None) -> dict[str, object] | None:
+    if where is None:
+        return None
+    return {"latitude": where.latitude, "longitude": where.longitude, "precision": where.precision}
+
+
+def events_geojson(chronology: Chronology, link: SiteAddress, text: Text) -> str:
+    """The events that have coordinates as GeoJSON points (RFC 7946: longitude first),
+    each with its title, date and address, for a map."""
+    features = []
+    for event in chronology.events:
+        where = event.coordinates
+        if where is None:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "id": event.id,
+                "geometry": {"type": "Point", "coordinates": [where.longitude, where.latitude]},
+                "properties": {
+                    "title": event.title,
+                    "date": date_data(event.date, text),
+                    "place": event.place,
+                    "precision": where.precision,
+                    "url": link(urls.event(event.id)),
+                },
+            }
+        )
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1) + "\n"
 
 
 def actor_data(actor: Actor, chronology: Chronology, link: SiteAddress, text: Text) -> dict[str, object]:
@@ -159,7 +191,21 @@ def _json(data: Mapping[str, object]) -> str:
 
 # --- CSV -------------------------------------------------------------------------------------
 
-CSV_COLUMNS = ("id", "date", "date_label", "earliest", "latest", "title", "summary", "place", "actors", "tags", "url")
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "date_label",
+    "earliest",
+    "latest",
+    "title",
+    "summary",
+    "place",
+    "actors",
+    "tags",
+    "url",
+    "latitude",
+    "longitude",
+)
 
 
 def timeline_csv(chronology: Chronology, link: SiteAddress, text: Text) -> str:
@@ -173,20 +219,27 @@ def timeline_csv(chronology: Chronology, link: SiteAddress, text: Text) -> str:
     for event in chronology.events:
         dates = date_data(event.date, text)
         assert dates is not None
-        row = (
-            event.id,
-            event.date.text,
-            dates["label"],
-            dates["earliest"] or "",
-            dates["latest"] or "",
-            event.title,
-            event.summary or "",
-            event.place or "",
-            "; ".join(chronology.actors_by_id[p.actor_id].name for p in event.actors),
-            "; ".join(event.tags),
-            link(urls.event(event.id)),
+        where = event.coordinates
+        # Editors' text is made inert for spreadsheets; the id, the validated EDTF, the
+        # bounds, the address and the coordinates are the generator's own and stay as
+        # they are (a bound before year 1 starts with a minus sign).
+        writer.writerow(
+            (
+                event.id,
+                event.date.text,
+                _inert(dates["label"]),
+                dates["earliest"] or "",
+                dates["latest"] or "",
+                _inert(event.title),
+                _inert(event.summary or ""),
+                _inert(event.place or ""),
+                _inert("; ".join(chronology.actors_by_id[p.actor_id].name for p in event.actors)),
+                _inert("; ".join(event.tags)),
+                link(urls.event(event.id)),
+                repr(where.latitude) if where else "",
+                repr(where.longitude) if where else "",
+            )
         )
-        writer.writerow([_inert(cell) for cell in row])
     return "\ufeff" + out.getvalue()
 
 

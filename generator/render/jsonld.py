@@ -33,8 +33,14 @@ def event_jsonld(view: EventPage, address: SiteAddress) -> dict[str, object]:
         data["endDate"] = view.end
     if view.summary:
         data["description"] = view.summary
-    if view.place:
-        data["location"] = {"@type": "Place", "name": view.place}
+    if view.place or view.coordinates:
+        place: dict[str, object] = {"@type": "Place"}
+        if view.place:
+            place["name"] = view.place
+        if view.coordinates:
+            where = view.coordinates
+            place["geo"] = {"@type": "GeoCoordinates", "latitude": where.latitude, "longitude": where.longitude}
+        data["location"] = place
     if view.participants:
         data["about"] = [_thing(participant.actor, address) for participant in view.participants]
     return data

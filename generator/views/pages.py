@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from generator import urls
 from generator.dates import Day, EdtfDate, coverage
-from generator.model import Actor, Affiliation, Chronology, Event
+from generator.model import Actor, Affiliation, Chronology, Coordinates, Event
 from generator.problems import Problem
 from generator.text import Text
 from generator.views.dates import DateWords, date_words, year_words
@@ -101,6 +101,7 @@ class EventPage(PageView):
     related: tuple[EventLink, ...]
     previous: EventLink | None
     next: EventLink | None
+    coordinates: Coordinates | None
     start: str | None  # machine-readable bounds, only as precise as known (JSON-LD)
     end: str | None
     year: str  # the year it is listed under, for search's year filter
@@ -155,6 +156,7 @@ def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPag
         date_note=event.date_note,
         summary=event.summary,
         place=event.place,
+        coordinates=event.coordinates,
         participants=tuple(
             Participant(pieces.actor_link(p.actor_id), p.role, belongings(actors[p.actor_id], event.date, pieces))
             for p in event.actors
