@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: site serve test lint messages check repro bench profile new-event new-actor clean
+.PHONY: site serve test lint messages check import repro bench profile new-event new-actor clean
 
 $(SITE_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -82,6 +82,14 @@ messages: $(SITE_STAMP)
 	for po in generator/text/*.po; do \
 	  $(BIN)/pybabel update --no-fuzzy-matching -i generator/text/messages.pot -o $$po \
 	    -l $$(basename $$po .po); done
+
+## import FORMAT=sheet|timelinejs|acled FILE=path [INTO=content] [WRITE=1]: events and actors
+## from a spreadsheet (TimelineJS's template, CSV or XLSX), TimelineJS JSON or an ACLED CSV
+## export; without WRITE=1 a dry run that writes nothing
+import: $(SITE_STAMP)
+	@test -n "$(FORMAT)" -a -n "$(FILE)" || { echo 'usage: make import FORMAT=sheet|timelinejs|acled FILE=path [WRITE=1]'; exit 2; }
+	$(BIN)/python -m generator import $(call shell_quote,$(value FORMAT)) $(call shell_quote,$(value FILE)) \
+	  --into $(call shell_quote,$(or $(value INTO),content)) $(if $(WRITE),--write)
 
 ## check: report every problem in content/ without building
 check: $(SITE_STAMP)

@@ -1,11 +1,17 @@
-"""Command line: `python -m generator new event "Title"`, `new actor "Name"`, `check`."""
+"""Command line: `python -m generator new event "Title"`, `new actor "Name"`, `check`,
+`import FORMAT FILE [--into content] [--write]`."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
+from generator.importing import files
+from generator.importing.acled import read_acled
+from generator.importing.sheet import read_sheet
+from generator.importing.timelinejs import read_json
 from generator.pipeline import build_chronology
 from generator.scaffold import ScaffoldError, new_file
 
@@ -19,7 +25,17 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("title", help="the event's title or the actor's name")
     new.add_argument("--actor-kind", default="group", choices=["person", "group", "organisation", "state"])
     commands.add_parser("check", help="report every problem in the content without building the site")
+    importing = commands.add_parser("import", help="events and actors from a spreadsheet, TimelineJS or ACLED")
+    importing.add_argument(
+        "format", choices=sorted(READERS), help="sheet (CSV or XLSX), timelinejs (JSON), acled (CSV)"
+    )
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--into", type=Path, help="the content folder to write into (default: --content)")
+    importing.add_argument("--write", action="store_true", help="write the files (without it: a dry run)")
     args = parser.parse_args(argv)
+
+    if args.command == "import":
+        return import_file(args.format, args.file, args.into or args.content, write=args.write)
 
     if args.command == "new":
         try:
@@ -36,6 +52,51 @@ def main(argv: list[str] | None = None) -> int:
     errors = sum(not problem.warning for problem in problems)
     print(f"{errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
     return 1 if problems else 0
+
+
+READERS = {"sheet": read_sheet, "timelinejs": read_json, "acled": read_acled}
+SHOWN = 20  # files listed by name in each group of the report
+
+
+def import_file(form: str, path: Path, content: Path, *, write: bool) -> int:
+    """Report what importing `path` does to `content` (and do it with `write`); the exit
+    status is 1 when a record could not be imported, a file is in conflict or the result
+    would not build."""
+    if not path.is_file():
+        print(f"error: {path}: no such file", file=sys.stderr)
+        return 1
+    reading = READERS[form](path)
+    result = files.plan(list(reading.drafts.values()), content, path.name)
+    print(f"import {form} {path} into {content}/" + ("" if write else " (dry run: nothing is written; add --write)"))
+    groups = (("new", list(result.new)), ("updated", list(result.updated)), ("unchanged", result.unchanged))
+    print(", ".join(f"{len(paths)} {name}" for name, paths in groups) + f", {len(result.conflicts)} in conflict")
+    for name, paths in groups[:2]:
+        for relative in paths[:SHOWN]:
+            print(f"  {name}: {relative}")
+        if len(paths) > SHOWN:
+            print(f"  ... and {len(paths) - SHOWN} more {name}")
+    for relative, why in result.conflicts.items():
+        print(f"  conflict: {relative}: {why}")
+    for found in reading.problems:
+        print(f"{'error' if found.error else 'note'}: {found}", file=sys.stderr)
+    if reading.eras:
+        print("eras found; to draw them, add to the timeline plugin's options in mkdocs.yml:")
+        print("      eras:")
+        for name, date in reading.eras:
+            print(f"        - {{name: {json.dumps(name, ensure_ascii=False)}, date: '{date}'}}")
+    problems = files.check(result, content)
+    for problem in problems:
+        print(f"{'warning' if problem.warning else 'error'}: {problem}", file=sys.stderr)
+    print(
+        "the chronology builds with --strict"
+        if not problems
+        else f"the chronology would not build with --strict: {len(problems)} problem(s) above"
+    )
+    if write:
+        files.write(result, content)
+        print(f"wrote {len(result.new) + len(result.updated)} file(s)")
+    failed = any(found.error for found in reading.problems) or bool(result.conflicts) or bool(problems)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,189 @@
+"""ACLED's CSV exports (the Armed Conflict Location & Event Data Project), current
+columns and older ones (`ally_actor_1`, upper-case names, day-month-year dates).
+
+Each row is an event: ACLED's `notes` are its body, citing ACLED and each outlet the
+`source` column names; its sub-event type and location make its title; its actors
+(`actor1`, `actor2` and their associated actors) become actor files, one per distinct
+name, their kind from ACLED's `inter` codes.  Dates are as honest as `time_precision`
+allows: 1 is the day; 2 means the sources give a week, written as the days around the
+coded date (ACLED codes a day in that week); 3 means only the month is known.
+Coordinates keep ACLED's `geo_precision` in words.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import difflib
+from pathlib import Path
+
+from generator.importing.drafts import Draft, Fields, Reading, new_id
+
+# ACLED's `inter` codes: the kind of actor, and what the event page says of its part.
+INTER = {
+    "1": ("organisation", "state forces"),
+    "2": ("group", "rebel group"),
+    "3": ("group", "political militia"),
+    "4": ("group", "identity militia"),
+    "5": ("group", "rioters"),
+    "6": ("group", "protesters"),
+    "7": ("group", "civilians"),
+    "8": ("organisation", "external or other forces"),
+}
+GEO_PRECISION = {"1": "the town", "2": "near the town, or a part of the region", "3": "the region"}
+DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d-%b-%Y", "%d/%m/%Y", "%d-%b-%y", "%d %b %Y")
+ACLED = "Armed Conflict Location & Event Data Project (ACLED)"
+
+
+def read_acled(path: Path) -> Reading:
+    reading = Reading(path.name)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            rows = list(csv.DictReader(file))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        reading.problem("1", "file", f"cannot be read as CSV: {error}", error=True)
+        return reading
+    if not rows or "event_date" not in {str(key).casefold() for key in rows[0]}:
+        reading.problem("1", "event_date", "no event_date column: not an ACLED export", error=True)
+        return reading
+    actors: dict[str, Draft] = {}
+    for number, raw in enumerate(rows, start=2):
+        row = {str(key).casefold().strip(): value for key, value in raw.items() if key is not None}
+        _event(reading, str(number), row, actors)
+    for draft in actors.values():
+        reading.add(draft)
+    _near_duplicates(reading, actors)
+    return reading
+
+
+def _event(reading: Reading, record: str, row: dict[str, str], actors: dict[str, Draft]) -> None:
+    def cell(name: str) -> str:
+        return reading.clean(record, name, row.get(name, ""))
+
+    key = cell("event_id_cnty") or cell("data_id")
+    day = _day(cell("event_date"))
+    if day is None:
+        reading.problem(
+            record, "event_date", f"'{cell('event_date')}' is not a date ACLED writes; row left out", error=True
+        )
+        return
+    date, note = _date(day, cell("time_precision"))
+    if cell("time_precision") not in ("", "1", "2", "3"):
+        reading.problem(record, "time_precision", f"'{cell('time_precision')}' is not 1, 2 or 3; read as 1 (the day)")
+    what = cell("sub_event_type") or cell("event_type") or "Event"
+    location = cell("location")
+    title = f"{what} in {location}" if location else what
+    fields: Fields = {"title": title, "date": date}
+    if note:
+        fields["date_note"] = note
+    fatalities = cell("fatalities")
+    if fatalities:
+        fields["summary"] = f"{cell('event_type') or what}; fatalities according to ACLED: {fatalities}"
+    place = ", ".join(
+        dict.fromkeys(part for part in (location, cell("admin2"), cell("admin1"), cell("country")) if part)
+    )
+    if place:
+        fields["place"] = place
+    coordinates = _coordinates(reading, record, cell("latitude"), cell("longitude"), cell("geo_precision"))
+    if coordinates:
+        fields["coordinates"] = coordinates
+    participants = []
+    for side in ("1", "2"):
+        main = cell(f"actor{side}")
+        kind, role = INTER.get(cell(f"inter{side}"), ("group", None))
+        if main:
+            participants.append(_participant(reading, actors, main, kind, role, record))
+        associated = cell(f"assoc_actor_{side}") or cell(f"ally_actor_{side}")
+        for name in filter(None, (part.strip() for part in associated.split(";"))):
+            participants.append(
+                _participant(reading, actors, name, "group", f"associated with {main or 'actor ' + side}", record)
+            )
+    if participants:
+        fields["actors"] = list({entry["id"]: entry for entry in participants}.values())
+    tags = [tag for tag in (cell("event_type"), cell("sub_event_type")) if tag]
+    if tags:
+        fields["tags"] = list(dict.fromkeys(tags))
+    sources = [{"id": "acled", "title": f"ACLED event {key or record}", "publisher": ACLED}]
+    outlets = list(dict.fromkeys(part.strip() for part in cell("source").split(";") if part.strip()))
+    for index, outlet in enumerate(outlets, start=1):
+        scale = cell("source_scale")
+        sources.append(
+            {"id": f"source-{index}", "title": outlet + (f" ({scale})" if scale else ""), "publisher": outlet}
+        )
+    fields["sources"] = sources
+    cites = "".join(f"[^{source['id']}]" for source in sources)
+    notes = cell("notes") or f"ACLED records a {what.lower()} here."
+    event_id = new_id("acled", key, fallback=f"acled-row-{record}")  # ACLED's own id: the same in every export
+    reading.add(Draft("events", event_id, fields, f"{notes}{cites}\n", record))
+
+
+def _participant(
+    reading: Reading, actors: dict[str, Draft], name: str, kind: str, role: str | None, record: str
+) -> dict[str, str]:
+    actor_id = new_id(name, fallback=f"actor-{len(actors) + 1}")
+    known = actors.get(actor_id)
+    if known is None:
+        fields: Fields = {
+            "name": name,
+            "kind": kind,
+            "sources": [{"id": "acled", "title": "ACLED's actor names", "publisher": ACLED}],
+        }
+        actors[actor_id] = Draft("actors", actor_id, fields, "Named as an actor in ACLED's events.[^acled]\n", record)
+    elif known.fields["name"] != name:
+        reading.problem(
+            record,
+            "actor",
+            f"'{name}' and '{known.fields['name']}' share the file {actor_id}.md; kept '{known.fields['name']}'",
+        )
+    entry = {"id": actor_id}
+    if role:
+        entry["role"] = role
+    return entry
+
+
+def _near_duplicates(reading: Reading, actors: dict[str, Draft]) -> None:
+    """The same actor spelled two ways is kept as two; said, so an editor can merge them."""
+    names = sorted(str(draft.fields["name"]) for draft in actors.values())
+    for index, name in enumerate(names):
+        for other in names[index + 1 :]:
+            if difflib.SequenceMatcher(None, name.casefold(), other.casefold()).ratio() > 0.9:
+                reading.problem(
+                    "actors", "actor", f"'{name}' and '{other}' may be one actor spelled two ways; both kept"
+                )
+
+
+def _day(text: str) -> datetime.date | None:
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _date(day: datetime.date, precision: str) -> tuple[str, str | None]:
+    if precision == "2":
+        before, after = day - datetime.timedelta(days=6), day + datetime.timedelta(days=6)
+        note = f"ACLED (time precision 2): the sources give the week, not the day; ACLED codes {day.isoformat()}"
+        return f"{before.isoformat()}/{after.isoformat()}", note
+    if precision == "3":
+        note = "ACLED (time precision 3): the sources give the month, not the day"
+        return f"{day.year:04d}-{day.month:02d}", note
+    return day.isoformat(), None
+
+
+def _coordinates(reading: Reading, record: str, latitude: str, longitude: str, precision: str) -> dict[str, str] | None:
+    if not latitude and not longitude:
+        return None
+    try:
+        north, east = float(latitude), float(longitude)
+    except ValueError:
+        reading.problem(record, "latitude, longitude", f"'{latitude}, {longitude}' are not numbers; left out")
+        return None
+    if not (-90 <= north <= 90 and -180 <= east <= 180):
+        reading.problem(record, "latitude, longitude", f"'{latitude}, {longitude}' are out of range; left out")
+        return None
+    found = {"latitude": latitude, "longitude": longitude}
+    if precision in GEO_PRECISION:
+        found["precision"] = GEO_PRECISION[precision]
+    return found

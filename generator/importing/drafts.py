@@ -1,0 +1,103 @@
+"""What every import reader produces, and the care they share: text cleaned of control
+characters (each reported), stable unique ids, EDTF from date parts."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass, field
+
+from generator.content import slugify
+from generator.limits import control_characters
+
+Fields = dict[str, object]  # frontmatter, in the order it is written
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """One content file to be: an event or an actor."""
+
+    kind: str  # "events" or "actors"
+    id: str
+    fields: Fields
+    body: str
+    record: str  # where it came from in the imported file: "row 12", "events[3]"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProblem:
+    """Something an import could not map, in the editors' line form."""
+
+    file: str
+    record: str  # a row number, or a place in a JSON file
+    column: str
+    message: str
+    error: bool = False  # an error leaves the record out; otherwise the record is kept as said
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.record}: {self.column}: {self.message}"
+
+
+@dataclass
+class Reading:
+    """A reader's work in progress: the drafts by id, the problems, the eras found."""
+
+    file: str
+    drafts: dict[str, Draft] = field(default_factory=dict)
+    problems: list[ImportProblem] = field(default_factory=list)
+    eras: list[tuple[str, str]] = field(default_factory=list)  # (name, EDTF) for the `eras` option
+
+    def problem(self, record: str, column: str, message: str, *, error: bool = False) -> None:
+        self.problems.append(ImportProblem(self.file, record, column, message, error))
+
+    def clean(self, record: str, column: str, value: object) -> str:
+        """A cell as text: trimmed, a Windows-1252 character read as Latin-1 (U+0092 for
+        ’) put right, other control characters removed, each change reported."""
+        text = "" if value is None else str(value)
+        for refusal in control_characters(text):
+            if refusal.suggestion:
+                self.problem(record, column, f"{refusal.message.split(':')[0]} replaced by '{refusal.suggestion}'")
+            else:
+                self.problem(record, column, refusal.message.replace("; remove it", "; removed"))
+        cleaned = []
+        for char in text:
+            if char in "\t\n" or not (ord(char) < 32 or 127 <= ord(char) <= 159):
+                cleaned.append(char)
+            elif 0x80 <= ord(char) <= 0x9F:
+                with contextlib.suppress(UnicodeDecodeError):  # 0x81, 0x8D, ...: no character there
+                    cleaned.append(bytes([ord(char)]).decode("cp1252"))
+        return re.sub(r"[ \t]+", " ", "".join(cleaned)).strip()
+
+    def add(self, draft: Draft) -> None:
+        """Keep a draft; two records that would take one id are both kept, the second
+        with a number after its id, and said."""
+        if draft.id in self.drafts:
+            taken = draft.id
+            number = 2
+            while f"{taken}-{number}" in self.drafts:
+                number += 1
+            draft = Draft(draft.kind, f"{taken}-{number}", draft.fields, draft.body, draft.record)
+            self.problem(draft.record.removeprefix("row "), "id", f"'{taken}' is taken by another record: '{draft.id}'")
+        self.drafts[draft.id] = draft
+
+
+def new_id(*parts: str, fallback: str) -> str:
+    """A file name from words (ASCII letters and digits), or `fallback` when none are left."""
+    slug = slugify(" ".join(part for part in parts if part))[:80].strip("-")
+    return slug or fallback
+
+
+def edtf_year(year: int) -> str:
+    """EDTF's year: four digits at least, a minus sign before year 1 (astronomical)."""
+    return f"-{abs(year):04d}" if year < 0 else f"{year:04d}"
+
+
+def edtf_point(year: int, month: int | None, day: int | None, time: str | None = None) -> str:
+    text = edtf_year(year)
+    if month:
+        text += f"-{month:02d}"
+        if day:
+            text += f"-{day:02d}"
+            if time:
+                text += f"T{time}"
+    return text

@@ -1,0 +1,176 @@
+"""`python -m generator import`: a spreadsheet in TimelineJS's template (CSV and XLSX),
+TimelineJS JSON and ACLED CSV (current and older columns), from small fixture files.
+A dry run writes nothing; --write writes files that build with the real MkDocs; a second
+import updates only files nobody changed and lists the rest as conflicts."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import frontmatter
+import pytest
+from conftest import REPO, run_mkdocs, write_project
+
+FIXTURES = REPO / "tests" / "fixtures" / "import"
+
+
+def run_import(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "import", *map(str, args)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def imported(tmp_path: Path, form: str, name: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """Import a fixture into an empty project (the repository's mkdocs.yml) and write it."""
+    write_project(tmp_path, {}, {})
+    content = tmp_path / "content"
+    shutil.rmtree(content)
+    dry = run_import(form, FIXTURES / name, "--into", content)
+    assert not content.exists(), "a dry run writes nothing"
+    done = run_import(form, FIXTURES / name, "--into", content, "--write")
+    assert dry.stdout.replace(" (dry run: nothing is written; add --write)", "") in done.stdout
+    return done, content
+
+
+def meta(content: Path, relative: str) -> dict:
+    return frontmatter.load(content / relative).metadata
+
+
+def test_a_timelinejs_spreadsheet_imports_and_builds(tmp_path):
+    done, content = imported(tmp_path, "sheet", "timelinejs-template.csv")
+    assert "5 new, 0 updated, 0 unchanged, 0 in conflict" in done.stdout
+    rocket = meta(content, "events/rocket-attack-on-k-1-base.md")
+    assert rocket["date"] == "2019-12-27" and rocket["tags"] == ["attacks"]
+    assert rocket["sources"][1] == {
+        "id": "media",
+        "title": "The base after the attack",
+        "publisher": "Example Wire",
+        "url": "https://example.org/k1.jpg",
+    }
+    assert rocket["imported_from"]["record"] == "3"
+    body = (content / "events/rocket-attack-on-k-1-base.md").read_text()
+    assert "near **Kirkuk**; a US contractor was killed.[^import][^media]" in body  # HTML as Markdown
+    assert meta(content, "events/strike-at-baghdad-airport.md")["date"] == "2020-01-03T01:00:00"
+    assert meta(content, "events/strike-at-baghdad-airport.md")["date_note"] == "Early on 3 January"
+    assert meta(content, "events/tensions.md")["date"] == "2020-01/2020-03"  # at the precision given
+    assert meta(content, "events/an-ancient-raid.md")["date"] == "-0499"  # TimelineJS's -500 is 500 BCE
+    # What it could not map, row by row; the era for mkdocs.yml; nothing silently dropped.
+    assert "timelinejs-template.csv:8: start_date: no year" in done.stderr
+    assert "timelinejs-template.csv:2: Type: the title slide ('Escalation in Iraq and Syria')" in done.stderr
+    assert "- {name: \"Winter crisis\", date: '2019-12/2020-01'}" in done.stdout
+    assert done.returncode == 1  # a row was left out
+    build = run_mkdocs(tmp_path, "--strict")
+    assert build.returncode == 0, build.output
+    assert build.page("events/an-ancient-raid/").select_one(".tl-facts dd").get_text(strip=True) == "500 BCE"
+
+
+def test_an_xlsx_sheet_imports_as_its_csv_does(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    with (FIXTURES / "timelinejs-template.csv").open(encoding="utf-8", newline="") as file:
+        for row in csv.reader(file):
+            book.active.append([int(cell) if cell.lstrip("-").isdigit() else cell or None for cell in row])
+    sheet = tmp_path / "timeline.xlsx"
+    book.save(sheet)
+    from_xlsx = run_import("sheet", sheet, "--into", tmp_path / "x")
+    from_csv = run_import("sheet", FIXTURES / "timelinejs-template.csv", "--into", tmp_path / "x")
+    assert from_xlsx.stdout.splitlines()[1:] == from_csv.stdout.splitlines()[1:]
+    assert from_xlsx.stderr.replace("timeline.xlsx", "F") == from_csv.stderr.replace("timelinejs-template.csv", "F")
+
+
+def test_timelinejs_json_imports_and_builds(tmp_path):
+    done, content = imported(tmp_path, "timelinejs", "timelinejs.json")
+    assert "3 new" in done.stdout
+    assert "timelinejs.json:events[3]: start_date: no year" in done.stderr
+    assert "timelinejs.json:events[4]: event: not an object; left out" in done.stderr
+    airport = meta(content, "events/strike-at-baghdad-airport.md")
+    assert airport["title"] == "Strike at Baghdad airport" and airport["date"] == "2020-01-03T01:00:00"
+    body = (content / "events/rocket-attack-on-k-1-base.md").read_text()
+    assert "[Kirkuk](https://example.org/kirkuk)" in body
+    assert run_mkdocs(tmp_path, "--strict").returncode == 0
+
+
+def test_acled_imports_with_honest_dates_actors_and_coordinates(tmp_path):
+    done, content = imported(tmp_path, "acled", "acled.csv")
+    assert "3 new events" not in done.stdout and "8 new" in done.stdout
+    strike = meta(content, "events/acled-irq1002.md")
+    assert strike["date"] == "2019-12-23/2020-01-04"  # precision 2: the week around the coded day
+    assert "the sources give the week, not the day" in strike["date_note"]
+    assert meta(content, "events/acled-irq1003.md")["date"] == "2020-01"  # precision 3: the month
+    assert strike["coordinates"] == {
+        "latitude": "34.3729",
+        "longitude": "41.0949",
+        "precision": "near the town, or a part of the region",
+    }
+    assert strike["actors"] == [
+        {"id": "military-forces-of-the-united-states-2017-2021", "role": "external or other forces"},
+        {"id": "kataib-hezbollah", "role": "political militia"},
+        {"id": "popular-mobilization-forces", "role": "associated with Kataib Hezbollah"},
+    ]
+    assert meta(content, "actors/military-forces-of-the-united-states-2017-2021.md")["kind"] == "organisation"
+    assert [source["publisher"] for source in meta(content, "events/acled-irq1001.md")["sources"]] == [
+        "Armed Conflict Location & Event Data Project (ACLED)",
+        "Shafaq News",
+        "Rudaw",
+    ]
+    protest = (content / "events/acled-irq1003.md").read_text()
+    assert "embassy’s gate" in protest and "\x92" not in protest
+    assert "acled.csv:4: notes: control character U+0092 at column 26 replaced by '’'" in done.stderr
+    assert "acled.csv:5: event_date: 'not a date' is not a date ACLED writes; row left out" in done.stderr
+    build = run_mkdocs(tmp_path, "--strict")
+    assert build.returncode == 0, build.output
+    assert build.page("events/acled-irq1002/").select_one(".tl-coordinates a")["href"] == "geo:34.3729,41.0949"
+
+
+def test_older_acled_columns(tmp_path):
+    done, content = imported(tmp_path, "acled", "acled-older.csv")
+    assert done.returncode == 0, done.stderr
+    event = meta(content, "events/acled-syr20.md")
+    assert event["date"] == "2020-01-04"
+    assert {"id": "kataib-hezbollah", "role": "associated with Popular Mobilization Forces"} in event["actors"]
+    assert run_mkdocs(tmp_path, "--strict").returncode == 0
+
+
+def test_a_second_import_updates_only_what_nobody_changed(tmp_path):
+    _, content = imported(tmp_path, "acled", "acled-older.csv")
+    again = run_import("acled", FIXTURES / "acled-older.csv", "--into", content)
+    assert "0 new, 0 updated, 4 unchanged, 0 in conflict" in again.stdout and again.returncode == 0
+    # ACLED revises an event: the file nobody touched is updated...
+    revised = tmp_path / "revised" / "acled-older.csv"  # the same export, a week later
+    revised.parent.mkdir()
+    revised.write_text((FIXTURES / "acled-older.csv").read_text().replace(",3\n", ",4\n"))
+    changed = run_import("acled", revised, "--into", content, "--write")
+    assert (
+        "1 updated" in changed.stdout
+        and "fatalities according to ACLED: 4" in (content / "events/acled-syr20.md").read_text()
+    )
+    # ...but not once an editor has changed it, nor an editor's own file of the same name.
+    edited = content / "events/acled-syr20.md"
+    edited.write_text(edited.read_text().replace("An unidentified drone", "A drone"))
+    (content / "actors/kataib-hezbollah.md").write_text(
+        "---\nname: Kataib Hezbollah\nkind: group\nsources:\n  - id: s\n    title: T\n    publisher: P\n---\n\nMine.[^s]\n"
+    )
+    before = edited.read_text()
+    conflict = run_import("acled", FIXTURES / "acled-older.csv", "--into", content, "--write")
+    assert "conflict: events/acled-syr20.md: changed since it was imported" in conflict.stdout
+    assert "conflict: actors/kataib-hezbollah.md: an editor's file (no imported_from:)" in conflict.stdout
+    assert conflict.returncode == 1 and edited.read_text() == before
+    assert (content / "actors/kataib-hezbollah.md").read_text().endswith("Mine.[^s]\n")
+
+
+@pytest.mark.parametrize(("form", "text"), [("acled", "a,b\n1,2\n"), ("timelinejs", "{not json"), ("sheet", "x,y\n")])
+def test_a_file_of_another_kind_is_refused_in_one_line(tmp_path, form, text):
+    path = tmp_path / "data.txt"
+    path.write_text(text)
+    done = run_import(form, path, "--into", tmp_path / "content")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "data.txt:1: " in done.stderr
