@@ -52,7 +52,14 @@ from generator.content import FOLDERS
 from generator.pipeline import PipelineCache, build_chronology
 from generator.publish import StagedSite
 from generator.render import material_fixes, templates
-from generator.render.exports import actors_json, atom_feed, events_geojson, events_json, timeline_csv
+from generator.render.exports import (
+    actors_json,
+    atom_feed,
+    events_geojson,
+    events_json,
+    timeline_csv,
+    timelinejs_json,
+)
 from generator.render.fragments import NavFragmentKey, nav_fragment_key
 from generator.render.sanitize import clean_body, clean_text
 from generator.render.source_list import SourceListExtension, SourceListWords
@@ -176,6 +183,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 urls.ACTORS_JSON: actors_json(chronology, address, text),
                 urls.TIMELINE_CSV: timeline_csv(chronology, address, text),
                 urls.EVENTS_GEOJSON: events_geojson(chronology, address, text),
+                urls.TIMELINEJS_JSON: timelinejs_json(chronology, address, text, config.site_name, drawing.eras),
                 urls.FEED: atom_feed(
                     chronology, address, text, config.site_name, get_build_datetime(), self.config.feed_size
                 ),

@@ -24,6 +24,7 @@ EVENTS_JSON = "events.json"
 ACTORS_JSON = "actors.json"
 TIMELINE_CSV = "timeline.csv"
 EVENTS_GEOJSON = "events.geojson"  # the events that have coordinates, for a map
+TIMELINEJS_JSON = "timelinejs.json"  # the chronology for TimelineJS
 SCHEMAS = "schemas/"
 EMBED = "embed/"  # the timeline for other sites' iframes: picture and list, no site header
 SEARCH = "search/"  # the search page (the header's search leads there without JavaScript)

@@ -6,6 +6,7 @@ import updates only files nobody changed and lists the rest as conflicts."""
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 import subprocess
 import sys
@@ -174,3 +175,44 @@ def test_a_file_of_another_kind_is_refused_in_one_line(tmp_path, form, text):
     done = run_import(form, path, "--into", tmp_path / "content")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "data.txt:1: " in done.stderr
+
+
+def test_the_site_exports_timelinejs_json_that_imports_back(tmp_path):
+    from conftest import build_strict, event_file
+
+    events = {
+        "day.md": event_file("A day", "2019-12-27", "tags: [attacks]"),
+        "month.md": event_file("A month", "2020-01"),
+        "range.md": event_file("A range", "2020-01/2020-03"),
+        "timed.md": event_file("At one", "2020-01-03T01:00:00"),
+        "ancient.md": event_file("Ancient", "-0499"),
+        "undated.md": event_file("Undated", "XXXX-05-01"),
+    }
+    config = "plugins:\n  - timeline:\n      locale: en_GB\n      eras: [{name: Winter crisis, date: '2019-12/2020-01'}]\n"
+    (tmp_path / "project").mkdir()
+    build = build_strict(tmp_path / "project", events, {}, config)
+    data = json.loads((build.site / "timelinejs.json").read_text())
+    by_id = {entry["unique_id"]: entry for entry in data["events"]}
+    assert set(by_id) == {name.removesuffix(".md") for name in events} - {"undated"}  # TimelineJS needs a year
+    assert by_id["day"]["start_date"] == {"year": "2019", "month": "12", "day": "27"}
+    assert by_id["day"]["group"] == "attacks" and by_id["day"]["display_date"] == "27 December 2019"
+    assert by_id["ancient"]["start_date"] == {"year": "-500"}  # TimelineJS counts 500 BCE as -500
+    assert by_id["range"]["end_date"] == {"year": "2020", "month": "3"}
+    assert "<cite>A test source</cite>, Test Publisher" in by_id["day"]["text"]["text"]
+    assert data["eras"][0]["text"]["headline"] == "Winter crisis"
+    # Imported back, each date is the one written.
+    exported = tmp_path / "timeline.json"
+    exported.write_text(json.dumps(data))
+    back = tmp_path / "back" / "content"
+    assert run_import("timelinejs", exported, "--into", back, "--write").returncode == 0
+    dates = {
+        meta(back, f"events/{path.name}")["title"]: meta(back, f"events/{path.name}")["date"]
+        for path in (back / "events").iterdir()
+    }
+    assert dates == {
+        "A day": "2019-12-27",
+        "A month": "2020-01",
+        "A range": "2020-01/2020-03",
+        "At one": "2020-01-03T01:00:00",
+        "Ancient": "-0499",
+    }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import html
 import io
 import json
 import uuid
@@ -17,8 +18,8 @@ from collections.abc import Mapping
 from typing import TypedDict
 
 from generator import urls
-from generator.dates import EdtfDate, coverage
-from generator.model import Actor, Chronology, Coordinates, Event, Source
+from generator.dates import DatePoint, EdtfDate, coverage
+from generator.model import Actor, Chronology, Coordinates, Era, Event, Source
 from generator.text import Text
 from generator.urls import SiteAddress
 from generator.views.dates import date_words
@@ -139,6 +140,68 @@ def events_geojson(chronology: Chronology, link: SiteAddress, text: Text) -> str
             }
         )
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1) + "\n"
+
+
+def timelinejs_json(
+    chronology: Chronology, link: SiteAddress, text: Text, site_name: str, eras: tuple[Era, ...] = ()
+) -> str:
+    """The chronology as TimelineJS3 JSON, for a newsroom that wants to embed TimelineJS:
+    dates at their real precision (TimelineJS shows `display_date`, our words, where its
+    own parts cannot say "c." or "one of"), each event's sources as a list in its text,
+    a tag as its group, the eras.  TimelineJS needs a year: events without one are not
+    in this file (they are in events.json)."""
+    events = []
+    for event in chronology.events:
+        start = _timelinejs_date(event.date.start or event.date.end)
+        if start is None:
+            continue
+        entry: dict[str, object] = {"unique_id": event.id, "start_date": start}
+        end = _timelinejs_date(event.date.end) if event.date.end is not event.date.start else None
+        if end is not None and end != start:
+            entry["end_date"] = end
+        entry["display_date"] = date_words(event.date, text).label
+        entry["text"] = {"headline": html.escape(event.title), "text": _timelinejs_text(event, link)}
+        if event.tags:
+            entry["group"] = event.tags[0]
+        events.append(entry)
+    data: dict[str, object] = {"title": {"text": {"headline": html.escape(site_name), "text": ""}}, "events": events}
+    era_entries = []
+    for era in eras:
+        first, last = _timelinejs_date(era.date.start), _timelinejs_date(era.date.end)
+        if first is not None:
+            era_entries.append(
+                {"start_date": first, "end_date": last or first, "text": {"headline": html.escape(era.name)}}
+            )
+    if era_entries:
+        data["eras"] = era_entries
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _timelinejs_date(point: DatePoint | None) -> dict[str, str] | None:
+    """A TimelineJS date object with the parts known; its years count -500 as 500 BCE."""
+    if point is None or point.first_year is None:
+        return None
+    year = point.first_year
+    parts = {"year": str(year if year > 0 else year - 1)}
+    if point.month and point.exact_year:
+        parts["month"] = str(point.month)
+        if point.day:
+            parts["day"] = str(point.day)
+            if point.time:
+                parts.update(hour=str(point.time.hour), minute=str(point.time.minute), second=str(point.time.second))
+    return parts
+
+
+def _timelinejs_text(event: Event, link: SiteAddress) -> str:
+    summary = f"<p>{html.escape(event.summary)}</p>" if event.summary else ""
+    items = []
+    for source in event.sources:
+        cited = f"<cite>{html.escape(source.title)}</cite>, {html.escape(source.publisher)}"
+        if source.url:
+            cited += f', <a href="{html.escape(source.url)}">{html.escape(source.url)}</a>'
+        items.append(f"<li>{cited}</li>")
+    page = f'<p><a href="{html.escape(link(urls.event(event.id)))}">{html.escape(event.title)}</a></p>'
+    return f"{summary}<ul>{''.join(items)}</ul>{page}"
 
 
 def actor_data(actor: Actor, chronology: Chronology, link: SiteAddress, text: Text) -> dict[str, object]:
