@@ -188,7 +188,9 @@ def test_the_site_exports_timelinejs_json_that_imports_back(tmp_path):
         "ancient.md": event_file("Ancient", "-0499"),
         "undated.md": event_file("Undated", "XXXX-05-01"),
     }
-    config = "plugins:\n  - timeline:\n      locale: en_GB\n      eras: [{name: Winter crisis, date: '2019-12/2020-01'}]\n"
+    config = (
+        "plugins:\n  - timeline:\n      locale: en_GB\n      eras: [{name: Winter crisis, date: '2019-12/2020-01'}]\n"
+    )
     (tmp_path / "project").mkdir()
     build = build_strict(tmp_path / "project", events, {}, config)
     data = json.loads((build.site / "timelinejs.json").read_text())
