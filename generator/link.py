@@ -51,6 +51,7 @@ def link(
         | {f"{FOLDERS['actor']}/{name}.md" for name in actors_by_id}
     )
     problems += _body_link_problems([*events_by_id.values(), *actors_by_id.values()], known, media)
+    problems += _media_problems([*events_by_id.values(), *actors_by_id.values()], media)
     ordered, found = _timeline_order(events_by_id)
     problems += found
     if any(not problem.warning for problem in problems) or unusable_ids:
@@ -223,6 +224,27 @@ def _body_link_problems(files: Iterable[Event | Actor], known: frozenset[str], m
                 message, expected, suggestion = found
                 problems.append(
                     Problem(file.path, message, "body", line, expected, suggestion=suggestion, warning=True)
+                )
+    return problems
+
+
+def _media_problems(files: Iterable[Event | Actor], media: frozenset[str]) -> list[Problem]:
+    """Every image a `media:` entry names is a file in content/media/."""
+    names = sorted(posixpath.basename(path) for path in media)
+    problems = []
+    for file in files:
+        for index, entry in enumerate(file.media):
+            if f"{MEDIA}/{entry.file}" not in media:
+                field: FieldPath = ("media", index, "file")
+                problems.append(
+                    Problem(
+                        file.path,
+                        f"'{entry.file}' is not a file in content/{MEDIA}/",
+                        field_name(field),
+                        file.lines.get(field),
+                        f"the name of an image in content/{MEDIA}/",
+                        suggestion=suggest(entry.file, names),
+                    )
                 )
     return problems
 

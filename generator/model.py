@@ -39,6 +39,16 @@ class Affiliation:
     source_id: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Media:
+    """An image of content/media/ that an event's or actor's page shows."""
+
+    file: str  # its name in content/media/
+    alt: str
+    caption: str | None = None
+    credit: str | None = None
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EditorsFile:
     """What every event and actor file gives besides its own fields: its id (the file's
@@ -49,6 +59,7 @@ class EditorsFile:
     path: str
     body: str
     sources: tuple[Source, ...] = ()
+    media: tuple[Media, ...] = ()
     lines: dict[FieldPath, int] = field(default_factory=dict, compare=False, repr=False)  # field path -> line
     # Local links and images in the body, as (target, line): the link stage checks them.
     links: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)

@@ -49,6 +49,7 @@ from generator import collector, urls
 from generator.build_date import last_commit_time
 from generator.config import TimelineConfig
 from generator.content import FOLDERS
+from generator.images import ImageCache, Picture, pictures
 from generator.pipeline import PipelineCache, build_chronology
 from generator.publish import StagedSite
 from generator.render import material_fixes, templates
@@ -107,6 +108,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.views: dict[str, PageView] = {}  # by source URI
         self.shown: dict[str, tuple[object, PageView]] = {}  # source URI -> (theme stamp, view) last built
         self.exports: dict[str, str] = {}  # open data and feed files, by path in the site
+        self.images: dict[str, bytes] = {}  # images scaled for phones, by path in the site
+        self.image_cache: ImageCache = {}  # kept between the preview's rebuilds
         self.serving = False
         self.dirty = False
         self.preview_indexer = PreviewIndexer(log.info)
@@ -160,6 +163,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         docs_dir = Path(config.docs_dir)
         shown_root = os.path.relpath(docs_dir, Path(config.config_file_path or ".").parent)
         chronology, problems = build_chronology(docs_dir, shown_root.replace(os.sep, "/"), self.cache)
+        found: dict[str, Picture] = {}
+        self.images = {}
+        if chronology is not None:
+            # The images pages show, scaled down for phones (content/media/ is published as it is).
+            found, self.images, unreadable = pictures(
+                chronology, docs_dir, shown_root.replace(os.sep, "/"), self.image_cache
+            )
+            problems = [*problems, *unreadable]
         errors = [problem for problem in problems if not problem.warning]
         # Under --strict a warning stops the build: said as an error where -q hides warnings.
         quiet = config.strict and not log.isEnabledFor(logging.WARNING)
@@ -168,7 +179,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         titles = self._titles()
         if chronology is not None and not (config.strict and problems):
             drawing = Drawing(tuple(self.config.eras), self.config.lanes)
-            self._use(plan_pages(chronology, titles, self.config.page_limit, self.text, drawing).values(), config)
+            views = plan_pages(chronology, titles, self.config.page_limit, self.text, drawing, found)
+            self._use(views.values(), config)
             if self.dirty and self.built_once:
                 # Like the rest of a --dirtyreload preview, the open data and feed files stay
                 # as they were first built: writing them again is most of a one-event rebuild.
@@ -244,6 +256,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.append(File.generated(config, f"{urls.SCHEMAS}{name}", content=schema_text(name)))
         for name, content in self.exports.items():
             files.append(File.generated(config, name, content=content))
+        for name, data in self.images.items():
+            files.append(File.generated(config, name, content=data))
         return files
 
     def on_serve(

@@ -18,7 +18,7 @@ from generator import limits
 from generator.content import PLACEHOLDER
 from generator.dates import ACCEPTED_FORMS, DateError, DatePoint, EdtfDate, parse_date
 from generator.load import RawRecord
-from generator.model import Actor, Affiliation, Coordinates, Event, Participation, Source
+from generator.model import Actor, Affiliation, Coordinates, Event, Media, Participation, Source
 from generator.problems import Details, FieldPath, Problem, field_name, suggest
 from generator.schema import definitions, is_valid, validator
 
@@ -59,6 +59,13 @@ class _ParticipationData(TypedDict):
     role: NotRequired[str]
 
 
+class _MediaData(TypedDict):
+    file: str
+    alt: str
+    caption: NotRequired[str]
+    credit: NotRequired[str]
+
+
 class _CoordinatesData(TypedDict):
     latitude: str  # decimal degrees, as text (YAML scalars all arrive as text; see yaml_text)
     longitude: str
@@ -83,6 +90,7 @@ class _EventData(TypedDict):
     related: NotRequired[list[str]]
     follows: NotRequired[list[str]]
     tags: NotRequired[list[str]]
+    media: NotRequired[list[_MediaData]]
     imported_from: NotRequired[_ImportedData]
 
 
@@ -100,6 +108,7 @@ class _ActorData(TypedDict):
     summary: NotRequired[str]
     affiliations: NotRequired[list[_AffiliationData]]
     sources: NotRequired[list[_SourceData]]
+    media: NotRequired[list[_MediaData]]
     imported_from: NotRequired[_ImportedData]
 
 
@@ -393,14 +402,25 @@ class _FileFields(TypedDict):
     path: str
     body: str
     sources: tuple[Source, ...]
+    media: tuple[Media, ...]
     lines: dict[FieldPath, int]
     links: tuple[tuple[str, int], ...]
 
 
 def _file_fields(record: RawRecord, sources: tuple[Source, ...]) -> _FileFields:
     """What every event and actor takes from its file (see `model.EditorsFile`)."""
+    media = tuple(
+        Media(entry["file"].strip(), entry["alt"].strip(), entry.get("caption"), entry.get("credit"))
+        for entry in cast(list[_MediaData], record.data.get("media", ()))
+    )
     return _FileFields(
-        id=record.id, path=record.path, body=record.body, sources=sources, lines=record.lines, links=body_links(record)
+        id=record.id,
+        path=record.path,
+        body=record.body,
+        sources=sources,
+        media=media,
+        lines=record.lines,
+        links=body_links(record),
     )
 
 

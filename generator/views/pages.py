@@ -18,7 +18,7 @@ from generator.text import Text
 from generator.views.dates import DateWords, date_words, year_words
 from generator.views.markdown import page_markdown
 from generator.views.overview import Overview, PeriodPath
-from generator.views.pieces import ActorLink, Citation, EventLink, PeriodLink, Pieces, TagLink
+from generator.views.pieces import ActorLink, Citation, EventLink, Figure, PeriodLink, Pieces, TagLink
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -102,6 +102,7 @@ class EventPage(PageView):
     previous: EventLink | None
     next: EventLink | None
     coordinates: Coordinates | None
+    media: tuple[Figure, ...]
     start: str | None  # machine-readable bounds, only as precise as known (JSON-LD)
     end: str | None
     year: str  # the year it is listed under, for search's year filter
@@ -134,6 +135,7 @@ class ActorPage(PageView):
     members: tuple[AffiliationLine, ...]
     appearances: tuple[Appearance, ...]
     overview: Overview | None = None  # the actor's events at a glance (inline SVG)
+    media: tuple[Figure, ...] = ()
 
     def cited_outside_body(self, source_id: str) -> str | None:
         return next((line.anchor for line in self.parents if line.anchor and line.source == source_id), None)
@@ -157,6 +159,7 @@ def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPag
         summary=event.summary,
         place=event.place,
         coordinates=event.coordinates,
+        media=pieces.figures(event.media),
         participants=tuple(
             Participant(pieces.actor_link(p.actor_id), p.role, belongings(actors[p.actor_id], event.date, pieces))
             for p in event.actors
@@ -206,6 +209,7 @@ def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces, timeline: P
         appearances=tuple(
             Appearance(pieces.event_link(a.event), a.role, belongings(actor, a.event.date, pieces)) for a in appearances
         ),
+        media=pieces.figures(actor.media),
         overview=pieces.picture(list({a.event.id: a.event for a in appearances}.values()), period_path),
     )
 

@@ -6,11 +6,13 @@ the same object (cheap to compare, and the key under which its HTML is reused).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator import urls
 from generator.dates import Day
-from generator.model import Actor, Chronology, Event, Source
+from generator.images import Picture
+from generator.model import Actor, Chronology, Event, Media, Source
 from generator.text import Text
 from generator.views.dates import DateWords, date_words
 from generator.views.overview import PLAIN, Drawing, Lanes, Overview, PeriodPath, overview
@@ -48,6 +50,22 @@ class EventLink:
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """An image on a page, as published: `srcset` of (path, width), narrowest first."""
+
+    src: str
+    width: int
+    height: int
+    srcset: tuple[tuple[str, int], ...]
+    alt: str
+    caption: str | None
+    credit: str | None
+    thumbnail: str  # the narrowest variant, for a card
+    thumbnail_width: int
+    thumbnail_height: int
+
+
+@dataclass(frozen=True, slots=True)
 class EventCard:
     """An event on a timeline listing."""
 
@@ -61,6 +79,7 @@ class EventCard:
     tag_slugs: tuple[str, ...]  # for the in-page filter
     first: str  # the first and last day it may mean (ISO; empty when not known or open), for zooming
     last: str
+    thumbnail: Figure | None = None  # the event's first image
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +109,17 @@ def _iso(day: Day | None) -> str:
 class Pieces:
     """The pieces of one build, each made once on first use."""
 
-    def __init__(self, chronology: Chronology, text: Text, drawing: Drawing = PLAIN):
+    def __init__(
+        self,
+        chronology: Chronology,
+        text: Text,
+        drawing: Drawing = PLAIN,
+        pictures: Mapping[str, Picture] | None = None,
+    ):
         self.chronology = chronology
         self.text = text
         self.drawing = drawing
+        self.pictures = pictures or {}
         self._actor_links: dict[str, ActorLink] = {}
         self._event_links: dict[str, EventLink] = {}
         self._cards: dict[str, EventCard] = {}
@@ -137,8 +163,34 @@ class Pieces:
                 tag_slugs=tuple(dict.fromkeys(self.chronology.tag_slugs[name] for name in event.tags)),
                 first=_iso(event.date.first_day()),
                 last=_iso(event.date.latest()),
+                thumbnail=next(iter(self.figures(event.media)), None),
             )
         return card
+
+    def figures(self, media: tuple[Media, ...]) -> tuple[Figure, ...]:
+        """The images of `media:` as the site publishes them (an unreadable one is an
+        error of the build, reported with its file)."""
+        found = []
+        for entry in media:
+            picture = self.pictures.get(entry.file)
+            if picture is None:
+                continue
+            largest, smallest = picture.largest, picture.smallest
+            found.append(
+                Figure(
+                    src=largest.path,
+                    width=largest.width,
+                    height=largest.height,
+                    srcset=tuple((variant.path, variant.width) for variant in picture.variants),
+                    alt=entry.alt,
+                    caption=entry.caption,
+                    credit=entry.credit,
+                    thumbnail=smallest.path,
+                    thumbnail_width=smallest.width,
+                    thumbnail_height=smallest.height,
+                )
+            )
+        return tuple(found)
 
     def picture(self, events: list[Event], period_path: PeriodPath) -> Overview | None:
         """The overview of `events`, drawn with the site's eras and lanes."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from generator import urls
+from generator.images import Picture
 from generator.model import Chronology
 from generator.text import Text
 from generator.views.listing import Listing, PeriodPages, timeline_pages
@@ -39,13 +41,19 @@ def default_titles(text: Text) -> Titles:
 
 
 def plan_pages(
-    chronology: Chronology, titles: Titles, limit: int, text: Text, drawing: Drawing = PLAIN
+    chronology: Chronology,
+    titles: Titles,
+    limit: int,
+    text: Text,
+    drawing: Drawing = PLAIN,
+    pictures: Mapping[str, Picture] | None = None,
 ) -> dict[str, PageView]:
     """Every generated page, keyed by its path in the site.
 
     `limit` is the most events one listing page shows before it is split (see
-    `views.listing`); `drawing`, the site's eras and lanes for the overviews."""
-    pieces = Pieces(chronology, text, drawing)
+    `views.listing`); `drawing`, the site's eras and lanes for the overviews; `pictures`,
+    the images of `media:` as published (see `images`)."""
+    pieces = Pieces(chronology, text, drawing, pictures or {})
     timeline = PeriodPages.of(urls.HOME, chronology.events, limit, year_pages=True).path_from(urls.HOME)
     views: list[PageView] = [
         *timeline_pages(urls.HOME, titles.timeline, chronology.events, limit, pieces, year_pages=True, browse=True),
