@@ -178,22 +178,31 @@ def serve_edit_seconds(
 
 
 def edit_event(project: Path) -> tuple[Callable[[str], dict[str, str]], list[str]]:
-    """Retitle the middle event; watch its page, its year page (or the timeline) and its actors' pages."""
+    """Retitle the middle event; watch its page, the timeline page that lists it (a year,
+    month or day page: the deepest that shows its card) and its actors' pages."""
     sys.path.insert(0, str(REPO))
     from generator import urls
     from generator.pipeline import build_chronology
     from generator.text import load_text
-    from generator.views.listing import timeline_groups
-    from generator.views.pieces import Pieces
+    from generator.views.listing import Listing
+    from generator.views.plan import default_titles, plan_pages
 
     chronology, _ = build_chronology(project / "content")
     assert chronology is not None
     event = chronology.events[len(chronology.events) // 2]
     path = f"content/events/{event.id}.md"
     original = (project / path).read_text()
-    groups = timeline_groups(chronology.events, urls.HOME, Pieces(chronology, load_text("en")))
-    year = next(g for g in groups if any(card.id == event.id for m in g.months for card in m.cards))
-    watch = [urls.event(event.id), year.path] + [urls.actor(p.actor_id) for p in event.actors]
+    text = load_text("en")
+    views = plan_pages(chronology, default_titles(text), 200, text)
+    listing = next(
+        view.path
+        for view in views.values()
+        if isinstance(view, Listing)
+        and not view.embedded
+        and view.path.startswith("years/")
+        and any(card.id == event.id for group in view.groups for month in group.months for card in month.cards)
+    )
+    watch = [urls.event(event.id), listing] + [urls.actor(p.actor_id) for p in event.actors]
     return lambda marker: {path: original.replace(f"title: {event.title}", f"title: {marker}", 1)}, watch
 
 
