@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: site serve test lint messages check import repro bench profile new-event new-actor clean
+.PHONY: site serve test lint messages check import verify repro bench profile new-event new-actor clean
 
 $(SITE_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -90,6 +90,12 @@ import: $(SITE_STAMP)
 	@test -n "$(FORMAT)" -a -n "$(FILE)" || { echo 'usage: make import FORMAT=sheet|timelinejs|acled FILE=path [WRITE=1]'; exit 2; }
 	$(BIN)/python -m generator import $(call shell_quote,$(value FORMAT)) $(call shell_quote,$(value FILE)) \
 	  --into $(call shell_quote,$(or $(value INTO),content)) $(if $(WRITE),--write)
+
+## verify SITE=https://...: rebuild the commit the published site names (its build.json)
+## and compare every file it serves with the rebuilt one
+verify: $(SITE_STAMP)
+	@test -n "$(SITE)" || { echo 'usage: make verify SITE=https://owner.github.io/repo/'; exit 2; }
+	$(BIN)/python -m generator verify $(call shell_quote,$(value SITE))
 
 ## check: report every problem in content/ without building
 check: $(SITE_STAMP)

@@ -1,5 +1,5 @@
 """Command line: `python -m generator new event "Title"`, `new actor "Name"`, `check`,
-`import FORMAT FILE [--into content] [--write]`."""
+`import FORMAT FILE [--into content] [--write]`, `verify URL`."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from generator.importing.sheet import read_sheet
 from generator.importing.timelinejs import read_json
 from generator.pipeline import build_chronology
 from generator.scaffold import ScaffoldError, new_file
+from generator.verify import VerifyError, report, verify
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,8 +33,19 @@ def main(argv: list[str] | None = None) -> int:
     importing.add_argument("file", type=Path)
     importing.add_argument("--into", type=Path, help="the content folder to write into (default: --content)")
     importing.add_argument("--write", action="store_true", help="write the files (without it: a dry run)")
+    checking = commands.add_parser("verify", help="rebuild the commit a published site names and compare every file")
+    checking.add_argument("url", help="the published site's address, e.g. https://owner.github.io/repo/")
+    checking.add_argument("--project", type=Path, default=Path("."), help="the git repository (default: here)")
     args = parser.parse_args(argv)
 
+    if args.command == "verify":
+        try:
+            result = verify(args.url, args.project)
+        except VerifyError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        print("\n".join(report(result)))
+        return 0 if result.ok else 1
     if args.command == "import":
         return import_file(args.format, args.file, args.into or args.content, write=args.write)
 

@@ -51,6 +51,7 @@ from generator.config import TimelineConfig
 from generator.content import FOLDERS
 from generator.images import ImageCache, Picture, pictures
 from generator.pipeline import PipelineCache, build_chronology
+from generator.provenance import build_record, seal
 from generator.publish import StagedSite
 from generator.render import material_fixes, templates
 from generator.render.exports import (
@@ -341,6 +342,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             index_site(Path(config.site_dir))
         except SearchIndexError as error:
             raise PluginError(f"{error}; nothing was published, the previous site is unchanged") from error
+        # Last: build.json and the checksums of every file, for anyone to check the site.
+        project = Path(config.config_file_path or ".").parent
+        seal(Path(config.site_dir), build_record(project, int(os.environ.get("SOURCE_DATE_EPOCH", "0"))))
         if self.staged is not None:
             self.staged.publish()
             log.info(f"Published the site to {self.staged.target}")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +22,9 @@ from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from generator.provenance import CHECKSUMS, VOLATILE  # noqa: E402
+
 CONDITIONS = (
     {"PYTHONHASHSEED": "1", "TZ": "UTC", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"},
     {"PYTHONHASHSEED": "4093", "TZ": "Asia/Kolkata", "LC_ALL": "C", "LANG": "C"},
@@ -32,11 +34,9 @@ CONDITIONS = (
 # Pagefind (1.5.2) writes its filter indexes in an order that changes from run to run,
 # and so their names, and the metadata file and entry point that name them (Pagefind
 # issue #638: "filter/metadata indexes ... will still change"). Their number is compared,
-# not their bytes; every other file of the search index (word index chunks, fragments,
-# the scripts) is compared byte for byte.
-VOLATILE = re.compile(
-    r"^pagefind/(?:filter/[^/]+\.(?P<filter>pf_filter)|pagefind\.[^/]+\.(?P<meta>pf_meta)|(?P<entry>pagefind-entry\.json))$"
-)
+# not their bytes (VOLATILE); every other file of the search index (word index chunks,
+# fragments, the scripts) is compared byte for byte. SHA256SUMS lists those files too,
+# so it is compared only through the files it lists.
 
 
 def digests(site: Path) -> dict[str, str]:
@@ -47,6 +47,8 @@ def digests(site: Path) -> dict[str, str]:
             continue
         name = path.relative_to(site).as_posix()
         match = VOLATILE.match(name)
+        if name == CHECKSUMS:
+            continue  # it lists the volatile files' digests too: compared through the files
         if match:
             volatile[match.lastgroup or "?"] += 1
         else:

@@ -19,6 +19,7 @@ from jinja2 import Environment, pass_context
 from markupsafe import Markup, escape
 
 from generator import urls
+from generator.provenance import version
 from generator.render.fragments import FragmentCache, render_every_time
 from generator.render.jsonld import page_jsonld
 from generator.text import Text
@@ -46,6 +47,7 @@ def install(
     # Whether the search index holds the text of event and actor pages, or only what
     # their headers say (title, date, summary, place, actors, tags).
     env.globals["search_bodies"] = search_bodies
+    env.globals["generator"] = f"timeline-generator {version()}"
     env.filters["jsonld"] = partial(page_jsonld, address=address)
     env.globals["_"] = partial(_gettext, text)
     env.globals["ngettext"] = partial(_ngettext, text)
