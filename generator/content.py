@@ -38,3 +38,7 @@ def tag_slug(name: str) -> str:
         return slugify(name)
     words = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFKC", name).casefold()).strip("-")
     return words or "u" + "-u".join(f"{ord(char):x}" for char in name if not char.isspace())
+
+
+# A footnote reference in an editor's text, [^id] (not a definition, [^id]:).
+FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")

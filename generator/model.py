@@ -49,6 +49,16 @@ class Media:
     credit: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A correction made after publication: when, what (plain text that may cite a
+    source as [^id]), and the source it rests on."""
+
+    date: EdtfDate
+    text: str
+    source_id: str | None = None
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EditorsFile:
     """What every event and actor file gives besides its own fields: its id (the file's
@@ -60,6 +70,7 @@ class EditorsFile:
     body: str
     sources: tuple[Source, ...] = ()
     media: tuple[Media, ...] = ()
+    corrections: tuple[Correction, ...] = ()
     lines: dict[FieldPath, int] = field(default_factory=dict, compare=False, repr=False)  # field path -> line
     # Local links and images in the body, as (target, line): the link stage checks them.
     links: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)

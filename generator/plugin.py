@@ -57,6 +57,7 @@ from generator.render import material_fixes, templates
 from generator.render.exports import (
     actors_json,
     atom_feed,
+    corrections_feed,
     events_geojson,
     events_json,
     timeline_csv,
@@ -70,7 +71,7 @@ from generator.search_index import PreviewIndexer, SearchIndexError, index_site
 from generator.text import SOURCE_LANGUAGE, UnknownLanguageError, languages, load_text
 from generator.urls import SiteAddress
 from generator.views.overview import Drawing
-from generator.views.pages import PageView, problem_pages
+from generator.views.pages import CorrectionsIndex, PageView, problem_pages
 from generator.views.plan import Titles, default_titles, plan_pages
 
 log = logging.getLogger("mkdocs.plugins.timeline")
@@ -182,6 +183,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             drawing = Drawing(tuple(self.config.eras), self.config.lanes)
             views = plan_pages(chronology, titles, self.config.page_limit, self.text, drawing, found)
             self._use(views.values(), config)
+            corrections = views[urls.CORRECTIONS]
+            assert isinstance(corrections, CorrectionsIndex)
             if self.dirty and self.built_once:
                 # Like the rest of a --dirtyreload preview, the open data and feed files stay
                 # as they were first built: writing them again is most of a one-event rebuild.
@@ -199,6 +202,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 urls.TIMELINEJS_JSON: timelinejs_json(chronology, address, text, config.site_name, drawing.eras),
                 urls.FEED: atom_feed(
                     chronology, address, text, config.site_name, get_build_datetime(), self.config.feed_size
+                ),
+                urls.CORRECTIONS_FEED: corrections_feed(
+                    corrections.entries, address, config.site_name, get_build_datetime()
                 ),
             }
             self.built_once = True

@@ -27,6 +27,8 @@ EVENTS_GEOJSON = "events.geojson"  # the events that have coordinates, for a map
 TIMELINEJS_JSON = "timelinejs.json"  # the chronology for TimelineJS
 SCHEMAS = "schemas/"
 EMBED = "embed/"  # the timeline for other sites' iframes: picture and list, no site header
+CORRECTIONS = "corrections/"  # every correction, newest first
+CORRECTIONS_FEED = "corrections.xml"  # the same as an Atom feed
 SEARCH = "search/"  # the search page (the header's search leads there without JavaScript)
 SEARCH_INDEX = "pagefind/"  # Pagefind's files, fetched only when a reader searches
 

@@ -15,10 +15,10 @@ from typing import NotRequired, TypeAlias, TypedDict, Unpack, cast
 from jsonschema import ValidationError
 
 from generator import limits
-from generator.content import PLACEHOLDER
+from generator.content import FOOTNOTE_REF, PLACEHOLDER
 from generator.dates import ACCEPTED_FORMS, DateError, DatePoint, EdtfDate, parse_date
 from generator.load import RawRecord
-from generator.model import Actor, Affiliation, Coordinates, Event, Media, Participation, Source
+from generator.model import Actor, Affiliation, Coordinates, Correction, Event, Media, Participation, Source
 from generator.problems import Details, FieldPath, Problem, field_name, suggest
 from generator.schema import definitions, is_valid, validator
 
@@ -28,7 +28,6 @@ _TYPE_WORDS = {
     "array": "a list ('- item' lines)",
     "object": "fields ('name: value' lines)",
 }
-FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
 _FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DOTALL)
 _BACKTICKS = re.compile(r"`+")
@@ -57,6 +56,12 @@ class _SourceData(TypedDict):
 class _ParticipationData(TypedDict):
     id: str
     role: NotRequired[str]
+
+
+class _CorrectionData(TypedDict):
+    date: str
+    text: str
+    source: NotRequired[str]
 
 
 class _MediaData(TypedDict):
@@ -91,6 +96,7 @@ class _EventData(TypedDict):
     follows: NotRequired[list[str]]
     tags: NotRequired[list[str]]
     media: NotRequired[list[_MediaData]]
+    corrections: NotRequired[list[_CorrectionData]]
     imported_from: NotRequired[_ImportedData]
 
 
@@ -109,6 +115,7 @@ class _ActorData(TypedDict):
     affiliations: NotRequired[list[_AffiliationData]]
     sources: NotRequired[list[_SourceData]]
     media: NotRequired[list[_MediaData]]
+    corrections: NotRequired[list[_CorrectionData]]
     imported_from: NotRequired[_ImportedData]
 
 
@@ -311,7 +318,8 @@ def _event(record: RawRecord) -> tuple[Event, list[Problem]]:
     # A bad date is reported, and the event kept with the date unknown, so that the
     # link stage still checks its references: the build fails either way.
     date = _date(record, ("date",), data["date"], problems) or UNKNOWN_DATE
-    problems += footnote_problems(record, sources, also_cited=())
+    corrections, cited_by_corrections = _corrections(record, sources, problems)
+    problems += footnote_problems(record, sources, also_cited=cited_by_corrections)
     actors = tuple(
         Participation(entry) if isinstance(entry, str) else Participation(entry["id"], entry.get("role"))
         for entry in data.get("actors", ())
@@ -329,6 +337,7 @@ def _event(record: RawRecord) -> tuple[Event, list[Problem]]:
         related=tuple(data.get("related", ())),
         follows=tuple(data.get("follows", ())),
         tags=tuple(data.get("tags", ())),
+        corrections=corrections,
     )
     return event, problems
 
@@ -385,7 +394,8 @@ def _actor(record: RawRecord) -> tuple[Actor, list[Problem]]:
             )
         affiliations.append(Affiliation(entry["organisation"], entry.get("role"), period, source_id))
     cited_by_affiliations = [a.source_id for a in affiliations if a.source_id]
-    problems += footnote_problems(record, sources, also_cited=cited_by_affiliations)
+    corrections, cited_by_corrections = _corrections(record, sources, problems)
+    problems += footnote_problems(record, sources, also_cited=[*cited_by_affiliations, *cited_by_corrections])
     actor = Actor(
         **_file_fields(record, sources),
         name=data["name"].strip(),
@@ -393,6 +403,7 @@ def _actor(record: RawRecord) -> tuple[Actor, list[Problem]]:
         aliases=tuple(data.get("aliases", ())),
         summary=data.get("summary"),
         affiliations=tuple(affiliations),
+        corrections=corrections,
     )
     return actor, problems
 
@@ -458,6 +469,32 @@ def _sources(record: RawRecord, entries: Iterable[_SourceData]) -> tuple[tuple[S
             Source(entry["id"], entry["title"].strip(), entry["publisher"].strip(), entry.get("url"), published)
         )
     return tuple(sources), problems
+
+
+def _corrections(
+    record: RawRecord, sources: tuple[Source, ...], problems: list[Problem]
+) -> tuple[tuple[Correction, ...], list[str]]:
+    """The file's corrections, and the ids of the sources they cite (by `source:` or as
+    [^id] in their text), each of which must be listed."""
+    source_ids = [source.id for source in sources]
+    corrections, cited = [], []
+    for index, entry in enumerate(cast(list[_CorrectionData], record.data.get("corrections", ()))):
+        date = _date(record, ("corrections", index, "date"), entry["date"], problems)
+        names = [name for name in (entry.get("source"), *FOOTNOTE_REF.findall(entry["text"])) if name]
+        for name in names:
+            if name not in source_ids:
+                problems.append(
+                    record.problem(
+                        ("corrections", index, "source" if name == entry.get("source") else "text"),
+                        f"the correction cites '{name}', which is not a listed source",
+                        expected=f"an id listed under sources: ({', '.join(source_ids) or 'none listed'})",
+                        suggestion=suggest(name, source_ids),
+                    )
+                )
+        cited += names
+        if date is not None:
+            corrections.append(Correction(date, entry["text"].strip(), entry.get("source")))
+    return tuple(corrections), cited
 
 
 def footnote_problems(record: RawRecord, sources: tuple[Source, ...], also_cited: Iterable[str]) -> list[Problem]:

@@ -18,11 +18,12 @@ from collections.abc import Mapping
 from typing import TypedDict
 
 from generator import urls
-from generator.dates import DatePoint, EdtfDate, coverage
+from generator.dates import DatePoint, Day, EdtfDate, coverage
 from generator.model import Actor, Chronology, Coordinates, Era, Event, Source
 from generator.text import Text
 from generator.urls import SiteAddress
 from generator.views.dates import date_words
+from generator.views.pages import CorrectedPage
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -353,6 +354,33 @@ def atom_feed(
         _element(entry, "summary", summary)
         for tag in event.tags:
             ET.SubElement(entry, f"{{{ATOM}}}category", term=tag)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def corrections_feed(
+    entries: tuple[CorrectedPage, ...], link: SiteAddress, site_name: str, built: datetime.datetime
+) -> str:
+    """The corrections page as an Atom feed, newest first: a reader who followed the
+    chronology learns what was corrected.  An entry is dated by its correction's first
+    day (the build's date when the correction's year is not given)."""
+    stamp = built.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _element(feed, "title", f"{site_name}: corrections")
+    _element(feed, "id", stable_id(site_name, urls.CORRECTIONS))
+    _element(feed, "updated", stamp)
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", type="application/atom+xml", href=link(urls.CORRECTIONS_FEED))
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=link(urls.CORRECTIONS))
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    _element(author, "name", site_name)
+    for index, entry in enumerate(entries):
+        item = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        _element(item, "title", f"{entry.title} ({entry.line.date.label})")
+        _element(item, "id", stable_id(site_name, f"{entry.path}#correction-{entry.line.day}-{index}"))
+        day = Day(entry.line.day).date() if entry.line.day else None
+        _element(item, "updated", f"{day.isoformat()}T00:00:00Z" if day else stamp)
+        ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=link(entry.path))
+        _element(item, "summary", entry.line.text)
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 

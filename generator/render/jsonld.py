@@ -11,7 +11,7 @@ import json
 from markupsafe import Markup
 
 from generator.urls import SiteAddress
-from generator.views.pages import ActorPage, EventPage, PageView
+from generator.views.pages import ActorPage, CorrectionLine, EventPage, PageView
 from generator.views.pieces import ActorLink
 
 
@@ -43,7 +43,19 @@ def event_jsonld(view: EventPage, address: SiteAddress) -> dict[str, object]:
         data["location"] = place
     if view.participants:
         data["about"] = [_thing(participant.actor, address) for participant in view.participants]
+    if view.corrections:
+        data["correction"] = _corrections(view.corrections)
     return data
+
+
+def _corrections(lines: tuple[CorrectionLine, ...]) -> list[dict[str, object]]:
+    found: list[dict[str, object]] = []
+    for line in lines:
+        comment: dict[str, object] = {"@type": "CorrectionComment", "text": line.text}
+        if line.published:
+            comment["datePublished"] = line.published
+        found.append(comment)
+    return found
 
 
 def actor_jsonld(view: ActorPage, address: SiteAddress) -> dict[str, object]:
@@ -54,6 +66,8 @@ def actor_jsonld(view: ActorPage, address: SiteAddress) -> dict[str, object]:
         data["description"] = view.summary
     if view.parents:
         data["memberOf"] = [_thing(parent.actor, address) for parent in view.parents]
+    if view.corrections:
+        data["correction"] = _corrections(view.corrections)
     return data
 
 

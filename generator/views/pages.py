@@ -11,8 +11,9 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from generator import urls
+from generator.content import FOOTNOTE_REF
 from generator.dates import Day, EdtfDate, coverage
-from generator.model import Actor, Affiliation, Chronology, Coordinates, Event
+from generator.model import Actor, Affiliation, Chronology, Coordinates, EditorsFile, Event
 from generator.problems import Problem
 from generator.text import Text
 from generator.views.dates import DateWords, date_words, year_words
@@ -46,6 +47,63 @@ class PageView:
 
 
 # --- event and actor pages ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionPart:
+    """A run of a correction's text, or a mark citing a source (number as in the page's
+    list of sources; `anchor`, the mark's id when the list links back to it)."""
+
+    text: str = ""
+    source: str | None = None
+    number: int | None = None
+    anchor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionLine:
+    date: DateWords
+    parts: tuple[CorrectionPart, ...]
+    text: str  # the text alone, for metadata
+    published: str | None  # machine-readable date (JSON-LD), only as precise as known
+    day: int  # the first day of its date (a day ordinal), for the newest-first order
+
+
+def correction_lines(file: EditorsFile, text: Text) -> tuple[CorrectionLine, ...]:
+    """A page's corrections, newest first, their citations as marks."""
+    numbers = {source.id: index for index, source in enumerate(file.sources, start=1)}
+    anchored: set[str] = set()
+    lines = []
+    ordered = sorted(file.corrections, key=lambda c: c.date.first_day() or Day(0), reverse=True)
+    for correction in ordered:
+        parts: list[CorrectionPart] = []
+        for index, piece in enumerate(FOOTNOTE_REF.split(correction.text)):
+            if index % 2 == 0:
+                if piece:
+                    parts.append(CorrectionPart(text=piece))
+            elif piece in numbers:
+                parts.append(_mark(piece, numbers[piece], anchored))
+        if correction.source_id in numbers and correction.source_id not in FOOTNOTE_REF.findall(correction.text):
+            parts.append(_mark(correction.source_id, numbers[correction.source_id], anchored))
+        start = correction.date.start
+        lines.append(
+            CorrectionLine(
+                date_words(correction.date, text),
+                tuple(parts),
+                FOOTNOTE_REF.sub("", correction.text).strip(),
+                start.iso() if start is not None else None,
+                (correction.date.first_day() or Day(0)).ordinal,
+            )
+        )
+    return tuple(lines)
+
+
+def _mark(source_id: str, number: int, anchored: set[str]) -> CorrectionPart:
+    anchor = None
+    if source_id not in anchored:
+        anchored.add(source_id)
+        anchor = f"correction-cites-{source_id}"
+    return CorrectionPart(source=source_id, number=number, anchor=anchor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +161,13 @@ class EventPage(PageView):
     next: EventLink | None
     coordinates: Coordinates | None
     media: tuple[Figure, ...]
+    corrections: tuple[CorrectionLine, ...]
     start: str | None  # machine-readable bounds, only as precise as known (JSON-LD)
     end: str | None
     year: str  # the year it is listed under, for search's year filter
+
+    def cited_outside_body(self, source_id: str) -> str | None:
+        return _cited_by_corrections(self.corrections, source_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,9 +198,17 @@ class ActorPage(PageView):
     appearances: tuple[Appearance, ...]
     overview: Overview | None = None  # the actor's events at a glance (inline SVG)
     media: tuple[Figure, ...] = ()
+    corrections: tuple[CorrectionLine, ...] = ()
 
     def cited_outside_body(self, source_id: str) -> str | None:
-        return next((line.anchor for line in self.parents if line.anchor and line.source == source_id), None)
+        return next((line.anchor for line in self.parents if line.anchor and line.source == source_id), None) or (
+            _cited_by_corrections(self.corrections, source_id)
+        )
+
+
+def _cited_by_corrections(lines: tuple[CorrectionLine, ...], source_id: str) -> str | None:
+    marks = (part.anchor for line in lines for part in line.parts if part.anchor and part.source == source_id)
+    return next(marks, None)
 
 
 def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPage:
@@ -160,6 +230,7 @@ def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPag
         place=event.place,
         coordinates=event.coordinates,
         media=pieces.figures(event.media),
+        corrections=correction_lines(event, pieces.text),
         participants=tuple(
             Participant(pieces.actor_link(p.actor_id), p.role, belongings(actors[p.actor_id], event.date, pieces))
             for p in event.actors
@@ -210,6 +281,7 @@ def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces, timeline: P
             Appearance(pieces.event_link(a.event), a.role, belongings(actor, a.event.date, pieces)) for a in appearances
         ),
         media=pieces.figures(actor.media),
+        corrections=correction_lines(actor, text),
         overview=pieces.picture(list({a.event.id: a.event for a in appearances}.values()), period_path),
     )
 
@@ -366,6 +438,33 @@ class TagsIndex(PageView):
 def tags_index(chronology: Chronology, title: str) -> TagsIndex:
     entries = tuple(TagEntry(TagLink(tag.slug, tag.name), len(tag.events)) for tag in chronology.tags)
     return TagsIndex(path=urls.TAGS, title=title, in_nav=True, tags=entries)
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectedPage:
+    """One correction on the corrections page: the page it corrects, and its line."""
+
+    path: str
+    title: str
+    line: CorrectionLine
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CorrectionsIndex(PageView):
+    """Every correction of the chronology, newest first, each linked to its page."""
+
+    template: ClassVar[str] = "corrections.html"
+    entries: tuple[CorrectedPage, ...]
+
+
+def corrections_index(chronology: Chronology, text: Text) -> CorrectionsIndex:
+    pages: list[tuple[EditorsFile, str, str]] = [
+        *((event, urls.event(event.id), event.title) for event in chronology.events),
+        *((actor, urls.actor(actor.id), actor.name) for actor in chronology.actors),
+    ]
+    entries = [CorrectedPage(path, title, line) for file, path, title in pages for line in correction_lines(file, text)]
+    entries.sort(key=lambda entry: (-entry.line.day, entry.path))
+    return CorrectionsIndex(path=urls.CORRECTIONS, title=text.gettext("Corrections"), entries=tuple(entries))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -15,6 +15,7 @@ from generator.views.pages import (
     PageView,
     actor_page,
     actors_index,
+    corrections_index,
     event_page,
     events_index,
     search_page,
@@ -61,6 +62,7 @@ def plan_pages(
         actors_index(chronology, titles.actors, pieces),
         tags_index(chronology, titles.tags),
         search_page(text),
+        corrections_index(chronology, text),
         *(event_page(event, chronology, pieces) for event in chronology.events),
         *(actor_page(actor, chronology, pieces, timeline) for actor in chronology.actors),
     ]
