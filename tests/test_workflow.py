@@ -31,7 +31,7 @@ def test_actionlint_does_find_problems(tmp_path):
 
 def test_every_action_is_pinned_to_a_full_commit_sha():
     uses = [step["uses"] for job in workflow()["jobs"].values() for step in job["steps"] if "uses" in step]
-    assert len(uses) == 5
+    assert len(uses) == 6
     for ref in uses:
         assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", ref), ref
 
@@ -46,6 +46,10 @@ def test_least_privilege_and_one_deployment_at_a_time():
     assert "default_branch" in deploy["if"] and deploy["needs"] == "build"
     steps = [step.get("run") for step in flow["jobs"]["build"]["steps"]]
     assert "make test" in steps and "make site" in steps
+    # The build job may sign an attestation of the site, and nothing else.
+    assert flow["jobs"]["build"]["permissions"] == {"contents": "read", "id-token": "write", "attestations": "write"}
+    attest = next(step for step in flow["jobs"]["build"]["steps"] if "attest" in step.get("uses", ""))
+    assert attest["with"] == {"subject-path": "site/SHA256SUMS"} and "default_branch" in attest["if"]
     assert "mkdocs build --strict" in (REPO / "Makefile").read_text()
 
 
