@@ -50,6 +50,14 @@ def _title(text: str) -> None:
         raise ValueError("Expected a title with some text in it; remove the option for the default.")
 
 
+def _history_url(text: str) -> None:
+    if "{path}" not in text or not text.startswith(("https://", "http://")):
+        raise ValueError(
+            "Expected an address with {path} where the file's path goes, "
+            "like https://github.com/OWNER/REPO/commits/main/{path}"
+        )
+
+
 def _locale(text: str) -> None:
     load_text("en", text)  # UnknownLanguageError is a ValueError that names the locale
 
@@ -113,6 +121,10 @@ class TimelineConfig(base.Config):
     # 200 KB of memory per page indexed in full: "summaries" lets a chronology of
     # 100,000 events index on a machine of 16 GB or less (see README, Scale).
     search = c.Choice(("full", "summaries"), default="full")
+
+    # A link to each event's and actor's file history, {path} standing for the file's
+    # path in the repository: https://github.com/OWNER/REPO/commits/main/{path}
+    history_url = c.Optional(_Text(_history_url))
 
     # Render the pieces many pages share (the sidebars of pages outside the navigation,
     # an event's card) once per build.  Off only to check that reuse changes no byte.

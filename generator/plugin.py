@@ -49,6 +49,7 @@ from generator import collector, urls
 from generator.build_date import last_commit_time
 from generator.config import TimelineConfig
 from generator.content import FOLDERS
+from generator.history import read_histories
 from generator.images import ImageCache, Picture, pictures
 from generator.pipeline import PipelineCache, build_chronology
 from generator.provenance import build_record, seal
@@ -181,7 +182,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         titles = self._titles()
         if chronology is not None and not (config.strict and problems):
             drawing = Drawing(tuple(self.config.eras), self.config.lanes)
-            views = plan_pages(chronology, titles, self.config.page_limit, self.text, drawing, found)
+            histories = read_histories(docs_dir)
+            views = plan_pages(
+                chronology,
+                titles,
+                self.config.page_limit,
+                self.text,
+                drawing,
+                found,
+                histories,
+                self.config.history_url,
+            )
             self._use(views.values(), config)
             corrections = views[urls.CORRECTIONS]
             assert isinstance(corrections, CorrectionsIndex)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from generator import urls
-from generator.content import FOOTNOTE_REF
+from generator.content import FOLDERS, FOOTNOTE_REF
 from generator.dates import Day, EdtfDate, coverage
 from generator.model import Actor, Affiliation, Chronology, Coordinates, EditorsFile, Event
 from generator.problems import Problem
@@ -19,7 +19,7 @@ from generator.text import Text
 from generator.views.dates import DateWords, date_words, year_words
 from generator.views.markdown import page_markdown
 from generator.views.overview import Overview, PeriodPath
-from generator.views.pieces import ActorLink, Citation, EventLink, Figure, PeriodLink, Pieces, TagLink
+from generator.views.pieces import ActorLink, Citation, EventLink, Figure, HistoryLine, PeriodLink, Pieces, TagLink
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -162,6 +162,7 @@ class EventPage(PageView):
     coordinates: Coordinates | None
     media: tuple[Figure, ...]
     corrections: tuple[CorrectionLine, ...]
+    history: HistoryLine | None
     start: str | None  # machine-readable bounds, only as precise as known (JSON-LD)
     end: str | None
     year: str  # the year it is listed under, for search's year filter
@@ -199,6 +200,7 @@ class ActorPage(PageView):
     overview: Overview | None = None  # the actor's events at a glance (inline SVG)
     media: tuple[Figure, ...] = ()
     corrections: tuple[CorrectionLine, ...] = ()
+    history: HistoryLine | None = None
 
     def cited_outside_body(self, source_id: str) -> str | None:
         return next((line.anchor for line in self.parents if line.anchor and line.source == source_id), None) or (
@@ -231,6 +233,7 @@ def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPag
         coordinates=event.coordinates,
         media=pieces.figures(event.media),
         corrections=correction_lines(event, pieces.text),
+        history=pieces.history(FOLDERS["event"], event.id),
         participants=tuple(
             Participant(pieces.actor_link(p.actor_id), p.role, belongings(actors[p.actor_id], event.date, pieces))
             for p in event.actors
@@ -282,6 +285,7 @@ def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces, timeline: P
         ),
         media=pieces.figures(actor.media),
         corrections=correction_lines(actor, text),
+        history=pieces.history(FOLDERS["actor"], actor.id),
         overview=pieces.picture(list({a.event.id: a.event for a in appearances}.values()), period_path),
     )
 

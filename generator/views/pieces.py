@@ -6,11 +6,13 @@ the same object (cheap to compare, and the key under which its HTML is reused).
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator import urls
-from generator.dates import Day
+from generator.dates import DatePoint, Day, EdtfDate
+from generator.history import Histories
 from generator.images import Picture
 from generator.model import Actor, Chronology, Event, Media, Source
 from generator.text import Text
@@ -102,6 +104,22 @@ class Citation:
     url: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class HistoryLine:
+    """A page's file in the repository: first published, last updated (when not the same
+    day), or why that is not known; a link to its history where the site gives one."""
+
+    first: DateWords | None
+    last: DateWords | None
+    missing: str
+    url: str | None
+
+
+def _day_of(seconds: int) -> Day:
+    moment = datetime.datetime.fromtimestamp(seconds, datetime.UTC)
+    return Day.of(moment.year, moment.month, moment.day)
+
+
 def _iso(day: Day | None) -> str:
     return day.script_iso() if day else ""
 
@@ -115,11 +133,15 @@ class Pieces:
         text: Text,
         drawing: Drawing = PLAIN,
         pictures: Mapping[str, Picture] | None = None,
+        histories: Histories | None = None,
+        history_url: str | None = None,
     ):
         self.chronology = chronology
         self.text = text
         self.drawing = drawing
         self.pictures = pictures or {}
+        self.histories = histories
+        self.history_url = history_url
         self._actor_links: dict[str, ActorLink] = {}
         self._event_links: dict[str, EventLink] = {}
         self._cards: dict[str, EventCard] = {}
@@ -191,6 +213,26 @@ class Pieces:
                 )
             )
         return tuple(found)
+
+    def history(self, folder: str, file_id: str) -> HistoryLine | None:
+        """When the file was first published and last updated, or why that is not known;
+        None when the site does not say (no history was read)."""
+        if self.histories is None:
+            return None
+        found = self.histories.of(f"{folder}/{file_id}.md")
+        url = self.history_url.replace("{path}", found.path) if self.history_url and found.path else None
+        if found.first is None or found.last is None:
+            why = {
+                "no git": self.text.gettext("the site was not built from a git checkout"),
+                "shallow": self.text.gettext("the site was built from a clone without its history"),
+            }.get(found.missing, self.text.gettext("the file is not committed yet"))
+            return HistoryLine(None, None, why, url)
+        first, last = _day_of(found.first), _day_of(found.last)
+        return HistoryLine(self._on(first), self._on(last) if last != first else None, "", url)
+
+    def _on(self, day: Day) -> DateWords:
+        point = DatePoint(*day.parts)
+        return date_words(EdtfDate(day.iso(), point, point), self.text)
 
     def picture(self, events: list[Event], period_path: PeriodPath) -> Overview | None:
         """The overview of `events`, drawn with the site's eras and lanes."""

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from generator import urls
+from generator.history import Histories
 from generator.images import Picture
 from generator.model import Chronology
 from generator.text import Text
@@ -48,13 +49,16 @@ def plan_pages(
     text: Text,
     drawing: Drawing = PLAIN,
     pictures: Mapping[str, Picture] | None = None,
+    histories: Histories | None = None,
+    history_url: str | None = None,
 ) -> dict[str, PageView]:
     """Every generated page, keyed by its path in the site.
 
     `limit` is the most events one listing page shows before it is split (see
     `views.listing`); `drawing`, the site's eras and lanes for the overviews; `pictures`,
-    the images of `media:` as published (see `images`)."""
-    pieces = Pieces(chronology, text, drawing, pictures or {})
+    the images of `media:` as published (see `images`); `histories`, when each file was
+    first published and last updated (see `history`), linked with `history_url`."""
+    pieces = Pieces(chronology, text, drawing, pictures or {}, histories, history_url)
     timeline = PeriodPages.of(urls.HOME, chronology.events, limit, year_pages=True).path_from(urls.HOME)
     views: list[PageView] = [
         *timeline_pages(urls.HOME, titles.timeline, chronology.events, limit, pieces, year_pages=True, browse=True),
