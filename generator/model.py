@@ -19,6 +19,9 @@ class Source:
     publisher: str
     url: str | None = None
     published: EdtfDate | None = None
+    archived: str | None = None  # a snapshot's address
+    archived_on: EdtfDate | None = None
+    sha256: str | None = None  # of a captured copy
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,9 @@ class _SourceData(TypedDict):
     publisher: str
     url: NotRequired[str]
     published: NotRequired[str]
+    archived: NotRequired[str]
+    archived_on: NotRequired[str]
+    sha256: NotRequired[str]
 
 
 class _ParticipationData(TypedDict):
@@ -465,8 +468,22 @@ def _sources(record: RawRecord, entries: Iterable[_SourceData]) -> tuple[tuple[S
             if "published" in entry
             else None
         )
+        archived_on = (
+            _date(record, ("sources", index, "archived_on"), entry["archived_on"], problems)
+            if "archived_on" in entry
+            else None
+        )
         sources.append(
-            Source(entry["id"], entry["title"].strip(), entry["publisher"].strip(), entry.get("url"), published)
+            Source(
+                entry["id"],
+                entry["title"].strip(),
+                entry["publisher"].strip(),
+                entry.get("url"),
+                published,
+                archived=entry.get("archived"),
+                archived_on=archived_on,
+                sha256=entry.get("sha256"),
+            )
         )
     return tuple(sources), problems
 

@@ -59,6 +59,9 @@ def source_data(source: Source, text: Text) -> dict[str, object]:
         "publisher": source.publisher,
         "url": source.url,
         "published": date_data(source.published, text),
+        "archived": source.archived,
+        "archived_on": date_data(source.archived_on, text),
+        "sha256": source.sha256,
     }
 
 
@@ -269,6 +272,7 @@ CSV_COLUMNS = (
     "url",
     "latitude",
     "longitude",
+    "archived",  # the snapshots of the event's sources, "; " between them
 )
 
 
@@ -302,6 +306,7 @@ def timeline_csv(chronology: Chronology, link: SiteAddress, text: Text) -> str:
                 link(urls.event(event.id)),
                 repr(where.latitude) if where else "",
                 repr(where.longitude) if where else "",
+                "; ".join(source.archived for source in event.sources if source.archived),
             )
         )
     return "\ufeff" + out.getvalue()

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from generator.urls import SiteAddress
 from generator.views.pages import ActorPage, CorrectionLine, EventPage, PageView
-from generator.views.pieces import ActorLink
+from generator.views.pieces import ActorLink, Citation
 
 
 def page_jsonld(view: PageView, address: SiteAddress) -> Markup | None:
@@ -45,7 +45,19 @@ def event_jsonld(view: EventPage, address: SiteAddress) -> dict[str, object]:
         data["about"] = [_thing(participant.actor, address) for participant in view.participants]
     if view.corrections:
         data["correction"] = _corrections(view.corrections)
+    if view.citations:
+        data["citation"] = [_work(citation) for citation in view.citations]
     return data
+
+
+def _work(citation: Citation) -> dict[str, object]:
+    """A source as schema.org's CreativeWork, with its snapshot (archivedAt)."""
+    work: dict[str, object] = {"@type": "CreativeWork", "name": citation.title, "publisher": citation.publisher}
+    if citation.url:
+        work["url"] = citation.url
+    if citation.archived:
+        work["archivedAt"] = citation.archived
+    return work
 
 
 def _corrections(lines: tuple[CorrectionLine, ...]) -> list[dict[str, object]]:

@@ -82,7 +82,7 @@ URL_SCHEMES = {"http", "https", "mailto"}
 # dress itself as the site's header or a banner.
 CLASSES = {
     "div": {"footnote"},
-    "a": {"footnote-ref", "footnote-backref", "headerlink", "tl-permalink", "tl-source__link"},
+    "a": {"footnote-ref", "footnote-backref", "headerlink", "tl-permalink", "tl-source__link", "tl-source__archive"},
     "cite": {"tl-source__title"},
 }
 _SITE = "https://site.invalid/"  # a stand-in for the site's own address, to resolve relative URLs against

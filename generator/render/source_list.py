@@ -35,6 +35,8 @@ class SourceListWords:
     permalink_title: str
     permalink_label: str  # with %(number)s
     back_title: str  # with %(number)s
+    archived: str  # the link to a snapshot
+    archived_on: str  # the same with its date, with %(date)s
 
     @classmethod
     def of(cls, text: Text) -> SourceListWords:
@@ -43,6 +45,8 @@ class SourceListWords:
             text.gettext("Permanent link to this source"),
             text.gettext("Permanent link to source %(number)s", number="%(number)s"),
             text.gettext("Back to citation %(number)s in the text", number="%(number)s"),
+            text.gettext("archived copy"),
+            text.gettext("archived copy, %(date)s", date="%(date)s"),
         )
 
 
@@ -58,7 +62,7 @@ class _SourceList(Treeprocessor):
             if div.get("class") == "footnote":
                 self._head(div)
                 for number, item in enumerate(div.iter("li"), start=1):
-                    view, source_id = _cite(item, self.views)
+                    view, source_id = _cite(item, self.views, self.words)
                     self._permalink(item, number)
                     for paragraph in item.iter("p"):
                         for back in list(paragraph.iter("a")):
@@ -113,7 +117,7 @@ class _SourceList(Treeprocessor):
         link.tail = None
 
 
-def _cite(item: etree.Element, views: Mapping[str, PageView]) -> tuple[PageView | None, str]:
+def _cite(item: etree.Element, views: Mapping[str, PageView], words: SourceListWords) -> tuple[PageView | None, str]:
     """Replace the key the footnote shows with the citation:
     <cite>Title</cite>, Publisher, date. <a href=url>url</a>, before the back-link.
     Returns the page's view and the source's id."""
@@ -128,11 +132,11 @@ def _cite(item: etree.Element, views: Mapping[str, PageView]) -> tuple[PageView 
     view = views.get(page_path)
     citation = view.citation(source_id) if view is not None else None
     if citation is not None:
-        _write(paragraph, citation, text[end:])
+        _write(paragraph, citation, text[end:], words)
     return view, source_id
 
 
-def _write(paragraph: etree.Element, citation: Citation, after_key: str) -> None:
+def _write(paragraph: etree.Element, citation: Citation, after_key: str, words: SourceListWords) -> None:
     cite = etree.Element("cite", {"class": "tl-source__title"})
     cite.text = _text(citation.title)
     details = [_text(citation.publisher)]
@@ -141,14 +145,22 @@ def _write(paragraph: etree.Element, citation: Citation, after_key: str) -> None
     cite.tail = ", " + ", ".join(details) + "."
     paragraph.text = None
     paragraph.insert(0, cite)
+    last = cite
     if citation.url:
         cite.tail += " "
         link = etree.Element("a", {"class": "tl-source__link", "href": _text(citation.url)})
         link.text = _text(citation.url)
-        link.tail = after_key
         paragraph.insert(1, link)
-    else:
-        cite.tail += after_key
+        last = link
+    if citation.archived:
+        # A snapshot: the source as it was cited, when the original moves or goes.
+        last.tail = (last.tail or "") + " ("
+        archive = etree.Element("a", {"class": "tl-source__archive", "href": _text(citation.archived)})
+        archive.text = words.archived_on % {"date": citation.archived_on} if citation.archived_on else words.archived
+        archive.tail = ")"
+        paragraph.insert(list(paragraph).index(last) + 1, archive)
+        last = archive
+    last.tail = (last.tail or "") + after_key
 
 
 def _text(value: str) -> str:

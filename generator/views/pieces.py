@@ -102,6 +102,8 @@ class Citation:
     publisher: str
     published: str | None  # the date in words
     url: str | None
+    archived: str | None = None  # a snapshot's address
+    archived_on: str | None = None  # the snapshot's date in words
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,4 +260,5 @@ class Pieces:
 
     def citation(self, source: Source) -> Citation:
         published = date_words(source.published, self.text).label if source.published else None
-        return Citation(source.id, source.title, source.publisher, published, source.url)
+        archived_on = date_words(source.archived_on, self.text).label if source.archived_on else None
+        return Citation(source.id, source.title, source.publisher, published, source.url, source.archived, archived_on)
