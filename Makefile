@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: site serve test lint messages check import verify repro bench profile new-event new-actor clean
+.PHONY: site serve test lint messages check integrity import verify repro bench profile new-event new-actor clean
 
 $(SITE_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -96,6 +96,12 @@ import: $(SITE_STAMP)
 verify: $(SITE_STAMP)
 	@test -n "$(SITE)" || { echo 'usage: make verify SITE=https://owner.github.io/repo/'; exit 2; }
 	$(BIN)/python -m generator verify $(call shell_quote,$(value SITE))
+
+## integrity: a source-integrity report on content/ (uncited paragraphs, events dated after
+## their sources, sources that cannot be checked, claims without a claimant); warnings,
+## errors with STRICT=1
+integrity: $(SITE_STAMP)
+	$(BIN)/python -m generator integrity $(if $(STRICT),--strict)
 
 ## check: report every problem in content/ without building
 check: $(SITE_STAMP)

@@ -4,14 +4,20 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
+import os
 import sys
+import time
 from pathlib import Path
 
+from generator.build_date import last_commit_time
+from generator.dates import Day
 from generator.importing import files
 from generator.importing.acled import read_acled
 from generator.importing.sheet import read_sheet
 from generator.importing.timelinejs import read_json
+from generator.integrity import integrity
 from generator.pipeline import build_chronology
 from generator.scaffold import ScaffoldError, new_file
 from generator.verify import VerifyError, report, verify
@@ -33,11 +39,16 @@ def main(argv: list[str] | None = None) -> int:
     importing.add_argument("file", type=Path)
     importing.add_argument("--into", type=Path, help="the content folder to write into (default: --content)")
     importing.add_argument("--write", action="store_true", help="write the files (without it: a dry run)")
+    report_parser = commands.add_parser("integrity", help="a source-integrity report on the content, without building")
+    report_parser.add_argument("--strict", action="store_true", help="findings are errors (exit status 1)")
+    report_parser.add_argument("--archive-age", type=int, default=30, help="days after which a source needs an archive")
     checking = commands.add_parser("verify", help="rebuild the commit a published site names and compare every file")
     checking.add_argument("url", help="the published site's address, e.g. https://owner.github.io/repo/")
     checking.add_argument("--project", type=Path, default=Path("."), help="the git repository (default: here)")
     args = parser.parse_args(argv)
 
+    if args.command == "integrity":
+        return integrity_report(args.content, strict=args.strict, archive_age=args.archive_age)
     if args.command == "verify":
         try:
             result = verify(args.url, args.project)
@@ -64,6 +75,23 @@ def main(argv: list[str] | None = None) -> int:
     errors = sum(not problem.warning for problem in problems)
     print(f"{errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
     return 1 if problems else 0
+
+
+def integrity_report(content: Path, *, strict: bool, archive_age: int) -> int:
+    """Print the integrity findings (warnings, or errors with `strict`); the chronology's
+    own problems first, since a file that does not load cannot be judged."""
+    chronology, problems = build_chronology(content, content.as_posix())
+    for problem in problems:
+        print(f"{'warning' if problem.warning else 'error'}: {problem}", file=sys.stderr)
+    if chronology is None:
+        return 1
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or last_commit_time(content) or 0)
+    moment = datetime.datetime.fromtimestamp(epoch or time.time(), datetime.UTC)
+    findings = integrity(chronology, Day.of(moment.year, moment.month, moment.day), archive_age)
+    for finding in findings:
+        print(f"{'error' if strict else 'warning'}: {finding}", file=sys.stderr)
+    print(f"{len(findings)} finding(s) in {len(chronology.events)} events and {len(chronology.actors)} actors")
+    return 1 if (strict and findings) or any(not problem.warning for problem in problems) else 0
 
 
 READERS = {"sheet": read_sheet, "timelinejs": read_json, "acled": read_acled}

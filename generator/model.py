@@ -75,6 +75,7 @@ class EditorsFile:
     media: tuple[Media, ...] = ()
     corrections: tuple[Correction, ...] = ()
     lines: dict[FieldPath, int] = field(default_factory=dict, compare=False, repr=False)  # field path -> line
+    body_line: int = field(default=0, compare=False, repr=False)  # the file's line where the body starts
     # Local links and images in the body, as (target, line): the link stage checks them.
     links: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
 

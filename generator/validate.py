@@ -418,6 +418,7 @@ class _FileFields(TypedDict):
     sources: tuple[Source, ...]
     media: tuple[Media, ...]
     lines: dict[FieldPath, int]
+    body_line: int
     links: tuple[tuple[str, int], ...]
 
 
@@ -434,6 +435,7 @@ def _file_fields(record: RawRecord, sources: tuple[Source, ...]) -> _FileFields:
         sources=sources,
         media=media,
         lines=record.lines,
+        body_line=record.body_line,
         links=body_links(record),
     )
 
