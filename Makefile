@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: site serve test lint messages check integrity import verify repro bench profile new-event new-actor clean
+.PHONY: site serve test lint messages check links integrity import verify repro bench profile new-event new-actor clean
 
 $(SITE_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -102,6 +102,11 @@ verify: $(SITE_STAMP)
 ## errors with STRICT=1
 integrity: $(SITE_STAMP)
 	$(BIN)/python -m generator integrity $(if $(STRICT),--strict)
+
+## links: check every source's url and archived copy (the network; results kept a day in
+## .links-cache.json); SUGGEST=1 asks the Internet Archive for snapshots of dead ones
+links: $(SITE_STAMP)
+	$(BIN)/python -m generator links --json link-report.json $(if $(SUGGEST),--suggest-archive)
 
 ## check: report every problem in content/ without building
 check: $(SITE_STAMP)

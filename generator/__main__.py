@@ -9,6 +9,7 @@ import json
 import os
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 from generator.build_date import last_commit_time
@@ -18,6 +19,16 @@ from generator.importing.acled import read_acled
 from generator.importing.sheet import read_sheet
 from generator.importing.timelinejs import read_json
 from generator.integrity import integrity
+from generator.links import (
+    ARCHIVE_API,
+    CACHE,
+    Checker,
+    cited_addresses,
+    closest_snapshot,
+    link_problems,
+    load_cache,
+    save_cache,
+)
 from generator.pipeline import build_chronology
 from generator.scaffold import ScaffoldError, new_file
 from generator.verify import VerifyError, report, verify
@@ -42,11 +53,21 @@ def main(argv: list[str] | None = None) -> int:
     report_parser = commands.add_parser("integrity", help="a source-integrity report on the content, without building")
     report_parser.add_argument("--strict", action="store_true", help="findings are errors (exit status 1)")
     report_parser.add_argument("--archive-age", type=int, default=30, help="days after which a source needs an archive")
+    linking = commands.add_parser("links", help="check every source's url and archived copy (needs the network)")
+    linking.add_argument("--json", type=Path, help="also write every result to this file")
+    linking.add_argument("--suggest-archive", action="store_true", help="ask the Internet Archive for a snapshot")
+    linking.add_argument("--archive-api", default=os.environ.get("TIMELINE_ARCHIVE_API", ARCHIVE_API))
+    linking.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for an answer")
+    linking.add_argument("--retries", type=int, default=2)
+    linking.add_argument("--backoff", type=float, default=1.0, help="seconds before the first retry (then doubled)")
+    linking.add_argument("--cache", type=Path, default=Path(CACHE), help=f"results kept for a day (default {CACHE})")
     checking = commands.add_parser("verify", help="rebuild the commit a published site names and compare every file")
     checking.add_argument("url", help="the published site's address, e.g. https://owner.github.io/repo/")
     checking.add_argument("--project", type=Path, default=Path("."), help="the git repository (default: here)")
     args = parser.parse_args(argv)
 
+    if args.command == "links":
+        return check_links(args)
     if args.command == "integrity":
         return integrity_report(args.content, strict=args.strict, archive_age=args.archive_age)
     if args.command == "verify":
@@ -92,6 +113,33 @@ def integrity_report(content: Path, *, strict: bool, archive_age: int) -> int:
         print(f"{'error' if strict else 'warning'}: {finding}", file=sys.stderr)
     print(f"{len(findings)} finding(s) in {len(chronology.events)} events and {len(chronology.actors)} actors")
     return 1 if (strict and findings) or any(not problem.warning for problem in problems) else 0
+
+
+def check_links(args: argparse.Namespace) -> int:
+    chronology, problems = build_chronology(args.content, args.content.as_posix())
+    if chronology is None or any(not problem.warning for problem in problems):
+        for problem in problems:
+            print(f"{'warning' if problem.warning else 'error'}: {problem}", file=sys.stderr)
+        return 1
+    cited = cited_addresses(chronology)
+    now = time.time()
+    cache = load_cache(args.cache, now)
+    wanted = sorted({entry.url for entry in cited} - set(cache))
+    checker = Checker(timeout=args.timeout, retries=args.retries, backoff=args.backoff)
+    results = {**cache, **checker.check_all(wanted)}
+    save_cache(args.cache, results)
+    suggest = (lambda url: closest_snapshot(url, args.archive_api, args.timeout)) if args.suggest_archive else None
+    found = link_problems(cited, results, suggest)
+    for problem in found:
+        print(f"{'warning' if problem.warning else 'error'}: {problem}", file=sys.stderr)
+    if args.json:
+        args.json.write_text(json.dumps([asdict(results[url]) for url in sorted(results)], indent=1) + "\n")
+    dead = sum(not problem.warning for problem in found)
+    print(
+        f"{len(results)} address(es) of {len(cited)} citation(s): {dead} dead without an archived copy, "
+        f"{len(found) - dead} warning(s); {len(cache)} from the day's cache"
+    )
+    return 1 if dead else 0
 
 
 READERS = {"sheet": read_sheet, "timelinejs": read_json, "acled": read_acled}
