@@ -33,13 +33,15 @@ date: {placeholder} (YYYY-MM-DD)
 # follows: []
 # Topics (optional).
 # tags: []
-# Every source the body cites as [^id] (required). url and published are optional.
+# Every source the body cites as [^id] (required). url, published and an archived snapshot are optional.
 sources:
   - id: source-1
     title: {placeholder}
     publisher: {placeholder}
     # url: https://
     # published: YYYY-MM-DD
+    # archived: https://web.archive.org/web/...   (a snapshot, so the citation outlives the link)
+    # archived_on: YYYY-MM-DD
 ---
 
 {placeholder}: what happened, one claim a sentence, each citing its source.[^source-1]
@@ -68,6 +70,8 @@ sources:
     publisher: {placeholder}
     # url: https://
     # published: YYYY-MM-DD
+    # archived: https://web.archive.org/web/...   (a snapshot, so the citation outlives the link)
+    # archived_on: YYYY-MM-DD
 ---
 
 {placeholder}: who this is, one claim a sentence, each citing its source.[^source-1]
