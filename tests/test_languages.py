@@ -100,7 +100,7 @@ plugins:
   - timeline
 """
 # Names of file formats and technologies, and of Material itself, are not words to translate.
-NAMES = {"Atom", "JSON", "CSV", "JavaScript"}
+NAMES = {"Atom", "JSON", "CSV", "JavaScript", "git"}  # names of formats and tools
 
 
 @pytest.fixture(scope="module")
