@@ -44,7 +44,7 @@ def main() -> int:
         # A month zoomed to two weeks and filtered to one tag: the picture and the list follow both.
         (
             args.work / "10000" / "ours" / "site",
-            "years/2010/05/?tag=drone&from=2010-05-05&to=2010-05-20",
+            "years/2010/05/?tag=attack&from=2010-05-05&to=2010-05-20",
             "10000-zoomed-filtered",
         ),
         (args.work / "dense" / "ours" / "site", "years/2020/", "dense-2020"),
