@@ -24,8 +24,8 @@ def slugify(name: str) -> str:
 
 
 def is_index_page(name: str) -> bool:
-    """Whether `name` under events/ is a page of the events index (page-2, page-3, ...): no
-    event may take one of these ids."""
+    """Whether `name` under events/ or actors/ is a page of that index (page-2, page-3, ...): no
+    event or actor may take one of these ids."""
     return name.startswith("page-") and name[5:].isdigit()
 
 

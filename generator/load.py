@@ -237,9 +237,13 @@ def _load_cached(
 def _load_file(file: Path, kind: str, shown: str) -> tuple[RawRecord | None, list[Problem]]:
     problems: list[Problem] = []
     record_id = _record_id(file.stem)
-    if kind == "event" and is_index_page(record_id):
+    if is_index_page(record_id):
         problems.append(
-            Problem(shown, "this name is kept for a page of the events index; rename the file", expected="another id")
+            Problem(
+                shown,
+                f"this name is kept for a page of the {FOLDERS[kind]} index; rename the file",
+                expected="another id",
+            )
         )
     if not ID_PATTERN.match(file.stem):
         suggestion = f"{record_id}.md" if ID_PATTERN.match(record_id) else None

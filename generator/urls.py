@@ -53,6 +53,11 @@ def events_index(number: int) -> str:
     return EVENTS if number == 1 else f"{EVENTS}page-{number}/"
 
 
+def actors_index(number: int) -> str:
+    """The numbered pages of the actors index: actors/, actors/page-2/, ..."""
+    return ACTORS if number == 1 else f"{ACTORS}page-{number}/"
+
+
 def year(listing: str, year_key: str) -> str:
     """A year of a listing (the timeline at "", a tag at tags/x/): years/2023/."""
     return f"{listing}years/{year_key}/"

@@ -116,3 +116,17 @@ def test_a_month_with_too_many_events_gets_day_pages_and_a_day_numbered_pages(de
 def test_a_tag_month_page_is_titled_once_with_the_tag(split_build):
     assert split_build.page("tags/common/years/2021/03/").h1.get_text() == "Tag: common: March (2021)"
     assert split_build.page("years/2021/03/").h1.get_text() == "March (2021)"
+
+
+def test_the_actors_index_is_split_into_pages_too(tmp_path):
+    from conftest import actor_file
+
+    actors = {f"a{i}.md": actor_file(f"Actor {i}", kind="person" if i % 2 else "group") for i in range(5)}
+    events = {"e.md": event_file("E", "2023-01-01", "actors: [a0]")}
+    build = build_strict(tmp_path, events, actors, "plugins:\n  - timeline:\n      page_limit: 2\n")
+    pages = ["actors/", "actors/page-2/", "actors/page-3/"]
+    listed = [path for page in pages for path in build.links(page, ".tl-actors li > a")]
+    assert sorted(listed) == sorted(f"actors/a{i}/" for i in range(5))  # each once
+    assert all(len(build.links(page, ".tl-actors li > a")) <= 2 for page in pages)
+    assert build.links("actors/page-2/", ".tl-index-pager a") == ["actors/", "actors/page-3/"]  # not itself
+    assert not (build.site / "actors" / "page-4").exists()

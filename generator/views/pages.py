@@ -393,12 +393,15 @@ class KindGroup:
 class ActorsIndex(PageView):
     template: ClassVar[str] = "actors.html"
     groups: tuple[KindGroup, ...]
+    pager: tuple[PeriodLink, ...] = ()  # the index's pages when it has more than one
 
 
 KIND_ORDER = ("state", "organisation", "group", "person")
 
 
-def actors_index(chronology: Chronology, title: str, pieces: Pieces) -> ActorsIndex:
+def actors_index(chronology: Chronology, title: str, limit: int, pieces: Pieces) -> list[ActorsIndex]:
+    """Every actor, by kind then name, on pages of at most `limit` (each page keeps the
+    kind headings of the actors it holds)."""
     text = pieces.text
     headings = {
         "state": text.gettext("States"),
@@ -406,25 +409,43 @@ def actors_index(chronology: Chronology, title: str, pieces: Pieces) -> ActorsIn
         "group": text.gettext("Groups"),
         "person": text.gettext("People"),
     }
-    groups = tuple(
-        KindGroup(
-            headings[kind],
-            f"kind-{kind}",
-            tuple(
-                ActorEntry(
-                    pieces.actor_link(actor.id),
-                    actor.aliases,
-                    actor.summary,
-                    len(chronology.appearances.get(actor.id, ())),
-                )
-                for actor in chronology.actors
-                if actor.kind == kind
-            ),
-        )
-        for kind in KIND_ORDER
-        if any(actor.kind == kind for actor in chronology.actors)
+    ordered = [actor for kind in KIND_ORDER for actor in chronology.actors if actor.kind == kind]
+    chunks = [ordered[i : i + limit] for i in range(0, len(ordered), limit)] or [[]]
+    paths = [urls.actors_index(number) for number in range(1, len(chunks) + 1)]
+    pager = tuple(
+        PeriodLink(path, f"{chunk[0].name} – {chunk[-1].name}" if chunk else "", len(chunk))
+        for path, chunk in zip(paths, chunks, strict=True)
     )
-    return ActorsIndex(path=urls.ACTORS, title=title, in_nav=True, groups=groups)
+    views = []
+    for number, (path, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
+        groups = tuple(
+            KindGroup(
+                headings[kind],
+                f"kind-{kind}",
+                tuple(
+                    ActorEntry(
+                        pieces.actor_link(actor.id),
+                        actor.aliases,
+                        actor.summary,
+                        len(chronology.appearances.get(actor.id, ())),
+                    )
+                    for actor in chunk
+                    if actor.kind == kind
+                ),
+            )
+            for kind in KIND_ORDER
+            if any(actor.kind == kind for actor in chunk)
+        )
+        views.append(
+            ActorsIndex(
+                path=path,
+                title=title if number == 1 else text.gettext("%(title)s (page %(number)s)", title=title, number=number),
+                in_nav=number == 1,
+                groups=groups,
+                pager=pager if len(chunks) > 1 else (),
+            )
+        )
+    return views
 
 
 @dataclass(frozen=True, slots=True)

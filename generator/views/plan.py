@@ -63,7 +63,7 @@ def plan_pages(
     views: list[PageView] = [
         *timeline_pages(urls.HOME, titles.timeline, chronology.events, limit, pieces, year_pages=True, browse=True),
         *events_index(chronology, titles.events, limit, pieces),
-        actors_index(chronology, titles.actors, pieces),
+        *actors_index(chronology, titles.actors, limit, pieces),
         tags_index(chronology, titles.tags),
         search_page(text),
         corrections_index(chronology, text),
