@@ -1,5 +1,5 @@
 """Every form of EDTF (levels 0, 1 and 2), from the python-edtf project's own test corpus
-(../shared/testdata/edtf-examples.json): each valid string builds and is carried through
+(tests/fixtures/edtf-examples.json, a copy of ../shared/testdata/): each valid string builds and is carried through
 words, <time datetime>, order, bounds and the overview; each invalid one is refused with
 its file, line and field.  Also: suggestions for dates as editors often write them, and
 what an actor belonged to at an event's date."""
@@ -17,7 +17,7 @@ from generator.dates import DateError, Day, coverage, parse_date, suggest_edtf
 from generator.text import load_text
 from generator.views.dates import date_words
 
-CORPUS = json.loads((REPO.parent / "shared" / "testdata" / "edtf-examples.json").read_text(encoding="utf-8"))
+CORPUS = json.loads((REPO / "tests" / "fixtures" / "edtf-examples.json").read_text(encoding="utf-8"))
 BRITISH = load_text("en", "en_GB")
 THIN = "\u2009"
 
