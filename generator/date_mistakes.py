@@ -26,7 +26,9 @@ def suggest_edtf(text: str) -> str | None:
     elif len(words) > 1 and re.fullmatch(r"\d{1,2}:\d{2}(:\d{2})?", words[-1]):
         clock, words = words[-1], words[:-1]
     if clock:
-        calendar_day = suggest_edtf(" ".join(words))
+        rest = " ".join(words)
+        # A day written right (2023-12-25) with a time after a space: the day as it is.
+        calendar_day = rest if re.fullmatch(r"\d{4}-\d{2}-\d{2}", rest) else suggest_edtf(rest)
         if calendar_day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", calendar_day):
             parts = clock.split(":")
             return f"{calendar_day}T{int(parts[0]):02d}:{parts[1]}:{parts[2] if len(parts) > 2 else '00'}"
@@ -50,7 +52,11 @@ def suggest_edtf(text: str) -> str | None:
     if era:
         number = int(era.group(1) or era.group(4))
         before = (era.group(2) or "").replace(" ", "") in ("bc", "bce")
-        return f"-{number - 1:04d}" if before else f"{number:04d}"
+        if number == 0:
+            return None  # there is no year 0 BC or AD
+        if before:
+            return "0000" if number == 1 else f"-{number - 1:04d}"  # 1 BC is EDTF's 0000
+        return f"{number:04d}"
     season = re.fullmatch(r"(spring|summer|autumn|fall|winter) (?:of )?(\d{4})", joined)
     if season:
         return f"{season.group(2)}-{_SEASONS[season.group(1)]}"

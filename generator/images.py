@@ -102,7 +102,8 @@ def scaled(name: str, data: bytes) -> tuple[Picture, dict[str, bytes]]:
             if form not in SAVE or animated:
                 # Published as it is (MkDocs copies content/media/).
                 return Picture(name, (Variant(f"{MEDIA}/{name}", width, height),)), {}
-            stem, suffix = PurePosixPath(name).stem, PurePosixPath(name).suffix.lower()
+            # The variant keeps the image's folders, so map.png in two folders stays two images.
+            stem, suffix = PurePosixPath(name).with_suffix("").as_posix(), PurePosixPath(name).suffix.lower()
             variants, files = [], {}
             for target in WIDTHS:
                 if target >= width:

@@ -51,13 +51,23 @@ def _body_line(file: EditorsFile, offset: int) -> int | None:
 
 
 def _paragraphs(body: str) -> Iterable[tuple[int, str]]:
-    """(line from 0, text) of each prose paragraph: not code, headings, tables or HTML."""
+    """(line from 0, text) of each prose paragraph: not code (fenced or indented),
+    headings, tables or HTML."""
     start, fenced = 0, False
     block: list[str] = []
+
+    def prose() -> Iterable[tuple[int, str]]:
+        first = block[0] if block else ""
+        text = " ".join(part.strip() for part in block)
+        if text and not first.startswith(("    ", "\t")) and not text.startswith(("#", "|", "<")):
+            yield start, text
+
     for number, line in enumerate([*body.split("\n"), ""]):
         if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
+            if not fenced:
+                yield from prose()  # the paragraph just before a fence is checked too
             block = []
+            fenced = not fenced
             continue
         if fenced:
             continue
@@ -66,10 +76,8 @@ def _paragraphs(body: str) -> Iterable[tuple[int, str]]:
                 start = number
             block.append(line)
             continue
-        text = " ".join(part.strip() for part in block)
+        yield from prose()
         block = []
-        if text and not text.startswith(("#", "|", "<", "    ")):
-            yield start, text
 
 
 def _uncited_paragraphs(file: EditorsFile) -> list[Problem]:

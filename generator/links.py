@@ -70,7 +70,10 @@ class Checker:
             return dict(zip(urls, pool.map(self.check, urls), strict=True))
 
     def check(self, url: str) -> Result:
-        host = urllib.parse.urlsplit(url).netloc
+        try:
+            host = urllib.parse.urlsplit(url).netloc
+        except ValueError as error:  # not an address at all ("http://[::1/")
+            return Result(url, None, f"not a usable address ({error})", url, time.time())
         with self._lock:
             gate = self._hosts.setdefault(host, threading.Semaphore(self.per_host))
         with gate:
@@ -83,9 +86,13 @@ class Checker:
             return result
 
     def _once(self, url: str) -> Result:
-        request = urllib.request.Request(url, headers={"User-Agent": "timeline-generator link check"})
         started = time.monotonic()
         try:
+            # An address with letters beyond ASCII (an IRI) is sent as its percent-encoded URI.
+            request = urllib.request.Request(
+                urllib.parse.quote(url, safe=":/?#[]@!$&'()*+,;=%~"),
+                headers={"User-Agent": "timeline-generator link check"},
+            )
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 read = 0
                 while read < self.body_limit:
@@ -100,6 +107,8 @@ class Checker:
                 return Result(url, response.status, response.reason or "OK", response.geturl(), time.time())
         except urllib.error.HTTPError as error:
             return Result(url, error.code, str(error.reason), error.geturl() or url, time.time())
+        except ValueError as error:  # not an address urllib can send (a broken host, say)
+            return Result(url, None, f"not a usable address ({error})", url, time.time())
         except (TimeoutError, urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
             words = "timed out" if "timed out" in str(reason) else f"no answer ({reason})"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime
 import difflib
+import hashlib
 from pathlib import Path
 
 from generator.importing.drafts import Draft, Fields, Reading, new_id
@@ -120,7 +121,8 @@ def _event(reading: Reading, record: str, row: dict[str, str], actors: dict[str,
 def _participant(
     reading: Reading, actors: dict[str, Draft], name: str, kind: str, role: str | None, record: str
 ) -> dict[str, str]:
-    actor_id = new_id(name, fallback=f"actor-{len(actors) + 1}")
+    # A name of no Latin letters: an id from the name itself, the same at every row.
+    actor_id = new_id(name, fallback=f"actor-{hashlib.sha256(name.encode()).hexdigest()[:10]}")
     known = actors.get(actor_id)
     if known is None:
         fields: Fields = {

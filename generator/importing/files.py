@@ -63,6 +63,13 @@ def recorded_digest(text: str) -> tuple[str | None, str]:
     return (found.group(1) if found else None), text[: match.start()] + text[match.end() :]
 
 
+def recorded_file(text: str) -> str | None:
+    """The imported file a file's stamp names."""
+    match = IMPORTED_BLOCK.search(text)
+    found = re.search(r"^  file: (.*)$", match.group(0), re.MULTILINE) if match else None
+    return str(yaml.safe_load(found.group(1))) if found else None
+
+
 def plan(drafts: list[Draft], content: Path, source_file: str) -> Plan:
     result = Plan()
     for draft in drafts:
@@ -76,6 +83,8 @@ def plan(drafts: list[Draft], content: Path, source_file: str) -> Plan:
         recorded, without = recorded_digest(current)
         if recorded is None:
             result.conflicts[relative] = "an editor's file (no imported_from:); left as it is"
+        elif recorded_file(current) != source_file:
+            result.conflicts[relative] = "imported from another file; left as it is"
         elif recorded != digest(without):
             result.conflicts[relative] = "changed since it was imported; left as it is (merge by hand, or delete it)"
         elif current == text:
@@ -94,6 +103,7 @@ def write(result: Plan, content: Path) -> None:
         # Whole files only: a file is replaced at once or not at all.
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as out:
             out.write(text)
+        os.chmod(out.name, 0o644)  # as an editor's file: a temporary file is made private
         os.replace(out.name, path)
 
 

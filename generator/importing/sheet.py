@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import csv
 import datetime
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from openpyxl.utils.exceptions import InvalidFileException
 
 from generator.importing.drafts import Reading
 from generator.importing.timelinejs import add_era, add_event
@@ -42,7 +45,7 @@ def read_sheet(path: Path) -> Reading:
         rows: list[list[object]] = list(
             _xlsx_rows(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _csv_rows(path)
         )
-    except (OSError, UnicodeDecodeError, ValueError, KeyError) as error:
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
         reading.problem("1", "file", f"cannot be read as a spreadsheet: {error}", error=True)
         return reading
     if not rows:

@@ -11,6 +11,7 @@ the title slide the report's title.
 
 from __future__ import annotations
 
+import html as htmllib
 import json
 import re
 from pathlib import Path
@@ -18,6 +19,8 @@ from typing import Any
 
 from markdownify import markdownify
 
+from generator.content import is_index_page
+from generator.dates import DateError, parse_date
 from generator.importing.drafts import Draft, Fields, Reading, edtf_point, new_id
 
 TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([ap]\.?m\.?)?", re.IGNORECASE)
@@ -38,7 +41,7 @@ def read_json(path: Path) -> Reading:
         if not isinstance(entry, dict):
             reading.problem(record, "event", "not an object; left out", error=True)
             continue
-        text = entry.get("text") or {}
+        text = _object(entry.get("text"))
         media = entry.get("media") or {}
         add_event(
             reading,
@@ -51,10 +54,15 @@ def read_json(path: Path) -> Reading:
             group=str(entry.get("group") or ""),
             display_date=str(entry.get("display_date") or ""),
         )
-    for index, era in enumerate(data.get("eras") or []):
+    found = data.get("eras")
+    eras: list[Any] = found if isinstance(found, list) else []
+    for index, era in enumerate(eras):
         record = f"eras[{index}]"
-        name = _html_text(((era or {}).get("text") or {}).get("headline"))
-        add_era(reading, record, name, era.get("start_date"), era.get("end_date"))
+        if not isinstance(era, dict):
+            reading.problem(record, "era", "not an object; left out", error=True)
+            continue
+        text = _object(era.get("text"))
+        add_era(reading, record, _html_text(text.get("headline")), era.get("start_date"), era.get("end_date"))
     return reading
 
 
@@ -79,7 +87,16 @@ def add_event(
         )
         return
     last = edtf_of(reading, record, "end_date", end) if end else None
+    if last and last != first and "T" in first + last:
+        # EDTF ranges hold days, not times: the range keeps its days, the times are said.
+        reading.problem(record, "end_date", "a range of times is written as its days (EDTF ranges hold no time)")
+        first, last = first.split("T")[0], last.split("T")[0]
     date = f"{first}/{last}" if last and last != first else first
+    try:
+        parse_date(date)
+    except DateError as error:
+        reading.problem(record, "start_date", f"{error}; left out", error=True)
+        return
     body = markdownify(reading.clean(record, "text", html), heading_style="ATX").strip() if html else ""
     if not headline:
         headline = reading.clean(record, "text", _html_text(html))[:120] or f"Event {record}"
@@ -108,7 +125,11 @@ def add_event(
     fields["sources"] = sources
     body = f"{body}{cites}" if body else f"{headline}.{cites}"
     # The headline makes the id (as an editor names a file); the same headline twice is numbered.
-    reading.add(Draft("events", new_id(headline, fallback=f"event-{record}"), fields, body + "\n", record))
+    number = "".join(char for char in record if char.isdigit())
+    event_id = new_id(headline, fallback=f"event-{number}")
+    if is_index_page(event_id):
+        event_id = f"{event_id}-event"  # page-2 and the like are pages of the events index
+    reading.add(Draft("events", event_id, fields, body + "\n", record))
 
 
 def add_era(reading: Reading, record: str, name: str, start: Any, end: Any) -> None:
@@ -168,6 +189,11 @@ def clock_of(reading: Reading, record: str, column: str, text: str) -> str | Non
     return f"{value:02d}:{int(minute or 0):02d}:{int(second or 0):02d}"
 
 
+def _object(value: Any) -> dict[str, Any]:
+    """A JSON object, or an empty one for anything else (a string where an object goes)."""
+    return value if isinstance(value, dict) else {}
+
+
 def _html_text(html: Any) -> str:
     """Text without its tags (headlines, captions and credits are plain text here)."""
-    return re.sub(r"<[^>]+>", "", str(html or "")).strip()
+    return htmllib.unescape(re.sub(r"<[^>]+>", "", str(html or ""))).strip()

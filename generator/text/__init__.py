@@ -83,8 +83,8 @@ class Text:
         names written out in full: ("d–", "d MMMM y") for 20–27 December 2023."""
         shorter = skeleton.replace("MMMM", "MMM")
         halves = self.locale.interval_formats.get(shorter, {}).get(greatest_difference)
-        if not halves:
-            return None
+        if not halves or len(halves) != 2:
+            return None  # some locales (fa) give one piece: the generic "start – end" is used
         first, second = (_full_month_names(half) if "MMMM" in skeleton else half for half in halves)
         return first, second
 
