@@ -60,8 +60,8 @@ def page_kind(relative: str) -> str | None:
         return {2: "year", 3: "month"}.get(depth, "day")
     if head == "events":
         return "events index" if depth == 1 or parts[1].startswith("page-") else "event"
-    if head == "actors" and depth == 2:
-        return "actor"
+    if head == "actors":
+        return "actors index" if depth == 1 or parts[1].startswith("page-") else "actor" if depth == 2 else None
     if head == "tags" and depth == 2:
         return "tag"
     if head == "embed" and depth == 1:

@@ -10,6 +10,7 @@ the date and actors a result shows.
 
 from __future__ import annotations
 
+import shutil
 import signal
 import subprocess
 import sys
@@ -24,15 +25,15 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site; the message is Pagefind's."""
 
 
-def index_site(site: Path) -> None:
-    """Index the built site in `site` (the staging folder of a build)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", FOLDER, "--silent"],
-        capture_output=True,
-        text=True,
-        timeout=3600,
-        check=False,
-    )
+def index_site(site: Path, *, background: bool = False) -> None:
+    """Index the built site in `site` (the staging folder of a build).  In the
+    `background` (the preview), Pagefind runs at the lowest CPU priority, so that the
+    next rebuild, which the editor is waiting for, comes first."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", FOLDER, "--silent"]
+    lowest = shutil.which("nice")  # not preexec_fn: it is unsafe in a process with threads
+    if background and lowest:
+        command = [lowest, "-n", "19", *command]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=3600, check=False)
     if result.returncode < 0:
         name = signal.Signals(-result.returncode).name
         raise SearchIndexError(
@@ -76,7 +77,7 @@ class PreviewIndexer:
                     self._running = False
                     return
             try:
-                index_site(site)
+                index_site(site, background=True)
             except SearchIndexError as error:
                 self._on_done(f"the preview's search was not updated: {error}")
             else:
