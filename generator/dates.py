@@ -241,12 +241,6 @@ class DatePoint:
         date = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
         return f"{date}T{self.time.iso()}" if self.time else date
 
-    def qualifiers_of(self, part: str) -> tuple[str, ...]:
-        """What qualifies `part` ("year", "month", "day"): "approximate", "uncertain"."""
-        own = tuple(kind for name, kind in self.qualified if name == part)
-        whole = (("approximate",) if self.approximate else ()) + (("uncertain",) if self.uncertain else ())
-        return tuple(dict.fromkeys(whole + own))
-
 
 @dataclass(frozen=True, slots=True)
 class EdtfDate:

@@ -77,7 +77,7 @@ class Reading:
             while f"{taken}-{number}" in self.drafts:
                 number += 1
             draft = Draft(draft.kind, f"{taken}-{number}", draft.fields, draft.body, draft.record)
-            self.problem(draft.record.removeprefix("row "), "id", f"'{taken}' is taken by another record: '{draft.id}'")
+            self.problem(draft.record, "id", f"'{taken}' is taken by another record: '{draft.id}'")
         self.drafts[draft.id] = draft
 
 

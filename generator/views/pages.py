@@ -7,8 +7,9 @@ The template a view is printed with is named by its class.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from generator import urls
 from generator.content import FOLDERS, FOOTNOTE_REF
@@ -19,7 +20,17 @@ from generator.text import Text
 from generator.views.dates import DateWords, date_words, year_words
 from generator.views.markdown import page_markdown
 from generator.views.overview import Overview, PeriodPath
-from generator.views.pieces import ActorLink, Citation, EventLink, Figure, HistoryLine, PeriodLink, Pieces, TagLink
+from generator.views.pieces import (
+    ActorLink,
+    Citation,
+    EventLink,
+    Figure,
+    HistoryLine,
+    PeriodLink,
+    Pieces,
+    TagLink,
+    kind_plurals,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -348,30 +359,42 @@ class EventsIndex(PageView):
     pager: tuple[PeriodLink, ...]  # its numbered pages, each named by its first and last title; empty if one
 
 
+T = TypeVar("T")
+
+
+def _index_pages(
+    items: list[T], limit: int, path_of: Callable[[int], str], name: Callable[[T], str]
+) -> list[tuple[str, list[T], tuple[PeriodLink, ...]]]:
+    """The pages of a long index: (path, its items, the pager naming each page by its
+    first and last item; empty when there is one page)."""
+    chunks = [items[i : i + limit] for i in range(0, len(items), limit)] or [[]]
+    paths = [path_of(number) for number in range(1, len(chunks) + 1)]
+    pager = tuple(
+        PeriodLink(path, f"{name(chunk[0])} – {name(chunk[-1])}" if chunk else "", len(chunk))
+        for path, chunk in zip(paths, chunks, strict=True)
+    )
+    return [(path, chunk, pager if len(chunks) > 1 else ()) for path, chunk in zip(paths, chunks, strict=True)]
+
+
+def _numbered(title: str, number: int, text: Text) -> str:
+    return title if number == 1 else text.gettext("%(title)s (page %(number)s)", title=title, number=number)
+
+
 def events_index(chronology: Chronology, title: str, limit: int, pieces: Pieces) -> list[EventsIndex]:
     by_title = sorted(chronology.events, key=lambda e: (e.title.casefold(), e.id))
-    chunks = [tuple(by_title[i : i + limit]) for i in range(0, len(by_title), limit)] or [()]
-    paths = [urls.events_index(number) for number in range(1, len(chunks) + 1)]
-    bounds = [(chunk[0].title, chunk[-1].title) if chunk else ("", "") for chunk in chunks]
-    views = []
-    pager = tuple(
-        PeriodLink(path, f"{first} – {last}", len(chunk))
-        for path, (first, last), chunk in zip(paths, bounds, chunks, strict=True)
-    )
-    for number, (path, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
-        views.append(
-            EventsIndex(
-                path=path,
-                title=title
-                if number == 1
-                else pieces.text.gettext("%(title)s (page %(number)s)", title=title, number=number),
-                in_nav=number == 1,
-                total=len(by_title),
-                events=tuple(pieces.event_link(event) for event in chunk),
-                pager=pager if len(chunks) > 1 else (),
-            )
+    return [
+        EventsIndex(
+            path=path,
+            title=_numbered(title, number, pieces.text),
+            in_nav=number == 1,
+            total=len(by_title),
+            events=tuple(pieces.event_link(event) for event in chunk),
+            pager=pager,
         )
-    return views
+        for number, (path, chunk, pager) in enumerate(
+            _index_pages(by_title, limit, urls.events_index, lambda event: event.title), start=1
+        )
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,22 +425,11 @@ KIND_ORDER = ("state", "organisation", "group", "person")
 def actors_index(chronology: Chronology, title: str, limit: int, pieces: Pieces) -> list[ActorsIndex]:
     """Every actor, by kind then name, on pages of at most `limit` (each page keeps the
     kind headings of the actors it holds)."""
-    text = pieces.text
-    headings = {
-        "state": text.gettext("States"),
-        "organisation": text.gettext("Organisations"),
-        "group": text.gettext("Groups"),
-        "person": text.gettext("People"),
-    }
+    headings = kind_plurals(pieces.text)
     ordered = [actor for kind in KIND_ORDER for actor in chronology.actors if actor.kind == kind]
-    chunks = [ordered[i : i + limit] for i in range(0, len(ordered), limit)] or [[]]
-    paths = [urls.actors_index(number) for number in range(1, len(chunks) + 1)]
-    pager = tuple(
-        PeriodLink(path, f"{chunk[0].name} – {chunk[-1].name}" if chunk else "", len(chunk))
-        for path, chunk in zip(paths, chunks, strict=True)
-    )
     views = []
-    for number, (path, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
+    pages = _index_pages(ordered, limit, urls.actors_index, lambda actor: actor.name)
+    for number, (path, chunk, pager) in enumerate(pages, start=1):
         groups = tuple(
             KindGroup(
                 headings[kind],
@@ -438,11 +450,7 @@ def actors_index(chronology: Chronology, title: str, limit: int, pieces: Pieces)
         )
         views.append(
             ActorsIndex(
-                path=path,
-                title=title if number == 1 else text.gettext("%(title)s (page %(number)s)", title=title, number=number),
-                in_nav=number == 1,
-                groups=groups,
-                pager=pager if len(chunks) > 1 else (),
+                path=path, title=_numbered(title, number, pieces.text), in_nav=number == 1, groups=groups, pager=pager
             )
         )
     return views
@@ -482,12 +490,9 @@ class CorrectionsIndex(PageView):
     entries: tuple[CorrectedPage, ...]
 
 
-def corrections_index(chronology: Chronology, text: Text) -> CorrectionsIndex:
-    pages: list[tuple[EditorsFile, str, str]] = [
-        *((event, urls.event(event.id), event.title) for event in chronology.events),
-        *((actor, urls.actor(actor.id), actor.name) for actor in chronology.actors),
-    ]
-    entries = [CorrectedPage(path, title, line) for file, path, title in pages for line in correction_lines(file, text)]
+def corrections_index(pages: Iterable[EventPage | ActorPage], text: Text) -> CorrectionsIndex:
+    """From the event and actor pages' own correction lines (made once, with the page)."""
+    entries = [CorrectedPage(page.path, page.title, line) for page in pages for line in page.corrections]
     entries.sort(key=lambda entry: (-entry.line.day, entry.path))
     return CorrectionsIndex(path=urls.CORRECTIONS, title=text.gettext("Corrections"), entries=tuple(entries))
 

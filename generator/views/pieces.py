@@ -122,6 +122,16 @@ def _day_of(seconds: int) -> Day:
     return Day.of(moment.year, moment.month, moment.day)
 
 
+def kind_plurals(text: Text) -> dict[str, str]:
+    """Each kind of actor as a heading or a lane names a group of them."""
+    return {
+        "state": text.gettext("States"),
+        "organisation": text.gettext("Organisations"),
+        "group": text.gettext("Groups"),
+        "person": text.gettext("People"),
+    }
+
+
 def _iso(day: Day | None) -> str:
     return day.script_iso() if day else ""
 
@@ -246,12 +256,7 @@ class Pieces:
         return overview(events, self.text, period_path, eras=self.drawing.eras, lanes=lanes)
 
     def _kinds(self, event: Event) -> tuple[str, ...]:
-        words = {
-            "person": self.text.gettext("People"),
-            "group": self.text.gettext("Groups"),
-            "organisation": self.text.gettext("Organisations"),
-            "state": self.text.gettext("States"),
-        }
+        words = kind_plurals(self.text)
         kinds = dict.fromkeys(self.chronology.actors_by_id[p.actor_id].kind for p in event.actors)
         return tuple(words[kind] for kind in kinds)
 

@@ -13,6 +13,8 @@ from generator.text import Text
 from generator.views.listing import Listing, PeriodPages, timeline_pages
 from generator.views.overview import PLAIN, Drawing
 from generator.views.pages import (
+    ActorPage,
+    EventPage,
     PageView,
     actor_page,
     actors_index,
@@ -60,15 +62,18 @@ def plan_pages(
     first published and last updated (see `history`), linked with `history_url`."""
     pieces = Pieces(chronology, text, drawing, pictures or {}, histories, history_url)
     timeline = PeriodPages.of(urls.HOME, chronology.events, limit, year_pages=True).path_from(urls.HOME)
+    pages: list[EventPage | ActorPage] = [
+        *(event_page(event, chronology, pieces) for event in chronology.events),
+        *(actor_page(actor, chronology, pieces, timeline) for actor in chronology.actors),
+    ]
     views: list[PageView] = [
         *timeline_pages(urls.HOME, titles.timeline, chronology.events, limit, pieces, year_pages=True, browse=True),
         *events_index(chronology, titles.events, limit, pieces),
         *actors_index(chronology, titles.actors, limit, pieces),
         tags_index(chronology, titles.tags),
         search_page(text),
-        corrections_index(chronology, text),
-        *(event_page(event, chronology, pieces) for event in chronology.events),
-        *(actor_page(actor, chronology, pieces, timeline) for actor in chronology.actors),
+        corrections_index(pages, text),
+        *pages,
     ]
     home = views[0]
     assert isinstance(home, Listing)
