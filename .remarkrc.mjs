@@ -6,8 +6,8 @@ export default {
     remarkFrontmatter,
     [remarkLintFrontmatterSchema, {
       schemas: {
-        './generator/schema/event.schema.json': ['content/events/*.md'],
-        './generator/schema/actor.schema.json': ['content/actors/*.md'],
+        './generator/pipeline/schema/event.schema.json': ['content/events/*.md'],
+        './generator/pipeline/schema/actor.schema.json': ['content/actors/*.md'],
       },
     }],
   ],

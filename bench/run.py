@@ -182,7 +182,7 @@ def edit_event(project: Path) -> tuple[Callable[[str], dict[str, str]], list[str
     month or day page: the deepest that shows its card) and its actors' pages."""
     sys.path.insert(0, str(REPO))
     from generator import urls
-    from generator.pipeline import build_chronology
+    from generator.pipeline.chronology import build_chronology
     from generator.text import load_text
     from generator.views.listing import Listing
     from generator.views.plan import default_titles, plan_pages

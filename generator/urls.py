@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import urllib.parse
 
-from generator.content import is_index_page
+from generator.core.content import is_index_page
 
 HOME = ""
 EVENTS = "events/"

@@ -95,7 +95,7 @@ def test_the_search_option_sets_what_is_indexed(tmp_path, choice, body_indexed):
 def test_a_search_index_killed_for_memory_says_so(tmp_path, monkeypatch):
     import subprocess
 
-    from generator import search_index
+    from generator.build import search_index
 
     def killed(*args, **kwargs):
         return subprocess.CompletedProcess(args, -9, "", "")

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from generator.dates import DateError, Day, parse_date
+from generator.core.dates import DateError, Day, parse_date
 from generator.text import load_text
 from generator.views.dates import date_words
 
@@ -127,7 +127,7 @@ def test_bad_dates_say_what_is_wrong(text, message):
     ],
 )
 def test_fast_path_agrees_with_the_edtf_grammar(text):
-    from generator.dates import parse_with_edtf
+    from generator.core.dates import parse_with_edtf
 
     parse_date.cache_clear()
     try:
@@ -145,7 +145,7 @@ def test_fast_path_agrees_with_the_edtf_grammar_on_random_dates():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from generator.dates import parse_with_edtf
+    from generator.core.dates import parse_with_edtf
 
     point = r"([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?|XXXX(-[0-9]{2}(-[0-9]{2})?)?)"
 

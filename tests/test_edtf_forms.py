@@ -13,7 +13,7 @@ import re
 import pytest
 from conftest import REPO, actor_file, build_strict, event_file, run_mkdocs, write_project
 
-from generator.dates import DateError, Day, coverage, parse_date, suggest_edtf
+from generator.core.dates import DateError, Day, coverage, parse_date, suggest_edtf
 from generator.text import load_text
 from generator.views.dates import date_words
 

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from generator.importing.acled import read_acled
-from generator.importing.files import plan, render
-from generator.importing.sheet import read_sheet
-from generator.importing.timelinejs import read_json
+from generator.commands.importing.acled import read_acled
+from generator.commands.importing.files import plan, render
+from generator.commands.importing.sheet import read_sheet
+from generator.commands.importing.timelinejs import read_json
 
 
 def test_a_second_file_does_not_overwrite_what_another_imported(tmp_path):
@@ -47,7 +47,7 @@ def test_timelinejs_dates_entities_and_shapes(tmp_path):
     by_title = {draft.fields["title"]: draft for draft in reading.drafts.values()}
     assert by_title["Tom & Jerry"].fields["date"] == "2023-12-25"  # a range of times: its days
     assert "No such day" not in by_title
-    assert any("events[1]: start_date:" in str(problem) and problem.error for problem in reading.problems)
+    assert any("events[1]: start_date:" in str(problem) and not problem.warning for problem in reading.problems)
     assert {draft.id for draft in reading.drafts.values()} >= {"tom-jerry", "page-2-event", "event-4"}
     assert any(str(problem).startswith("t.json:eras[0]: era: not an object") for problem in reading.problems)
 
@@ -73,7 +73,7 @@ def test_images_in_two_folders_keep_their_own_variants():
 
     from PIL import Image
 
-    from generator.images import scaled
+    from generator.pipeline.images import scaled
 
     def png(colour):
         out = io.BytesIO()
@@ -87,7 +87,7 @@ def test_images_in_two_folders_keep_their_own_variants():
 
 
 def test_a_source_address_beyond_ascii_is_checked_not_crashed():
-    from generator.links import Checker
+    from generator.commands.source_links import Checker
 
     result = Checker(timeout=1, retries=0).check("http://127.0.0.1:9/حرب")
     assert result.status is None and result.reason
@@ -96,7 +96,7 @@ def test_a_source_address_beyond_ascii_is_checked_not_crashed():
 
 
 def test_a_locale_with_one_piece_range_patterns_still_writes_ranges():
-    from generator.dates import parse_date
+    from generator.core.dates import parse_date
     from generator.text import load_text
     from generator.views.dates import date_words
 
@@ -107,6 +107,6 @@ def test_a_locale_with_one_piece_range_patterns_still_writes_ranges():
     ("written", "meant"), [("1 BC", "0000"), ("0 BC", None), ("2023-12-25 10:30", "2023-12-25T10:30:00")]
 )
 def test_more_suggestions(written, meant):
-    from generator.date_mistakes import suggest_edtf
+    from generator.core.date_suggestions import suggest_edtf
 
     assert suggest_edtf(written) == meant

@@ -1,6 +1,6 @@
 """Loading keeps what the editor typed, and where they typed it."""
 
-from generator.load import load_content
+from generator.pipeline.load import load_content
 
 
 def write(root, folder, name, text):

@@ -12,7 +12,7 @@ from conftest import run_mkdocs, write_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.pipeline import build_chronology
+from generator.pipeline.chronology import build_chronology
 
 FIELDS = [
     "title",
@@ -147,7 +147,7 @@ def test_mkdocs_build_of_random_content_never_shows_a_traceback(tmp_path, front,
 @settings(max_examples=500, deadline=None)
 @given(front=frontmatters)
 def test_fast_schema_check_agrees_with_the_full_validator(front):
-    from generator.schema import is_valid, validator
+    from generator.pipeline.schema import is_valid, validator
 
     for kind in ("event", "actor"):
         assert is_valid(kind)(front) == validator(kind).is_valid(front)
@@ -164,7 +164,7 @@ def test_fast_schema_check_agrees_with_the_full_validator(front):
     actors=st.lists(st.sampled_from(["a", "A", "a b", ""]) | st.fixed_dictionaries({"id": scalars}), max_size=3),
 )
 def test_fast_schema_check_agrees_on_nearly_valid_events(title, date, url, actors):
-    from generator.schema import is_valid, validator
+    from generator.pipeline.schema import is_valid, validator
 
     event = {
         "title": title,
@@ -184,7 +184,7 @@ BODY_PIECES = ["*", "_", "[", "]", "(", ")", "`", "<div>", "</div>", "> ", "- ",
 @given(st.lists(st.sampled_from(YAML_PIECES), max_size=400).map("".join))
 @settings(max_examples=300, deadline=None)
 def test_any_yaml_shape_gives_data_or_a_yaml_problem(text):
-    from generator.yaml_text import YamlTextError, load_yaml_text
+    from generator.pipeline.yaml_text import YamlTextError, load_yaml_text
 
     try:
         load_yaml_text(text)
@@ -197,7 +197,7 @@ def test_any_yaml_shape_gives_data_or_a_yaml_problem(text):
 def test_any_body_shape_is_refused_or_renders(body):
     import markdown
 
-    from generator.limits import body_refusals
+    from generator.pipeline.limits import body_refusals
     from generator.render.sanitize import clean_body
 
     if body_refusals(body):
@@ -209,8 +209,8 @@ def test_any_body_shape_is_refused_or_renders(body):
 @given(st.integers(min_value=1, max_value=12), st.integers(min_value=2, max_value=9))
 @settings(max_examples=30, deadline=None)
 def test_aliases_never_expand_past_the_limit(levels, width):
-    from generator.limits import YAML_VALUES
-    from generator.yaml_text import YamlTextError, load_yaml_text
+    from generator.pipeline.limits import YAML_VALUES
+    from generator.pipeline.yaml_text import YamlTextError, load_yaml_text
 
     lines = [f"a0: &a0 [{', '.join(['x'] * width)}]"]
     lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * width)}]" for n in range(1, levels)]

@@ -309,7 +309,7 @@ def test_a_file_past_the_size_limit(tmp_path):
 
 
 def test_many_backticks_are_checked_in_one_pass():
-    from generator.validate import _code_spans
+    from generator.core.markdown_scan import code_spans as _code_spans
 
     assert _code_spans("`" * 2000) == []  # one run, never closed: literal
     spans = _code_spans("`a` " * 20_000)
@@ -317,8 +317,8 @@ def test_many_backticks_are_checked_in_one_pass():
 
 
 def test_parent_organisations_are_walked_once_each(monkeypatch):
-    from generator import link as link_stage
-    from generator.model import Actor, Affiliation
+    from generator.core.model import Actor, Affiliation
+    from generator.pipeline import link as link_stage
 
     def actor(name: str, parents: list[str]) -> Actor:
         return Actor(

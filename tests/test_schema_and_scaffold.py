@@ -11,11 +11,11 @@ import yaml
 from conftest import REPO, run_mkdocs, write_project
 from jsonschema import Draft7Validator
 
-SCHEMAS = REPO / "generator" / "schema"
+SCHEMAS = REPO / "generator" / "pipeline" / "schema"
 
 
 def standard_validator(kind: str) -> Draft7Validator:
-    # Built here from the file alone, as an editor's tool would, not through generator.schema.
+    # Built here from the file alone, as an editor's tool would, not through generator.pipeline.schema.
     schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text())
     Draft7Validator.check_schema(schema)
     return Draft7Validator(schema)
@@ -103,7 +103,7 @@ def test_validations_typed_view_of_the_frontmatter_follows_the_schema(kind, type
     # schema stays the one source of truth, and this keeps the two from drifting apart.
     from typing import NotRequired, get_origin, get_type_hints
 
-    from generator import validate
+    from generator.pipeline import validate
 
     schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
     hints = get_type_hints(getattr(validate, typed), include_extras=True)

@@ -19,7 +19,6 @@ from jinja2 import Environment, pass_context
 from markupsafe import Markup, escape
 
 from generator import urls
-from generator.provenance import version
 from generator.render.fragments import FragmentCache, render_every_time
 from generator.render.jsonld import page_jsonld
 from generator.text import Text
@@ -41,13 +40,19 @@ def _ngettext(text: Text, singular: str, plural: str, count: int, **values: obje
 
 
 def install(
-    env: Environment, *, text: Text, address: SiteAddress, reuse_fragments: bool, search_bodies: bool = True
+    env: Environment,
+    *,
+    text: Text,
+    address: SiteAddress,
+    generator: str,
+    reuse_fragments: bool,
+    search_bodies: bool = True,
 ) -> None:
     env.filters["link"] = link
     # Whether the search index holds the text of event and actor pages, or only what
     # their headers say (title, date, summary, place, actors, tags).
     env.globals["search_bodies"] = search_bodies
-    env.globals["generator"] = f"timeline-generator {version()}"
+    env.globals["generator"] = generator  # <meta name=generator>: name and version
     env.filters["jsonld"] = partial(page_jsonld, address=address)
     env.globals["_"] = partial(_gettext, text)
     env.globals["ngettext"] = partial(_ngettext, text)

@@ -17,7 +17,7 @@ from babel.dates import format_date, format_time
 from babel.lists import format_list
 from babel.numbers import format_compact_decimal
 
-from generator.dates import PARTS, DatePoint, Day, EdtfDate
+from generator.core.dates import PARTS, DatePoint, Day, EdtfDate
 from generator.text import Text, gettext_noop
 
 

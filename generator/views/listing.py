@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from generator import urls
-from generator.dates import Day
-from generator.model import Event
+from generator.core.dates import Day
+from generator.core.model import Event
 from generator.text import Text
 from generator.views.dates import day_words, month_name, year_words
 from generator.views.overview import Overview, PeriodPath

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.model import Source
+from generator.core.model import Source
 
 
 def citation_key(page_path: str, source_id: str) -> str:

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from generator import urls
-from generator.dates import DatePoint, Day, EdtfDate
-from generator.model import Era, Event
+from generator.core.dates import DatePoint, Day, EdtfDate
+from generator.core.model import Era, Event
 from generator.text import Text
 from generator.views.dates import date_words, day_words, year_words
 

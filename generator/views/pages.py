@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 from typing import ClassVar, TypeVar
 
 from generator import urls
-from generator.content import FOLDERS, FOOTNOTE_REF
-from generator.dates import Day, EdtfDate, coverage
-from generator.model import Actor, Affiliation, Chronology, Coordinates, EditorsFile, Event
-from generator.problems import Problem
+from generator.core.content import FOLDERS, FOOTNOTE_REF
+from generator.core.dates import Day, EdtfDate, coverage
+from generator.core.model import Actor, Affiliation, Chronology, Coordinates, EditorsFile, Event
+from generator.core.problems import Problem
 from generator.text import Text
 from generator.views.dates import DateWords, date_words, year_words
 from generator.views.markdown import page_markdown

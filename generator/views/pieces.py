@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator import urls
-from generator.dates import DatePoint, Day, EdtfDate
-from generator.history import Histories
-from generator.images import Picture
-from generator.model import Actor, Chronology, Event, Media, Source
+from generator.core.dates import DatePoint, Day, EdtfDate
+from generator.core.model import Actor, Chronology, Event, Media, Source
+from generator.pipeline.history import Histories
+from generator.pipeline.images import Picture
 from generator.text import Text
 from generator.views.dates import DateWords, date_words
 from generator.views.overview import PLAIN, Drawing, Lanes, Overview, PeriodPath, overview

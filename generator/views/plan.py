@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from generator import urls
-from generator.history import Histories
-from generator.images import Picture
-from generator.model import Chronology
+from generator.core.model import Chronology
+from generator.pipeline.history import Histories
+from generator.pipeline.images import Picture
 from generator.text import Text
 from generator.views.listing import Listing, PeriodPages, timeline_pages
 from generator.views.overview import PLAIN, Drawing

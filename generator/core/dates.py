@@ -24,7 +24,7 @@ from functools import lru_cache
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 
-from generator.date_mistakes import suggest_edtf
+from generator.core.date_suggestions import suggest_edtf
 
 ACCEPTED_FORMS = (
     "2023-12-25 (a day)",

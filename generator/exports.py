@@ -18,8 +18,8 @@ from collections.abc import Mapping
 from typing import TypedDict
 
 from generator import urls
-from generator.dates import DatePoint, Day, EdtfDate, coverage
-from generator.model import Actor, Chronology, Coordinates, Era, Event, Source
+from generator.core.dates import DatePoint, Day, EdtfDate, coverage
+from generator.core.model import Actor, Chronology, Coordinates, Era, Event, Source
 from generator.text import Text
 from generator.urls import SiteAddress
 from generator.views.dates import date_words

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from openpyxl.utils.exceptions import InvalidFileException
 
-from generator.importing.drafts import Reading
-from generator.importing.timelinejs import add_era, add_event
+from generator.commands.importing.drafts import Reading
+from generator.commands.importing.timelinejs import add_era, add_event
 
 COLUMNS = (
     "Year",

@@ -8,7 +8,9 @@ of a build: a build needs no network."""
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import threading
 import time
 import urllib.error
@@ -19,8 +21,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from generator.model import Chronology
-from generator.problems import FieldPath, Problem, field_name
+from generator.commands.output import print_problems
+from generator.core.model import Chronology
+from generator.core.problems import FieldPath, Problem, field_name
+from generator.pipeline.chronology import build_chronology
 
 DAY = 86_400
 CACHE = ".links-cache.json"  # in the project, beside content/ (never in site/)
@@ -176,3 +180,40 @@ def link_problems(
         elif result.final != entry.url:
             problems.append(Problem(entry.path, f"redirects to {result.final}", entry.field, entry.line, warning=True))
     return sorted(problems, key=Problem.sort_key)
+
+
+HELP = "check every source's url and archived copy (needs the network)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", type=Path, help="also write every result to this file")
+    parser.add_argument("--suggest-archive", action="store_true", help="ask the Internet Archive for a snapshot")
+    parser.add_argument("--archive-api", default=os.environ.get("TIMELINE_ARCHIVE_API", ARCHIVE_API))
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for an answer")
+    parser.add_argument("--retries", type=int, default=2)
+    parser.add_argument("--backoff", type=float, default=1.0, help="seconds before the first retry (then doubled)")
+    parser.add_argument("--cache", type=Path, default=Path(CACHE), help=f"results kept for a day (default {CACHE})")
+
+
+def run(args: argparse.Namespace) -> int:
+    chronology, problems = build_chronology(args.content, args.content.as_posix())
+    if chronology is None or any(not problem.warning for problem in problems):
+        print_problems(problems)
+        return 1
+    cited = cited_addresses(chronology)
+    now = time.time()
+    cache = load_cache(args.cache, now)
+    wanted = sorted({entry.url for entry in cited} - set(cache))
+    checker = Checker(timeout=args.timeout, retries=args.retries, backoff=args.backoff)
+    results = {**cache, **checker.check_all(wanted)}
+    save_cache(args.cache, results)
+    suggest = (lambda url: closest_snapshot(url, args.archive_api, args.timeout)) if args.suggest_archive else None
+    found = link_problems(cited, results, suggest)
+    dead = print_problems(found)
+    if args.json:
+        args.json.write_text(json.dumps([asdict(results[url]) for url in sorted(results)], indent=1) + "\n")
+    print(
+        f"{len(results)} address(es) of {len(cited)} citation(s): {dead} dead without an archived copy, "
+        f"{len(found) - dead} warning(s); {len(cache)} from the day's cache"
+    )
+    return 1 if dead else 0

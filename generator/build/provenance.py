@@ -34,7 +34,7 @@ class BuildRecord:
 
 
 def build_record(project: Path, epoch: int) -> BuildRecord:
-    return BuildRecord(*_commit(project), date=epoch, generator=f"timeline-generator {_version()}")
+    return BuildRecord(*_commit(project), date=epoch, generator=f"timeline-generator {version()}")
 
 
 def _commit(project: Path) -> tuple[str | None, bool]:
@@ -58,10 +58,6 @@ def _commit(project: Path) -> tuple[str | None, bool]:
 
 def version() -> str:
     """This generator's version, as installed."""
-    return _version()
-
-
-def _version() -> str:
     try:
         return metadata.version("timeline-generator")
     except metadata.PackageNotFoundError:

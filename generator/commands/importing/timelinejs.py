@@ -19,9 +19,9 @@ from typing import Any
 
 from markdownify import markdownify
 
-from generator.content import is_index_page
-from generator.dates import DateError, parse_date
-from generator.importing.drafts import Draft, Fields, Reading, edtf_point, new_id
+from generator.commands.importing.drafts import Draft, Fields, Reading, edtf_point, new_id
+from generator.core.content import is_index_page
+from generator.core.dates import DateError, parse_date
 
 TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([ap]\.?m\.?)?", re.IGNORECASE)
 

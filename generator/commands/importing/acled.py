@@ -18,7 +18,7 @@ import difflib
 import hashlib
 from pathlib import Path
 
-from generator.importing.drafts import Draft, Fields, Reading, new_id
+from generator.commands.importing.drafts import Draft, Fields, Reading, new_id
 
 # ACLED's `inter` codes: the kind of actor, and what the event page says of its part.
 INTER = {

@@ -15,6 +15,8 @@ from typing import TypedDict
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem, for every stage and command: a build's, an import's, a check's."""
+
     path: str
     message: str
     field: str | None = None
@@ -22,9 +24,11 @@ class Problem:
     expected: str | None = None
     suggestion: str | None = None
     warning: bool = False  # True: the site can still be built (strict mode refuses it)
+    record: str | None = None  # where in a file without lines (an imported row, events[3])
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        position = self.line if self.line is not None else self.record
+        where = self.path if position is None else f"{self.path}:{position}"
         text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         if self.expected:
             text += f"; expected {self.expected}"
@@ -62,14 +66,6 @@ class Details(TypedDict, total=False):
     expected: str | None
     suggestion: str | None
     warning: bool
-
-
-class ContentError(Exception):
-    """Raised with every problem of a build once the stage that found them has finished."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(problems, key=Problem.sort_key)
-        super().__init__("\n".join(str(problem) for problem in self.problems))
 
 
 def suggest(name: str, known: Iterable[str]) -> str | None:

@@ -17,9 +17,9 @@ from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from generator.content import MEDIA
-from generator.model import Chronology
-from generator.problems import Problem
+from generator.core.content import MEDIA
+from generator.core.model import Chronology
+from generator.core.problems import Problem
 
 WIDTHS = (320, 640, 1280)  # the widths of the variants, in pixels
 RESIZED = f"{MEDIA}/resized"  # where the variants are published in the site

@@ -1,6 +1,6 @@
 """Validate: `RawRecord`s -> `Event`s and `Actor`s, or the problems that stop them.
 
-Fields and types are checked by the JSON Schema (see `generator.schema`); this module
+Fields and types are checked by the JSON Schema (see `generator.pipeline.schema`); this module
 turns the schema's findings into editor-facing messages and checks what a schema
 cannot say: EDTF dates, and footnotes against the sources a file lists.
 References between files are the link stage's job.
@@ -14,13 +14,24 @@ from typing import NotRequired, TypeAlias, TypedDict, Unpack, cast
 
 from jsonschema import ValidationError
 
-from generator import limits
-from generator.content import FOOTNOTE_REF, PLACEHOLDER
-from generator.dates import ACCEPTED_FORMS, DateError, DatePoint, EdtfDate, parse_date
-from generator.load import RawRecord
-from generator.model import Actor, Affiliation, Coordinates, Correction, Event, Media, Participation, Source
-from generator.problems import Details, FieldPath, Problem, field_name, suggest
-from generator.schema import definitions, is_valid, validator
+from generator.core.content import FOOTNOTE_REF, PLACEHOLDER
+from generator.core.dates import ACCEPTED_FORMS, DateError, DatePoint, EdtfDate, parse_date
+from generator.core.markdown_scan import blank_code
+from generator.core.model import (
+    Actor,
+    ActorKind,
+    Affiliation,
+    Coordinates,
+    Correction,
+    Event,
+    Media,
+    Participation,
+    Source,
+)
+from generator.core.problems import Details, FieldPath, Problem, field_name, suggest
+from generator.pipeline import limits
+from generator.pipeline.load import RawRecord
+from generator.pipeline.schema import definitions, is_valid, validator
 
 UNKNOWN_DATE = EdtfDate(text="XXXX", start=DatePoint(None), end=DatePoint(None))
 _TYPE_WORDS = {
@@ -29,8 +40,6 @@ _TYPE_WORDS = {
     "object": "fields ('name: value' lines)",
 }
 FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
-_FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DOTALL)
-_BACKTICKS = re.compile(r"`+")
 # A link or image target (`](target)` or `](<target> "title")`) and a reference definition.
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^\s<>()]+)")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
@@ -41,7 +50,7 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 ValidationCache: TypeAlias = dict[str, tuple[RawRecord, Event | Actor | None, list[Problem]]]
 
 
-# Frontmatter as the schemas shape it (generator/schema/*.schema.json).  A record's data
+# Frontmatter as the schemas shape it (generator/pipeline/schema/*.schema.json).  A record's data
 # is plain YAML until the schema accepts it; only then is it read as one of these.
 
 
@@ -112,7 +121,7 @@ class _AffiliationData(TypedDict):
 
 class _ActorData(TypedDict):
     name: str
-    kind: str
+    kind: ActorKind  # the schema allows only these
     aliases: NotRequired[list[str]]
     summary: NotRequired[str]
     affiliations: NotRequired[list[_AffiliationData]]
@@ -520,7 +529,7 @@ def footnote_problems(record: RawRecord, sources: tuple[Source, ...], also_cited
     """Footnotes must name a listed source, and every listed source must be cited."""
     problems: list[Problem] = []
     source_ids = [source.id for source in sources]
-    prose = _without_code(record.body)
+    prose = blank_code(record.body)
     for match in FOOTNOTE_DEFINITION.finditer(prose):
         problems.append(
             _in_body(
@@ -567,7 +576,7 @@ def body_links(record: RawRecord) -> tuple[tuple[str, int], ...]:
     """The local targets of the body's links and images, with their lines: addresses with
     a scheme (https:, mailto:), of the site's root (/…) or within the page (#…) are not
     files of the chronology."""
-    prose = _without_code(record.body)
+    prose = blank_code(record.body)
     if "](" not in prose and "]:" not in prose:
         return ()
     found = []
@@ -578,39 +587,3 @@ def body_links(record: RawRecord) -> tuple[tuple[str, int], ...]:
                 continue
             found.append((target, record.body_line + prose.count("\n", 0, match.start())))
     return tuple(sorted(found, key=lambda link: link[1]))
-
-
-def _without_code(body: str) -> str:
-    """The body with code blocks and spans blanked out (keeping line breaks), so that
-    a footnote shown as an example in code is not taken for a citation."""
-    if "`" not in body and "~~~" not in body:
-        return body  # no code: most bodies
-    blank = lambda match: re.sub(r"[^\n]", " ", match.group(0))  # noqa: E731
-    text = _FENCE.sub(blank, body)
-    pieces, done = [], 0
-    for start, end in _code_spans(text):
-        pieces += [text[done:start], re.sub(r"[^\n]", " ", text[start:end])]
-        done = end
-    return "".join([*pieces, text[done:]])
-
-
-def _code_spans(text: str) -> list[tuple[int, int]]:
-    """Where code spans are (CommonMark: a run of backticks up to the next run of the
-    same length), found in one pass: a regular expression that backtracks took minutes
-    on a body of a few thousand backticks."""
-    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(text)]
-    following: list[int | None] = [None] * len(runs)  # the next run of the same length
-    last: dict[int, int] = {}
-    for index in range(len(runs) - 1, -1, -1):
-        length = runs[index][1] - runs[index][0]
-        following[index] = last.get(length)
-        last[length] = index
-    spans, index = [], 0
-    while index < len(runs):
-        closing = following[index]
-        if closing is None:
-            index += 1  # no closing run: the backticks are literal
-            continue
-        spans.append((runs[index][0], runs[closing][1]))
-        index = closing + 1
-    return spans

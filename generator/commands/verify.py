@@ -7,6 +7,7 @@ compared."""
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import os
@@ -20,7 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from generator.provenance import BUILD_RECORD, CHECKSUMS, VOLATILE
+from generator.build.provenance import BUILD_RECORD, CHECKSUMS, VOLATILE
+from generator.commands.output import fail
 
 
 class VerifyError(RuntimeError):
@@ -124,3 +126,20 @@ def report(result: Comparison) -> list[str]:
         summary = f"all {result.matching} files match"
     lines.append(f"{summary}; {result.volatile} Pagefind index file(s) whose order varies were not compared")
     return lines
+
+
+HELP = "rebuild the commit a published site names and compare every file"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("url", help="the published site's address, e.g. https://owner.github.io/repo/")
+    parser.add_argument("--project", type=Path, default=Path("."), help="the git repository (default: here)")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        result = verify(args.url, args.project)
+    except VerifyError as error:
+        return fail(str(error))
+    print("\n".join(report(result)))
+    return 0 if result.ok else 1

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.link import link
-from generator.load import LoadCache, load_content
-from generator.model import Chronology
-from generator.problems import Problem
-from generator.validate import ValidationCache, validate_records
+from generator.core.model import Chronology
+from generator.core.problems import Problem
+from generator.pipeline.link import link
+from generator.pipeline.load import LoadCache, load_content
+from generator.pipeline.validate import ValidationCache, validate_records
 
 
 class PipelineCache:

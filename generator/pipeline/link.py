@@ -21,9 +21,9 @@ from collections.abc import Collection, Iterable
 from typing import TypeAlias
 from urllib.parse import unquote
 
-from generator.content import FOLDERS, MEDIA, tag_slug
-from generator.model import Actor, Appearance, Chronology, Event, Member, Tag
-from generator.problems import FieldPath, Problem, field_name, line_of, suggest
+from generator.core.content import FOLDERS, MEDIA, tag_slug
+from generator.core.model import Actor, Appearance, Chronology, Event, Member, Tag
+from generator.core.problems import FieldPath, Problem, field_name, line_of, suggest
 
 # Known years first, by first and last day; then the rest by month and day (see above).
 # Within one first day, by time of day where it is known (events without one first).

@@ -21,10 +21,10 @@ from typing import TypeAlias, Unpack
 
 from frontmatter.default_handlers import YAMLHandler
 
-from generator import limits
-from generator.content import FOLDERS, ID_PATTERN, MEDIA, MEDIA_SUFFIXES, is_index_page, slugify
-from generator.problems import Details, FieldPath, Problem, field_name, line_of
-from generator.yaml_text import YamlTextError, load_yaml_text
+from generator.core.content import FOLDERS, ID_PATTERN, MEDIA, MEDIA_SUFFIXES, is_index_page, slugify
+from generator.core.problems import Details, FieldPath, Problem, field_name, line_of
+from generator.pipeline import limits
+from generator.pipeline.yaml_text import YamlTextError, load_yaml_text
 
 _HANDLER = YAMLHandler()
 

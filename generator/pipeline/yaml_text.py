@@ -13,8 +13,8 @@ from typing import ClassVar
 
 import yaml
 
-from generator import limits
-from generator.problems import FieldPath
+from generator.core.problems import FieldPath
+from generator.pipeline import limits
 
 _BaseLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 

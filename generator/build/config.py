@@ -9,8 +9,8 @@ from collections.abc import Callable
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from generator.dates import DateError, parse_date
-from generator.model import Era
+from generator.core.dates import DateError, parse_date
+from generator.core.model import Era
 from generator.text import load_text
 
 

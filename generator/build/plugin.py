@@ -45,17 +45,16 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import CountHandler, get_build_datetime
 from mkdocs.utils.templates import TemplateContext
 
-from generator import collector, urls
-from generator.build_date import last_commit_time
-from generator.config import TimelineConfig
-from generator.content import FOLDERS
-from generator.history import read_histories
-from generator.images import ImageCache, Picture, pictures
-from generator.pipeline import PipelineCache, build_chronology
-from generator.provenance import build_record, seal
-from generator.publish import StagedSite
-from generator.render import material_fixes, templates
-from generator.render.exports import (
+from generator import urls
+from generator.build import collector, material_fixes
+from generator.build.build_date import last_commit_time
+from generator.build.config import TimelineConfig
+from generator.build.navigation import NavFragmentKey, nav_fragment_key
+from generator.build.provenance import build_record, seal, version
+from generator.build.publish import StagedSite
+from generator.build.search_index import PreviewIndexer, SearchIndexError, index_site
+from generator.core.content import FOLDERS
+from generator.exports import (
     actors_json,
     atom_feed,
     corrections_feed,
@@ -64,11 +63,13 @@ from generator.render.exports import (
     timeline_csv,
     timelinejs_json,
 )
-from generator.render.fragments import NavFragmentKey, nav_fragment_key
+from generator.pipeline.chronology import PipelineCache, build_chronology
+from generator.pipeline.history import read_histories
+from generator.pipeline.images import ImageCache, Picture, pictures
+from generator.pipeline.schema import SCHEMA_FILES, schema_text
+from generator.render import templates
 from generator.render.sanitize import clean_body, clean_text
 from generator.render.source_list import SourceListExtension, SourceListWords
-from generator.schema import SCHEMA_FILES, schema_text
-from generator.search_index import PreviewIndexer, SearchIndexError, index_site
 from generator.text import SOURCE_LANGUAGE, UnknownLanguageError, languages, load_text
 from generator.urls import SiteAddress
 from generator.views.overview import Drawing
@@ -335,6 +336,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             env,
             text=self.text,
             address=SiteAddress(config.site_url),
+            generator=f"timeline-generator {version()}",
             reuse_fragments=self.config.reuse_fragments,
             search_bodies=self.config.search == "full",
         )

@@ -11,13 +11,21 @@ without building.  Each finding is a warning (`--strict` makes them errors):
 
 from __future__ import annotations
 
+import argparse
+import datetime
+import os
 import re
+import time
 from collections.abc import Iterable
 
-from generator.content import FOOTNOTE_REF
-from generator.dates import Day
-from generator.model import Actor, Chronology, EditorsFile, Event
-from generator.problems import FieldPath, Problem, field_name
+from generator.build.build_date import last_commit_time
+from generator.commands.output import print_problems
+from generator.core.content import FOOTNOTE_REF
+from generator.core.dates import Day
+from generator.core.markdown_scan import blank_code
+from generator.core.model import Actor, Chronology, EditorsFile, Event
+from generator.core.problems import FieldPath, Problem, field_name
+from generator.pipeline.chronology import build_chronology
 
 CLAIMS = re.compile(r"\b(said|says|claimed|claims|denied|denies|disputed|disputes|alleged|alleges)\b", re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?]+[.!?]?")
@@ -51,32 +59,19 @@ def _body_line(file: EditorsFile, offset: int) -> int | None:
 
 
 def _paragraphs(body: str) -> Iterable[tuple[int, str]]:
-    """(line from 0, text) of each prose paragraph: not code (fenced or indented),
-    headings, tables or HTML."""
-    start, fenced = 0, False
+    """(line from 0, text) of each prose paragraph: not code (`blank_code` blanks fenced
+    and indented blocks and code spans, as validation reads them), headings, tables or HTML."""
+    start = 0
     block: list[str] = []
-
-    def prose() -> Iterable[tuple[int, str]]:
-        first = block[0] if block else ""
-        text = " ".join(part.strip() for part in block)
-        if text and not first.startswith(("    ", "\t")) and not text.startswith(("#", "|", "<")):
-            yield start, text
-
-    for number, line in enumerate([*body.split("\n"), ""]):
-        if line.lstrip().startswith(("```", "~~~")):
-            if not fenced:
-                yield from prose()  # the paragraph just before a fence is checked too
-            block = []
-            fenced = not fenced
-            continue
-        if fenced:
-            continue
+    for number, line in enumerate([*blank_code(body).split("\n"), ""]):
         if line.strip():
             if not block:
                 start = number
             block.append(line)
             continue
-        yield from prose()
+        text = " ".join(part.strip() for part in block)
+        if text and not text.startswith(("#", "|", "<")):
+            yield start, text
         block = []
 
 
@@ -147,3 +142,26 @@ def _dated_after_its_sources(event: Event) -> list[Problem]:
             )
         ]
     return []
+
+
+HELP = "a source-integrity report on the content, without building"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--strict", action="store_true", help="findings are errors (exit status 1)")
+    parser.add_argument("--archive-age", type=int, default=30, help="days after which a source needs an archive")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the integrity findings (warnings, or errors with --strict); the chronology's
+    own problems first, since a file that does not load cannot be judged."""
+    chronology, problems = build_chronology(args.content, args.content.as_posix())
+    errors = print_problems(problems)
+    if chronology is None:
+        return 1
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or last_commit_time(args.content) or 0)
+    moment = datetime.datetime.fromtimestamp(epoch or time.time(), datetime.UTC)
+    findings = integrity(chronology, Day.of(moment.year, moment.month, moment.day), args.archive_age)
+    print_problems(findings, as_errors=args.strict)
+    print(f"{len(findings)} finding(s) in {len(chronology.events)} events and {len(chronology.actors)} actors")
+    return 1 if (args.strict and findings) or errors else 0

@@ -1,12 +1,16 @@
-"""New event and actor files with every field present, explained, and placeholders
-that the build refuses until an editor fills them in."""
+"""`python -m generator new event|actor NAME`: new event and actor files with every
+field present, explained, and placeholders that the build refuses until an editor
+fills them in."""
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
-from generator.content import FOLDERS, PLACEHOLDER, slugify
+from generator.commands.output import fail
+from generator.core.content import FOLDERS, PLACEHOLDER, slugify
+from generator.core.model import ACTOR_KINDS
 
 EVENT_TEMPLATE = """\
 ---
@@ -99,3 +103,21 @@ def new_file(content_root: Path, kind: str, name: str, actor_kind: str = "group"
     with path.open("x", encoding="utf-8") as file:  # "x": fail rather than overwrite
         file.write(text)
     return path
+
+
+HELP = "create a new event or actor file from the template"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", choices=sorted(FOLDERS))
+    parser.add_argument("title", help="the event's title or the actor's name")
+    parser.add_argument("--actor-kind", default="group", choices=ACTOR_KINDS)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        path = new_file(args.content, args.kind, args.title, args.actor_kind)
+    except ScaffoldError as error:
+        return fail(str(error))
+    print(f"created {path}: fill in every '{PLACEHOLDER}', then run make site")
+    return 0

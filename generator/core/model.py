@@ -7,9 +7,14 @@ addresses or MkDocs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
-from generator.dates import EdtfDate
-from generator.problems import FieldPath
+from generator.core.dates import EdtfDate
+from generator.core.problems import FieldPath
+
+# What an actor is; the schema's `kind` enum says the same (a test keeps them equal).
+ActorKind = Literal["person", "group", "organisation", "state"]
+ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +111,7 @@ class Event(EditorsFile):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Actor(EditorsFile):
     name: str
-    kind: str
+    kind: ActorKind
     aliases: tuple[str, ...] = ()
     summary: str | None = None
     affiliations: tuple[Affiliation, ...] = ()

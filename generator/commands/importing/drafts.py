@@ -7,8 +7,9 @@ import contextlib
 import re
 from dataclasses import dataclass, field
 
-from generator.content import slugify
-from generator.limits import control_characters
+from generator.core.content import slugify
+from generator.core.problems import Problem
+from generator.pipeline.limits import control_characters
 
 Fields = dict[str, object]  # frontmatter, in the order it is written
 
@@ -24,31 +25,19 @@ class Draft:
     record: str  # where it came from in the imported file: "row 12", "events[3]"
 
 
-@dataclass(frozen=True, slots=True)
-class ImportProblem:
-    """Something an import could not map, in the editors' line form."""
-
-    file: str
-    record: str  # a row number, or a place in a JSON file
-    column: str
-    message: str
-    error: bool = False  # an error leaves the record out; otherwise the record is kept as said
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.record}: {self.column}: {self.message}"
-
-
 @dataclass
 class Reading:
     """A reader's work in progress: the drafts by id, the problems, the eras found."""
 
     file: str
     drafts: dict[str, Draft] = field(default_factory=dict)
-    problems: list[ImportProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     eras: list[tuple[str, str]] = field(default_factory=list)  # (name, EDTF) for the `eras` option
 
     def problem(self, record: str, column: str, message: str, *, error: bool = False) -> None:
-        self.problems.append(ImportProblem(self.file, record, column, message, error))
+        """Something the import could not map: an error leaves the record out; otherwise
+        (a warning) the record is kept as the message says."""
+        self.problems.append(Problem(self.file, message, column, record=record, warning=not error))
 
     def clean(self, record: str, column: str, value: object) -> str:
         """A cell as text: trimmed, a Windows-1252 character read as Latin-1 (U+0092 for

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import yaml
 
-from generator.content import FOLDERS
-from generator.importing.drafts import Draft
-from generator.pipeline import build_chronology
-from generator.problems import Problem
+from generator.commands.importing.drafts import Draft
+from generator.core.content import FOLDERS
+from generator.core.problems import Problem
+from generator.pipeline.chronology import build_chronology
 
 IMPORTED_BLOCK = re.compile(r"^imported_from:\n(?:  .*\n)+", re.MULTILINE)
 
