@@ -53,7 +53,7 @@ from generator.build.navigation import NavFragmentKey, nav_fragment_key
 from generator.build.provenance import build_record, seal, version
 from generator.build.publish import StagedSite
 from generator.build.search_index import PreviewIndexer, SearchIndexError, index_site
-from generator.core.content import FOLDERS
+from generator.core.content import FOLDERS, MEDIA
 from generator.exports import (
     actors_json,
     atom_feed,
@@ -112,7 +112,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.views: dict[str, PageView] = {}  # by source URI
         self.shown: dict[str, tuple[object, PageView]] = {}  # source URI -> (theme stamp, view) last built
         self.exports: dict[str, str] = {}  # open data and feed files, by path in the site
-        self.images: dict[str, bytes] = {}  # images scaled for phones, by path in the site
+        self.images: dict[str, bytes] = {}  # images as published (cleaned, scaled), by path in the site
         self.image_cache: ImageCache = {}  # kept between the preview's rebuilds
         self.serving = False
         self.dirty = False
@@ -170,7 +170,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         found: dict[str, Picture] = {}
         self.images = {}
         if chronology is not None:
-            # The images pages show, scaled down for phones (content/media/ is published as it is).
+            # Every image of content/media/ written again without its metadata, and scaled for phones.
             found, self.images, unreadable = pictures(
                 chronology, docs_dir, shown_root.replace(os.sep, "/"), self.image_cache
             )
@@ -253,7 +253,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         configured[:] = [*extensions, SourceListExtension(by_path, SourceListWords.of(self.text))]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        editors_folders = tuple(f"{folder}/" for folder in FOLDERS.values())
+        # MkDocs would copy content/ as it is: the editors' files become pages, and no
+        # image is published but as `pictures` wrote it again (without its metadata).
+        editors_folders = (*(f"{folder}/" for folder in FOLDERS.values()), f"{MEDIA}/")
         for file in list(files):
             if file.src_uri.startswith(editors_folders) or file.src_uri in self.views:
                 files.remove(file)

@@ -169,6 +169,7 @@ class Chronology:
     position: dict[str, int] = field(repr=False)  # event id -> index in `events`
     tags: tuple[Tag, ...] = ()  # by name
     tag_slugs: dict[str, str] = field(default_factory=dict, repr=False)  # tag as written -> slug
+    media: frozenset[str] = frozenset()  # every image in content/media/, as a path from content/
 
     def previous(self, event: Event) -> Event | None:
         index = self.position[event.id]

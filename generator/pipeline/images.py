@@ -1,11 +1,14 @@
-"""Images an event or actor shows (`media:`), scaled down at build time with Pillow to a
-few widths, so that a phone downloads a small one (`srcset`) and nothing is loaded from
-another host.
+"""Every image of content/media/, as the site publishes it: re-encoded with Pillow, and
+for those an event or actor shows (`media:`) scaled down to a few widths, so that a
+phone downloads a small one (`srcset`) and nothing is loaded from another host.
 
-Reproducible: the same image gives the same bytes every build (no metadata is copied,
-the encoders' settings are fixed), and a variant's name carries its width.  An image
-narrower than a width is not scaled up; animated GIFs and formats Pillow cannot write
-are published as they are.
+No image is published as the editor's file is: a photo carries where and when it was
+taken (EXIF GPS), the camera, the software, comments (XMP, IPTC, PNG text), and for an
+investigator's source that can be a danger.  Each image is turned as the camera was
+held, its colours moved to sRGB, and written again without any of it; an image Pillow
+cannot write again is refused.  Reproducible: the same image gives the same bytes every
+build (the encoders' settings are fixed, one thread), and a variant's name carries its
+width.  An image narrower than a width is not scaled up.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, ImageSequence, UnidentifiedImageError
 
 from generator.core.content import MEDIA
 from generator.core.model import Chronology
@@ -27,7 +30,12 @@ SAVE: dict[str, dict[str, Any]] = {  # Pillow's format -> settings that give the
     "JPEG": {"quality": 82, "optimize": True, "progressive": False},
     "PNG": {"optimize": True},
     "WEBP": {"quality": 80, "method": 4},
+    "GIF": {"optimize": False},
+    "AVIF": {"quality": 70, "speed": 6, "max_threads": 1},  # threads could change the bytes
 }
+# What an animated frame keeps of its own information: how long it shows, its
+# transparent colour.  Everything else (comments, XMP, EXIF, ICC) is left behind.
+_FRAME_INFO = ("duration", "transparency", "disposal")
 
 
 class ImageError(ValueError):
@@ -64,10 +72,11 @@ ImageCache = dict[tuple[str, int, int], tuple[Picture, dict[str, bytes]]]  # (na
 def pictures(
     chronology: Chronology, content: Path, shown_root: str = "content", cache: ImageCache | None = None
 ) -> tuple[dict[str, Picture], dict[str, bytes], list[Problem]]:
-    """The picture of every image the chronology's `media:` names: pictures by file name,
-    the variant files to publish (site path -> bytes), and a problem for each image
-    Pillow cannot read.  `cache` keeps what a preview scaled, by file and its stat."""
-    names = sorted({media.file for page in (*chronology.events, *chronology.actors) for media in page.media})
+    """Every image of content/media/ as the site publishes it: pictures by file name
+    (for `media:`), the files to publish (site path -> bytes: each image written again
+    without its metadata, and its variants), and a problem for each image Pillow cannot
+    read or write.  `cache` keeps what a preview made, by file and its stat."""
+    names = sorted(path.removeprefix(f"{MEDIA}/") for path in chronology.media)
     found: dict[str, Picture] = {}
     files: dict[str, bytes] = {}
     problems = []
@@ -92,19 +101,24 @@ def pictures(
 
 
 def scaled(name: str, data: bytes) -> tuple[Picture, dict[str, bytes]]:
-    """An image's variants: (picture, site path -> bytes of each new file)."""
+    """An image written again without its metadata, and its variants: (picture, site
+    path -> bytes of each file to publish)."""
     try:
         with Image.open(io.BytesIO(data)) as opened:
-            image = ImageOps.exif_transpose(opened) or opened  # turned as the camera was held
             form = opened.format or ""
-            animated = getattr(opened, "is_animated", False)
+            if form not in SAVE:
+                raise ImageError(f"a {form or 'an unknown'} image, which cannot be published without its metadata")
+            original = f"{MEDIA}/{name}"
+            if getattr(opened, "is_animated", False):
+                frames = [_clean(frame) for frame in ImageSequence.Iterator(opened)]
+                files = {original: _encode(frames[0], form, frames[1:], opened.info.get("loop", 0))}
+                return Picture(name, (Variant(original, *frames[0].size),)), files
+            image = _clean(opened)
             width, height = image.size
-            if form not in SAVE or animated:
-                # Published as it is (MkDocs copies content/media/).
-                return Picture(name, (Variant(f"{MEDIA}/{name}", width, height),)), {}
+            files = {original: _encode(image, form)}
             # The variant keeps the image's folders, so map.png in two folders stays two images.
             stem, suffix = PurePosixPath(name).with_suffix("").as_posix(), PurePosixPath(name).suffix.lower()
-            variants, files = [], {}
+            variants = []
             for target in WIDTHS:
                 if target >= width:
                     break
@@ -113,15 +127,36 @@ def scaled(name: str, data: bytes) -> tuple[Picture, dict[str, bytes]]:
                 files[path] = _encode(image.resize(size, Image.Resampling.LANCZOS), form)
                 variants.append(Variant(path, *size))
             if width <= WIDTHS[-1]:
-                variants.append(Variant(f"{MEDIA}/{name}", width, height))
+                variants.append(Variant(original, width, height))
             return Picture(name, tuple(variants)), files
-    except (UnidentifiedImageError, Image.DecompressionBombError, SyntaxError) as error:
+    except (UnidentifiedImageError, Image.DecompressionBombError, SyntaxError, OSError) as error:
         raise ImageError(f"not an image Pillow can read ({error})") from error
 
 
-def _encode(image: Image.Image, form: str) -> bytes:
+def _clean(image: Image.Image) -> Image.Image:
+    """A copy of `image` (or of one frame) turned as the camera was held, in sRGB, with
+    no information but what drawing it needs."""
+    turned = ImageOps.exif_transpose(image) or image.copy()
+    profile = image.info.get("icc_profile")
+    if profile and turned.mode in ("RGB", "RGBA", "L"):
+        try:
+            srgb = ImageCms.createProfile("sRGB")
+            turned = ImageCms.profileToProfile(turned, io.BytesIO(profile), srgb, outputMode=turned.mode) or turned
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: the colours stay as they are, the profile is dropped anyway
+    kept = {key: image.info[key] for key in _FRAME_INFO if key in image.info}
+    turned.info.clear()
+    turned.info.update(kept)
+    return turned
+
+
+def _encode(image: Image.Image, form: str, more: list[Image.Image] | None = None, loop: int = 0) -> bytes:
     if form == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     out = io.BytesIO()
-    image.save(out, form, **SAVE[form])  # no exif, no icc profile, no dates: the same bytes each time
+    if more:
+        durations = [frame.info.get("duration", 100) for frame in (image, *more)]
+        image.save(out, form, save_all=True, append_images=more, duration=durations, loop=loop, **SAVE[form])
+    else:
+        image.save(out, form, **SAVE[form])  # no exif, no icc profile, no dates: the same bytes each time
     return out.getvalue()

@@ -70,6 +70,7 @@ def link(
         position=position,
         tags=tags,
         tag_slugs=tag_slugs,
+        media=media,
     )
     return chronology, problems  # warnings only
 

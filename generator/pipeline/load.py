@@ -177,27 +177,57 @@ def _inspect(path: Path, project: Path) -> str | os.stat_result:
 
 
 def _media(root: Path, shown_root: str, project: Path) -> tuple[frozenset[str], list[Problem]]:
+    """The images of content/media/ (paths from the content root).  Folders are walked
+    without following links: a link to a folder is refused (it could publish any folder of
+    the project, .git included), and a name that the site's files cannot carry safely."""
     folder = root / MEDIA
-    if not folder.is_dir():
-        return frozenset(), []
+    if not folder.is_dir() or folder.is_symlink():
+        return frozenset(), (
+            [Problem(f"{shown_root}/{MEDIA}", "a link to a folder; make content/media/ a folder of its own")]
+            if folder.is_symlink()
+            else []
+        )
     found: set[str] = set()
     problems = []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(root).as_posix()
-        shown = f"{shown_root}/{shown_name(relative)}"
-        if any(part.startswith(".") for part in path.relative_to(root).parts):
-            continue
-        status = _inspect(path, project)
-        if not isinstance(status, str) and stat.S_ISDIR(status.st_mode):
-            continue
-        refusal = status if isinstance(status, str) else None
-        if refusal is None and path.suffix.lower() not in MEDIA_SUFFIXES:
-            refusal = f"not an image this site publishes; expected one of {', '.join(sorted(MEDIA_SUFFIXES))}"
-        if refusal:
-            problems.append(Problem(shown, refusal))
-        else:
-            found.add(relative)
+    # os.walk does not go down a link to a folder; such a link is listed, and refused.
+    for directory, folders, names in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(names + [name for name in folders if Path(directory, name).is_symlink()]):
+            path = Path(directory, name)
+            relative = path.relative_to(root).as_posix()
+            shown = f"{shown_root}/{shown_name(relative)}"
+            if name.startswith("."):
+                continue
+            refusal = _unsafe_name(path.relative_to(folder).as_posix())
+            if refusal is None and path.is_symlink() and path.is_dir():
+                refusal = "a link to a folder; copy the images in instead"
+            if refusal is None:
+                status = _inspect(path, project)
+                refusal = status if isinstance(status, str) else None
+            if refusal is None and path.suffix.lower() not in MEDIA_SUFFIXES:
+                refusal = f"not an image this site publishes; expected one of {', '.join(sorted(MEDIA_SUFFIXES))}"
+            if refusal:
+                problems.append(Problem(shown, refusal))
+            else:
+                found.add(relative)
     return frozenset(found), problems
+
+
+# Characters an image's name may not hold: they would break a line of SHA256SUMS, a
+# srcset (a comma, a space) or an address (# and ? start a fragment or a query).
+_UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029,#?%\\\"'<>]")
+
+
+def _unsafe_name(name: str) -> str | None:
+    """Why an image's name cannot be published as it is, with a name that can."""
+    bad = _UNSAFE.search(name)
+    if bad is None:
+        return None
+    char = bad.group(0)
+    shown = repr(char) if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
+    stem, dot, suffix = name.rpartition(".")
+    better = "/".join(slugify(part) or "image" for part in (stem if dot else name).split("/")) + (dot + suffix.lower())
+    return f"the name holds {shown}, which an address, a srcset or SHA256SUMS cannot carry; rename it to '{better}'"
 
 
 _FIELD_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:\s|$)")
