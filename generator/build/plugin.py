@@ -365,7 +365,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             raise PluginError(f"{error}; nothing was published, the previous site is unchanged") from error
         # Last: build.json and the checksums of every file, for anyone to check the site.
         project = Path(config.config_file_path or ".").parent
-        seal(Path(config.site_dir), build_record(project, int(os.environ.get("SOURCE_DATE_EPOCH", "0"))))
+        try:
+            outputs = (Path(config.site_dir), *((self.staged.target,) if self.staged else ()))
+            record = build_record(project, int(os.environ.get("SOURCE_DATE_EPOCH", "0")), outputs)
+            seal(Path(config.site_dir), record)
+        except ValueError as error:
+            raise PluginError(f"{error}; nothing was published, the previous site is unchanged") from error
         if self.staged is not None:
             self.staged.publish()
             log.info(f"Published the site to {self.staged.target}")

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import http.client
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,31 +46,79 @@ class Comparison:
         return not (self.differing or self.missing or self.extra)
 
 
-def fetch(url: str, timeout: float = 30) -> bytes:
-    with urllib.request.urlopen(url, timeout=timeout) as response:
-        data: bytes = response.read()
-        return data
+# What the published site may send before the check gives up on it: an endless or
+# trickling answer must not hold the check (or its memory) for ever.
+RECORD_BYTES = 64 * 1024
+CHECKSUM_BYTES = 256 * 1024 * 1024
+FILE_BYTES = 1024 * 1024 * 1024  # GitHub Pages' documented limit for a whole site
+SECONDS = 60.0  # for one answer, from the request to its last byte
+COMMIT = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")  # SHA-1 or SHA-256, as git names a commit
+LATEST = 2**33  # seconds since the epoch: beyond any build's date (the year 2242)
+
+
+def fetch(url: str, limit: int, seconds: float = SECONDS, sink: Callable[[bytes], object] | None = None) -> bytes:
+    """The body at `url`, refused past `limit` bytes or `seconds` in all: a deadline for
+    the whole answer, checked after every piece (each read waits `seconds` at most, so a
+    server that sends a byte a second is cut off after twice `seconds` at worst); with
+    `sink`, each piece goes there instead of being kept."""
+    deadline = time.monotonic() + seconds
+    kept = bytearray()
+    total = 0
+    with urllib.request.urlopen(url, timeout=seconds) as response:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise VerifyError(f"{url}: no complete answer within {seconds:.0f} s")
+            piece = response.read1(64 * 1024)
+            if not piece:
+                return bytes(kept)
+            total += len(piece)
+            if total > limit:
+                raise VerifyError(f"{url}: larger than {limit:,} bytes")
+            if sink is None:
+                kept += piece
+            else:
+                sink(piece)
+
+
+def read_record(data: bytes, where: str) -> tuple[str, bool, int]:
+    """The commit, the `changed` flag and the date of a build.json, each checked."""
+    try:
+        record = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise VerifyError(f"{where}: not JSON ({error})") from error
+    if not isinstance(record, dict):
+        raise VerifyError(f"{where}: expected a JSON object with commit, changed and date")
+    commit, changed, date = record.get("commit"), record.get("changed", False), record.get("date", 0)
+    if commit is None:
+        raise VerifyError(f"{where} names no commit: the site was not built from a git checkout")
+    if not isinstance(commit, str) or not COMMIT.match(commit):
+        raise VerifyError(f"{where}: commit {str(commit)[:80]!r} is not a commit id (40 or 64 hexadecimal digits)")
+    if not isinstance(changed, bool):
+        raise VerifyError(f"{where}: changed is {str(changed)[:40]!r}; expected true or false")
+    if isinstance(date, bool) or not isinstance(date, int) or not 0 <= date < LATEST:
+        raise VerifyError(f"{where}: date {str(date)[:40]!r} is not seconds since 1970 (a whole number)")
+    return commit, changed, date
 
 
 def verify(site_url: str, project: Path, workers: int = 4) -> Comparison:
     base = site_url.rstrip("/") + "/"
     try:
-        record = json.loads(fetch(base + BUILD_RECORD))
-        published = parse_checksums(fetch(base + CHECKSUMS).decode("utf-8"))
-    except (OSError, ValueError, urllib.error.URLError) as error:
+        commit, changed, date = read_record(fetch(base + BUILD_RECORD, RECORD_BYTES), base + BUILD_RECORD)
+        published = parse_checksums(fetch(base + CHECKSUMS, CHECKSUM_BYTES).decode("utf-8"), base + CHECKSUMS)
+    except (OSError, UnicodeDecodeError, urllib.error.URLError, http.client.HTTPException) as error:
         raise VerifyError(f"{base}: no {BUILD_RECORD} or {CHECKSUMS} to check against ({error})") from error
-    commit = record.get("commit")
-    if not commit:
-        raise VerifyError(f"{base}{BUILD_RECORD} names no commit: the site was not built from a git checkout")
-    if record.get("changed"):
+    if changed:
         print(f"note: the site was built from {commit} with changes not committed; files may differ", file=sys.stderr)
-    rebuilt = rebuild(project, str(commit), int(record.get("date", 0)))
+    rebuilt = rebuild(project, commit, date)
 
     def served(name: str) -> tuple[str, str | None]:
+        digest = hashlib.sha256()
         try:
-            return name, hashlib.sha256(fetch(base + quote(name))).hexdigest()
-        except (OSError, urllib.error.URLError):
+            fetch(base + quote(name), FILE_BYTES, sink=digest.update)
+        except (OSError, urllib.error.URLError, http.client.HTTPException, VerifyError):
             return name, None
+        return name, digest.hexdigest()
 
     result = Comparison(extra=sorted(name for name in set(published) - set(rebuilt) if not VOLATILE.match(name)))
     names = sorted(name for name in rebuilt if not VOLATILE.match(name))
@@ -87,8 +139,9 @@ def rebuild(project: Path, commit: str, date: int) -> dict[str, str]:
     with tempfile.TemporaryDirectory() as work:
         clone = Path(work) / "source"
         steps = [
-            ["git", "clone", "--quiet", "--no-checkout", str(project.resolve()), str(clone)],
-            ["git", "-C", str(clone), "checkout", "--quiet", commit],
+            ["git", "clone", "--quiet", "--no-checkout", "--", str(project.resolve()), str(clone)],
+            # `--detach` and the checked id: nothing from build.json can be read as an option.
+            ["git", "-C", str(clone), "checkout", "--quiet", "--detach", commit, "--"],
         ]
         for step in steps:
             done = subprocess.run(step, capture_output=True, text=True, timeout=600)
@@ -108,13 +161,25 @@ def rebuild(project: Path, commit: str, date: int) -> dict[str, str]:
         return parse_checksums((clone / "site" / CHECKSUMS).read_text(encoding="utf-8"))
 
 
-def parse_checksums(text: str) -> dict[str, str]:
-    found = {}
-    for line in text.splitlines():
-        digest, _, name = line.partition("  ")
-        if len(digest) == 64 and name:
-            found[name] = digest
+def parse_checksums(text: str, where: str = CHECKSUMS) -> dict[str, str]:
+    """`sha256sum` lines (`<64 hex>  <name>`), every one of them: a malformed line or a
+    name given twice makes the whole file untrustworthy."""
+    found: dict[str, str] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line and number == text.count("\n") + 1:
+            break  # after the last line break
+        match = CHECKSUM_LINE.match(line)
+        if match is None:
+            expected = "'<64 hexadecimal digits>  <file>'"
+            raise VerifyError(f"{where}:{number}: not a checksum line ({expected}): {line[:80]!r}")
+        digest, name = match.group(1), match.group(2)
+        if name in found:
+            raise VerifyError(f"{where}:{number}: {name!r} is listed twice")
+        found[name] = digest
     return found
+
+
+CHECKSUM_LINE = re.compile(r"^([0-9a-f]{64})  ([^\x00-\x1f\x7f\\]+)$")
 
 
 def report(result: Comparison) -> list[str]:
