@@ -11,7 +11,10 @@ Addresses never depend on the site's language: months are numbered, not named.
 
 from __future__ import annotations
 
+import re
 import urllib.parse
+
+from ada_url import URL
 
 from generator.core.content import is_index_page
 
@@ -93,6 +96,30 @@ def relative(path: str, base_url: str) -> str:
     if base_url == ".":
         return path or "./"
     return f"{base_url.rstrip('/')}/{path}"
+
+
+# Characters a site's address may not hold: Material writes it into attributes as it is.
+_UNSAFE_IN_ADDRESS = re.compile(r"[\x00-\x20\x7f-\x9f\"'<>`\\{}|^]")
+
+
+def site_url_problem(site_url: str) -> str | None:
+    """What is wrong with `site_url` (mkdocs.yml's, often from SITE_URL), or None: an
+    http(s) address as WHATWG URL parsing reads it, with nothing an attribute would have
+    to escape (quotes, spaces, angle brackets)."""
+    if not site_url:
+        return None
+    bad = _UNSAFE_IN_ADDRESS.search(site_url)
+    if bad:
+        char = bad.group(0)
+        shown = repr(char) if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
+        return f"{site_url[:80]!r} holds {shown}; expected an address such as https://owner.github.io/repo/"
+    try:
+        parsed = URL(site_url)
+    except ValueError:
+        return f"{site_url[:80]!r} is not an address; expected one such as https://owner.github.io/repo/"
+    if parsed.protocol not in ("http:", "https:") or not parsed.hostname:
+        return f"{site_url[:80]!r} is not an http or https address; expected one such as https://owner.github.io/repo/"
+    return None
 
 
 class SiteAddress:

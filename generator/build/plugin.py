@@ -134,6 +134,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     # Material does not know: the language is checked here first, with a clear message.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if problem := urls.site_url_problem(config.site_url or ""):
+            raise PluginError(f"site_url (SITE_URL): {problem}")
         language = str(config.theme.get("language") or SOURCE_LANGUAGE)
         try:
             self.text = load_text(language, self.config.locale)

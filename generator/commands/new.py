@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from generator.commands.output import fail
-from generator.core.content import FOLDERS, PLACEHOLDER, slugify
+from generator.core.content import FOLDERS, PLACEHOLDER, is_index_page, slugify
 from generator.core.model import ACTOR_KINDS
 
 EVENT_TEMPLATE = """\
@@ -91,6 +91,8 @@ def new_file(content_root: Path, kind: str, name: str, actor_kind: str = "group"
     record_id = slugify(name)
     if not record_id:
         raise ScaffoldError(f"cannot make a file name from {name!r}; use letters or digits")
+    if is_index_page(record_id):
+        raise ScaffoldError(f"'{record_id}' is the name of an index page; add a word, e.g. '{name} (event)'")
     path = content_root / FOLDERS[kind] / f"{record_id}.md"
     if path.exists():
         raise ScaffoldError(f"{path} already exists; choose another title or edit that file")

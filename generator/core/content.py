@@ -24,9 +24,10 @@ def slugify(name: str) -> str:
 
 
 def is_index_page(name: str) -> bool:
-    """Whether `name` under events/ or actors/ is a page of that index (page-2, page-3, ...): no
-    event or actor may take one of these ids."""
-    return name.startswith("page-") and name[5:].isdigit()
+    """Whether `name` under events/ or actors/ is a page of that index (index, page-2,
+    page-3, ...): no event or actor may take one of these ids, or its page would take
+    the index's place."""
+    return name == "index" or (name.startswith("page-") and name[5:].isdigit())
 
 
 def tag_slug(name: str) -> str:

@@ -7,7 +7,7 @@ import contextlib
 import re
 from dataclasses import dataclass, field
 
-from generator.core.content import slugify
+from generator.core.content import is_index_page, slugify
 from generator.core.problems import Problem
 from generator.pipeline.limits import control_characters
 
@@ -71,9 +71,10 @@ class Reading:
 
 
 def new_id(*parts: str, fallback: str) -> str:
-    """A file name from words (ASCII letters and digits), or `fallback` when none are left."""
+    """A file name from words (ASCII letters and digits), or `fallback` when none are left
+    or the words make a name kept for an index page ("Index", "Page 2")."""
     slug = slugify(" ".join(part for part in parts if part))[:80].strip("-")
-    return slug or fallback
+    return fallback if not slug or is_index_page(slug) else slug
 
 
 def edtf_year(year: int) -> str:

@@ -20,7 +20,6 @@ from typing import Any
 from markdownify import markdownify
 
 from generator.commands.importing.drafts import Draft, Fields, Reading, edtf_point, new_id
-from generator.core.content import is_index_page
 from generator.core.dates import DateError, parse_date
 
 TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([ap]\.?m\.?)?", re.IGNORECASE)
@@ -127,8 +126,6 @@ def add_event(
     # The headline makes the id (as an editor names a file); the same headline twice is numbered.
     number = "".join(char for char in record if char.isdigit())
     event_id = new_id(headline, fallback=f"event-{number}")
-    if is_index_page(event_id):
-        event_id = f"{event_id}-event"  # page-2 and the like are pages of the events index
     reading.add(Draft("events", event_id, fields, body + "\n", record))
 
 
