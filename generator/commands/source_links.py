@@ -9,8 +9,13 @@ of a build: a build needs no network."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import http.client
+import ipaddress
 import json
 import os
+import re
+import socket
 import threading
 import time
 import urllib.error
@@ -90,35 +95,116 @@ class Checker:
             return result
 
     def _once(self, url: str) -> Result:
-        started = time.monotonic()
+        """One attempt: the request, its redirects and the start of each answer, all
+        within `timeout` seconds together (a server that sends a byte a second is cut off
+        by the deadline, not waited for); every failure is a `Result`, never an exception."""
+        deadline = time.monotonic() + self.timeout
+        seen = [url]
+        current = url
+        try:
+            home = _address_kind(urllib.parse.urlsplit(url).hostname or "")
+            for _ in range(MAX_REDIRECTS + 1):
+                status, reason, location = self._request(current, deadline)
+                if status not in REDIRECTS or location is None:
+                    return Result(url, status, reason, current, time.time())
+                target = urllib.parse.urljoin(current, location)
+                refusal = _redirect_refusal(target, home)
+                if refusal:
+                    return Result(url, None, f"redirects to {target}: {refusal}", target, time.time())
+                if target in seen:
+                    return Result(
+                        url, None, f"a redirect loop ({' -> '.join(seen[-3:])} -> {target})", target, time.time()
+                    )
+                seen.append(target)
+                current = target
+            return Result(url, None, f"more than {MAX_REDIRECTS} redirects", current, time.time())
+        except TimeoutError:
+            return Result(url, None, "timed out (the answer came too slowly)", current, time.time())
+        except (ValueError, UnicodeError) as error:  # not an address that can be sent: a broken host or port
+            return Result(url, None, f"not a usable address ({error})", current, time.time())
+        except http.client.HTTPException as error:  # too many headers, a huge line, not HTTP at all
+            return Result(
+                url, None, f"not a usable HTTP answer ({type(error).__name__}: {error})", current, time.time()
+            )
+        except OSError as error:
+            words = "connection refused" if isinstance(error, ConnectionRefusedError) else f"no answer ({error})"
+            return Result(url, None, words, current, time.time())
+
+    def _request(self, url: str, deadline: float) -> tuple[int, str, str | None]:
+        """(status, reason, Location) of one GET, its body read up to `body_limit` bytes."""
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"{parts.scheme or 'no'} scheme; only http and https addresses are checked")
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+        connection = kind(parts.hostname, parts.port, timeout=left)
+        # The deadline for the whole exchange: when it passes, the socket is shut, which
+        # ends a read that waits on a server sending a byte at a time.
+        timer = threading.Timer(left, _shut, args=(connection,))
+        timer.start()
         try:
             # An address with letters beyond ASCII (an IRI) is sent as its percent-encoded URI.
-            request = urllib.request.Request(
-                urllib.parse.quote(url, safe=":/?#[]@!$&'()*+,;=%~"),
-                headers={"User-Agent": "timeline-generator link check"},
+            path = urllib.parse.quote(parts.path or "/", safe="/%:@!$&'()*+,;=~") + (
+                f"?{urllib.parse.quote(parts.query, safe='=&%+/:@!$()*,;~')}" if parts.query else ""
             )
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                read = 0
-                while read < self.body_limit:
-                    if time.monotonic() - started > self.timeout:
-                        return Result(
-                            url, None, "timed out (the answer came too slowly)", response.geturl(), time.time()
-                        )
-                    chunk = response.read(4096)
-                    if not chunk:
-                        break
-                    read += len(chunk)
-                return Result(url, response.status, response.reason or "OK", response.geturl(), time.time())
-        except urllib.error.HTTPError as error:
-            return Result(url, error.code, str(error.reason), error.geturl() or url, time.time())
-        except ValueError as error:  # not an address urllib can send (a broken host, say)
-            return Result(url, None, f"not a usable address ({error})", url, time.time())
-        except (TimeoutError, urllib.error.URLError, OSError) as error:
-            reason = getattr(error, "reason", error)
-            words = "timed out" if "timed out" in str(reason) else f"no answer ({reason})"
-            if "refused" in str(reason).lower():
-                words = "connection refused"
-            return Result(url, None, words, url, time.time())
+            connection.request("GET", path, headers={"User-Agent": "timeline-generator link check"})
+            response = connection.getresponse()
+            read = 0
+            while read < self.body_limit:
+                if time.monotonic() > deadline:
+                    raise TimeoutError
+                chunk = response.read1(4096)
+                if not chunk:
+                    break
+                read += len(chunk)
+            if time.monotonic() > deadline:
+                raise TimeoutError
+            return response.status, response.reason or "", response.getheader("Location")
+        except (OSError, http.client.HTTPException):
+            if time.monotonic() >= deadline:  # the deadline's shut socket: a cut answer
+                raise TimeoutError from None
+            raise
+        finally:
+            timer.cancel()
+            connection.close()
+
+
+MAX_REDIRECTS = 10
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+def _shut(connection: http.client.HTTPConnection) -> None:
+    if connection.sock is not None:
+        with contextlib.suppress(OSError):
+            connection.sock.shutdown(socket.SHUT_RDWR)
+
+
+def _address_kind(host: str) -> str:
+    """ "private" when `host` is, or resolves to, a loopback, private, link-local or
+    reserved address; "public" otherwise (or when it cannot be resolved)."""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError, ValueError):
+        return "public"
+    for address in addresses:
+        ip = ipaddress.ip_address(str(address).split("%")[0])
+        if ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_reserved or ip.is_unspecified:
+            return "private"
+    return "public"
+
+
+def _redirect_refusal(target: str, home: str) -> str | None:
+    """Why a redirect may not be followed: another scheme than http(s) (file:, ftp:), or a
+    private address when the source itself is not on one (a public page must not make the
+    checker ask this machine's network)."""
+    parts = urllib.parse.urlsplit(target)
+    if parts.scheme not in ("http", "https"):
+        return f"a {parts.scheme or 'schemeless'} address, not followed"
+    if home == "public" and _address_kind(parts.hostname or "") == "private":
+        return "a private or loopback address, not followed"
+    return None
 
 
 def _worth_retrying(result: Result) -> bool:
@@ -151,14 +237,26 @@ def save_cache(path: Path, results: dict[str, Result]) -> None:
 
 
 def closest_snapshot(url: str, api: str, timeout: float = 10.0) -> str | None:
-    """The Internet Archive's closest snapshot of `url` (its availability API), or None."""
+    """The Internet Archive's closest snapshot of `url` (its availability API), or None:
+    whatever the API answers, only an http(s) address is taken from it."""
     query = f"{api.rstrip('/')}/wayback/available?url={urllib.parse.quote(url, safe='')}"
     try:
         with urllib.request.urlopen(query, timeout=timeout) as response:
-            closest = json.loads(response.read()).get("archived_snapshots", {}).get("closest") or {}
-    except (OSError, ValueError, urllib.error.URLError):
+            answer = json.loads(response.read(1_000_000))
+    except (OSError, ValueError, RecursionError, urllib.error.URLError, http.client.HTTPException):
         return None
-    return closest.get("url") if closest.get("available") else None
+    snapshots = answer.get("archived_snapshots") if isinstance(answer, dict) else None
+    closest = snapshots.get("closest") if isinstance(snapshots, dict) else None
+    if not isinstance(closest, dict) or closest.get("available") is not True:
+        return None
+    snapshot = closest.get("url")
+    if not isinstance(snapshot, str) or not SNAPSHOT.match(snapshot):
+        return None
+    return snapshot
+
+
+# An address as printed to an editor: http(s), no spaces, quotes or control characters.
+SNAPSHOT = re.compile(r"^https?://[^\s\x00-\x1f\x7f-\x9f\"'<>\\]{1,2000}$")
 
 
 def link_problems(
