@@ -10,7 +10,6 @@ from collections.abc import Iterable
 
 from generator.core.problems import Problem
 
-
 # Text from outside (a server's reason phrase, an archive's answer, a file's name) may
 # hold line breaks or terminal escapes that would fake a line or repaint the terminal.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
