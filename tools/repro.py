@@ -18,12 +18,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from generator.build.provenance import CHECKSUMS, VOLATILE  # noqa: E402
 
 CONDITIONS = (
     {"PYTHONHASHSEED": "1", "TZ": "UTC", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"},
@@ -31,30 +29,13 @@ CONDITIONS = (
 )
 
 
-# Pagefind (1.5.2) writes its filter indexes in an order that changes from run to run,
-# and so their names, and the metadata file and entry point that name them (Pagefind
-# issue #638: "filter/metadata indexes ... will still change"). Their number is compared,
-# not their bytes (VOLATILE); every other file of the search index (word index chunks,
-# fragments, the scripts) is compared byte for byte. SHA256SUMS lists those files too,
-# so it is compared only through the files it lists.
-
-
 def digests(site: Path) -> dict[str, str]:
-    found: dict[str, str] = {}
-    volatile: Counter[str] = Counter()
-    for path in sorted(site.rglob("*")):
-        if not path.is_file():
-            continue
-        name = path.relative_to(site).as_posix()
-        match = VOLATILE.match(name)
-        if name == CHECKSUMS:
-            continue  # it lists the volatile files' digests too: compared through the files
-        if match:
-            volatile[match.lastgroup or "?"] += 1
-        else:
-            found[name] = hashlib.sha256(path.read_bytes()).hexdigest()
-    found.update({f"pagefind/ {kind} files (their order varies; counted)": str(n) for kind, n in volatile.items()})
-    return found
+    """The SHA-256 of every file of the site, SHA256SUMS and the search index included."""
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
 
 
 def build_copy(root: Path, target: Path, env: dict[str, str], mtime: float) -> dict[str, str]:

@@ -15,11 +15,6 @@ from pathlib import Path
 
 CHECKSUMS = "SHA256SUMS"
 BUILD_RECORD = "build.json"
-# Pagefind writes these in an order that varies between runs (Pagefind issue 638): a
-# rebuild cannot match them byte for byte, only count them.
-VOLATILE = re.compile(
-    r"^pagefind/(?:filter/[^/]+\.(?P<filter>pf_filter)|pagefind\.[^/]+\.(?P<meta>pf_meta)|(?P<entry>pagefind-entry\.json))$"
-)
 
 
 @dataclass(frozen=True, slots=True)

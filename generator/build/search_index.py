@@ -18,6 +18,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.build.search_canonical import canonical_index
+
 FOLDER = "pagefind"  # in the site
 
 
@@ -48,6 +50,10 @@ def index_site(site: Path, *, background: bool = False) -> None:
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()
         raise SearchIndexError(f"Pagefind could not index the site: {detail[-1] if detail else result.returncode}")
+    try:
+        canonical_index(site / FOLDER)
+    except (OSError, ValueError, KeyError, TypeError, EOFError) as error:
+        raise SearchIndexError(f"Pagefind's index could not be put in its reproducible order ({error})") from error
 
 
 class PreviewIndexer:
