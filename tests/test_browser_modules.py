@@ -256,3 +256,38 @@ def test_a_search_filter_the_index_does_not_have_is_left_out_and_said(sample_url
     assert page.inner_text(".tl-search-page .tl-note") == LEFT_OUT
     assert query(page) == {"q": ["Erbil"]}
     page.close()
+
+
+# --- every kind of page ---------------------------------------------------------------------
+
+
+def test_every_kind_of_page_runs_the_browser_code_without_an_error(tmp_path, browser, serve_site):
+    """Home, years, months and days (a small page limit splits them), events, actors, tags,
+    search, embed, corrections and the 404 page: the modules load, and nothing throws."""
+    events = {f"{name}.md": event_file(name.title(), date, "actors: [one]\ntags: [t]") for name, date in KINDS.items()}
+    events |= {f"march{day}.md": event_file(f"March {day}", f"2023-03-{day}", "actors: [one]") for day in (15, 20)}
+    build = build_strict(
+        tmp_path, events, {"one.md": actor_file("One")}, "plugins:\n  - timeline:\n      page_limit: 2\n"
+    )
+    pages = sorted(path.relative_to(build.site).as_posix() for path in build.site.rglob("*.html"))
+    kinds = {path.split("/")[0] for path in pages}
+    assert {"index.html", "years", "events", "actors", "tags", "search", "embed", "corrections", "404.html"} <= kinds
+    assert any(path.count("/") >= 4 for path in pages if path.startswith("years/2023/03/"))  # a day's page
+    base = serve_site(build.site)
+    context = browser.new_context()
+    problems: list[str] = []
+    page = context.new_page()
+    page.on("pageerror", lambda error: problems.append(f"{page.url}: {error.stack}"))
+    page.on("console", lambda message: message.type == "error" and problems.append(f"{page.url}: {message.text}"))
+    loaded: set[str] = set()
+    page.on("response", lambda response: response.url.endswith(".mjs") and loaded.add(response.url.rsplit("/", 1)[1]))
+    for path in pages:
+        page.goto(base + path, wait_until="networkidle")
+        hidden = page.eval_on_selector_all(
+            ".tl-zoom, form.tl-filter", "controls => controls.filter(c => c.hidden).length"
+        )
+        assert hidden == 0, path  # each picture's and filter's controls are shown
+    context.close()
+    # Material's own script misses its header on the embed page (it has none): not ours.
+    assert [problem for problem in problems if "/javascripts/bundle." not in problem] == []
+    assert loaded == {"main.mjs", "address.mjs", "filter.mjs", "zoom.mjs", "search.mjs"}
