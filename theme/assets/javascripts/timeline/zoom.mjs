@@ -22,31 +22,28 @@ function iso(time) {
   return text.slice(0, text.indexOf("T"));
 }
 
-/** A check for the address: a day as the build writes them (2023-05-01, -000999-01-01),
- *  one that exists (not 2023-02-30). */
-export function isDay(text) {
-  if (!/^([+-]\d{6}|\d{4})-\d{2}-\d{2}$/.test(text)) {
-    return false;
-  }
+// A check for the address: a day as the build writes them (2023-05-01, -000999-01-01),
+// and one that exists (not 2023-02-30).
+function isDay(text) {
   const time = day(text);
-  return Number.isFinite(time) && iso(time) === text;
+  return /^([+-]\d{6}|\d{4})-\d{2}-\d{2}$/.test(text) && Number.isFinite(time) && iso(time) === text;
 }
 
-/** The axis's steps, as the build wrote them: each level's times and labels. */
-function levels(axis, first) {
-  return axis.levels.map((level) => {
-    let at = 0;
-    const times = level.steps.split(" ").map((step) => first + (at += Number(step)) * DAY);
-    return {longest: level.longest, times, labels: level.labels};
-  });
+// The axis as the build wrote it (JSON beside the picture): each level's steps as times.
+function readAxis(data, first) {
+  const axis = JSON.parse(data.textContent);
+  for (const level of axis.levels) {
+    let at = first;
+    level.times = level.steps.split(" ").map((step) => (at += Number(step) * DAY));
+  }
+  return axis;
 }
 
-/** The labelled steps of a view [from, to) of the axis: the finest unit whose views are
- *  this long or longer, every n-th step when there are more than `labels` (the build's
- *  rule for the whole period, in overview.py's _ticks). */
-export function ticks(axis, ladder, from, to) {
-  const span = (to - from) / DAY;
-  const level = ladder.filter((each) => each.longest >= span).pop() || ladder[0];
+// The labelled steps of a view [from, to): those of the finest level drawn for views this
+// long, every n-th when there are more than `axis.labels` (overview.py's _ticks, for the
+// whole period).
+function ticks(axis, from, to) {
+  const level = axis.levels.filter((each) => each.longest >= (to - from) / DAY).pop() || axis.levels[0];
   const shown = [];
   level.times.forEach((time, index) => {
     if (time >= from && time <= to) {
@@ -66,7 +63,7 @@ function zoomable(figure) {
   return svg && data && Number.isFinite(first) && Number.isFinite(last) ? {svg, data, whole: [first, last + DAY]} : null;
 }
 
-/** The view the address asks for, [from, to), or null (none, or not a view). */
+// The view the address asks for, [from, to); `refused` when it asks for one that is not.
 function asked() {
   const from = read("from", isDay);
   const to = read("to", isDay);
@@ -80,19 +77,18 @@ function asked() {
 /** Wires every overview picture of the page. */
 export function startZoom(figures) {
   const wanted = asked();
-  const shown = [...figures].map((figure) => {
+  const showing = [...figures].map((figure) => {
     const parts = zoomable(figure);
     return parts ? start(figure, parts, wanted) : true;
   });
-  if (wanted.refused || (wanted.view && !shown.includes(true))) {
+  if (wanted.refused || (wanted.view && !showing.includes(true))) {
     write({from: "", to: ""});  // no picture can show it: the address says what is shown
   }
 }
 
 // One picture; true when it shows the view the address asks for (or none is asked).
 function start(figure, {svg, data, whole}, wanted) {
-  const axis = JSON.parse(data.textContent);
-  const ladder = levels(axis, whole[0]);
+  const axis = readAxis(data, whole[0]);
   const shortest = axis.shortest * DAY;
   const margin = Number(svg.dataset.margin);
   const width = Number(svg.dataset.width);
@@ -132,7 +128,7 @@ function start(figure, {svg, data, whole}, wanted) {
     if (!zoomed) {
       return;
     }
-    for (const tick of ticks(axis, ladder, view[0], view[1])) {
+    for (const tick of ticks(axis, view[0], view[1])) {
       const at = x(tick.time).toFixed(1);
       const line = document.createElementNS(SVG, "line");
       const text = document.createElementNS(SVG, "text");
