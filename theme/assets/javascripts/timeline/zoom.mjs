@@ -11,7 +11,6 @@ import {read, write} from "./address.mjs";
 import {onFilter} from "./filter.mjs";
 
 const DAY = 86400000;
-const SVG = "http://www.w3.org/2000/svg";
 
 function day(text) {
   return Date.parse(text + "T00:00:00Z");
@@ -129,17 +128,18 @@ function start(figure, {svg, data, whole}, wanted) {
       return;
     }
     for (const tick of ticks(axis, view[0], view[1])) {
+      // Drawn like the build's first tick (a line, then its label), at another place.
+      const [line, text] = built.slice(0, 2).map((node) => node.cloneNode(true));
       const at = x(tick.time).toFixed(1);
-      const line = document.createElementNS(SVG, "line");
-      const text = document.createElementNS(SVG, "text");
-      for (const [node, values] of [[line, {x1: at, x2: at, y1: "18", y2: "26"}], [text, {x: at, y: "13"}]]) {
+      line.setAttribute("x1", at);
+      line.setAttribute("x2", at);
+      text.setAttribute("x", at);
+      text.textContent = tick.label;
+      for (const node of [line, text]) {
         node.setAttribute("class", "tl-tick");
-        for (const [name, value] of Object.entries(values)) {
-          node.setAttribute(name, value);
-        }
+        node.style.display = "";
         axisGroup.appendChild(node);
       }
-      text.textContent = tick.label;
     }
   }
 
