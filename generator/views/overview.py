@@ -94,6 +94,9 @@ class Bin:
     label: str
     first: str  # the days it counts (ISO), for zooming with JavaScript
     last: str
+    # Events known only to a period wider than one bar (a month on an axis of days): a
+    # faint bar as wide as that period, as tall as its events spread over it.
+    spread: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,9 +446,54 @@ def _fuzzy(point: DatePoint) -> bool:
     return point.approximate or point.uncertain or bool(point.qualified) or point.years is not None
 
 
-def _tallest(dated: list[Event], bounds: dict[str, Bounds], unit: str) -> int:
-    """The count of the fullest bar of one lane (the bars of every lane share one scale)."""
-    return max(Counter(_round(bounds[event.id][0], unit, down=True) for event in dated).values())
+def _tallest(dated: list[Event], bounds: dict[str, Bounds], unit: str) -> float:
+    """The height, in events per bar, of the fullest bar of one lane (the bars of every
+    lane share one scale)."""
+    fine, spread = _binned(dated, bounds, unit)
+    heights = [float(count) for count in fine.values()]
+    heights += [len(events) / _bars(low, high, unit) for (low, high), events in spread.items()]
+    return max(heights)
+
+
+def _binned(
+    dated: list[Event], bounds: dict[str, Bounds], unit: str
+) -> tuple[Counter[Day], dict[tuple[Day, Day], list[Event]]]:
+    """Events counted per bar where one bar holds the whole time they may mean, and the
+    others by that time (low, high): they are never drawn in a bar finer than their date."""
+    fine: Counter[Day] = Counter()
+    spread: dict[tuple[Day, Day], list[Event]] = {}
+    for event in dated:
+        low, high, _ = bounds[event.id]
+        key = _round(low, unit, down=True)
+        if _round(high, unit, down=True) == key:
+            fine[key] += 1
+        else:
+            spread.setdefault((low, high), []).append(event)
+    return fine, spread
+
+
+def _bars(low: Day, high: Day, unit: str) -> int:
+    """How many bars of `unit` the days from `low` to `high` touch."""
+    count, step = 1, _round(low, unit, down=True)
+    while (step := _round(step, unit, down=False)).ordinal <= high.ordinal:
+        count += 1
+    return count
+
+
+def _own_unit(event: Event) -> str:
+    """The listing page an event is on: its day's, its month's or its year's."""
+    point = event.date.listed_at
+    return "day" if point.day is not None and point.month else "month" if point.month else "year"
+
+
+def _span_words(low: Day, high: Day, text: Text) -> str:
+    if low == high:
+        return day_words(low, text)
+    if low.parts[2] == 1 and high.plus(1).parts[2] == 1 and _round(low, "month", down=False) == high.plus(1):
+        return _step_words(low, "month", text)
+    if low.parts[1:] == (1, 1) and high.plus(1).parts[1:] == (1, 1) and high.plus(1).parts[0] == low.parts[0] + 1:
+        return year_words(low.parts[0], text)
+    return text.gettext("%(start)s – %(end)s", start=day_words(low, text), end=day_words(high, text))
 
 
 def _bins(
@@ -458,16 +506,37 @@ def _bins(
     *,
     top: float,
     room: float,
-    tallest: int,
+    tallest: float,
 ) -> list[Bin]:
-    counts = Counter(_round(bounds[event.id][0], unit, down=True) for event in dated)
+    counts, spread = _binned(dated, bounds, unit)
     # A bar of many years leads to the page of the first year in it that has events.
     firsts: dict[Day, Day] = {}
     for event in dated:
         low = bounds[event.id][0]
         key = _round(low, unit, down=True)
-        firsts[key] = min(firsts.get(key, low), low)
+        if key in counts:
+            firsts[key] = min(firsts.get(key, low), low)
     bins = []
+    # The spread bars first, so that the bars of single periods are drawn over them.
+    for (low, high), events in sorted(spread.items(), key=lambda item: (item[0][0].ordinal, item[0][1].ordinal)):
+        height = max(round(room * len(events) / _bars(low, high, unit) / tallest, 1), 2.0)
+        label = text.ngettext(
+            "%(period)s: %(num)s event", "%(period)s: %(num)s events", len(events), period=_span_words(low, high, text)
+        )
+        bins.append(
+            Bin(
+                x=x(low),
+                width=round(max(x(high.plus(1)) - x(low) - 1, 1), 1),
+                height=height,
+                y=top + room - height + 4,
+                count=len(events),
+                path=period_path(_own_unit(events[0]), low),
+                label=label,
+                first=low.script_iso(),
+                last=high.script_iso(),
+                spread=True,
+            )
+        )
     for day, count in sorted(counts.items()):
         left, right = x(day), x(_round(day, unit, down=False))
         height = max(round(room * count / tallest, 1), 2.0)
