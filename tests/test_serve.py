@@ -31,13 +31,13 @@ def fetch(url: str) -> BeautifulSoup | None:
         return None
 
 
-def wait_for(condition, timeout: float = 30.0):
+def wait_for(condition, timeout: float = 30.0, every: float = 0.2):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         result = condition()
         if result:
             return result
-        time.sleep(0.2)
+        time.sleep(every)
     return None
 
 

@@ -23,8 +23,11 @@ Events, in the order MkDocs calls them:
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import cast
@@ -49,6 +52,7 @@ from generator import urls
 from generator.build import collector, material_fixes
 from generator.build.build_date import last_commit_time
 from generator.build.config import TimelineConfig
+from generator.build.content_watch import ContentWatch
 from generator.build.navigation import NavFragmentKey, nav_fragment_key
 from generator.build.provenance import build_record, seal, version
 from generator.build.publish import StagedSite
@@ -129,6 +133,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.cache = PipelineCache() if self.serving else None
         if self.serving and dirty:
             collector.spare_full_collections()
+        if self.serving:
+            # Ctrl-C ends the preview through Python's exit, SIGTERM too: Pagefind stops with it.
+            atexit.register(self.preview_indexer.stop)
+            if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+                signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+    def on_shutdown(self) -> None:
+        self.preview_indexer.stop()
 
     # Before Material's search plugin, which fails with a traceback on a language
     # Material does not know: the language is checked here first, with a clear message.
@@ -289,6 +301,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # MkDocs watches docs_dir (content/) itself, but the theme only with --watch-theme.
         if config.theme.custom_dir:
             server.watch(config.theme.custom_dir)
+        # A watch ends with its folder: content/ deleted and made again (a checkout of
+        # another branch, an import into a fresh folder) would no longer be seen.
+        ContentWatch(server, Path(config.docs_dir)).start()
         return server
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

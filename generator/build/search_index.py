@@ -27,15 +27,22 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site; the message is Pagefind's."""
 
 
-def index_site(site: Path, *, background: bool = False) -> None:
+def index_site(
+    site: Path, *, background: bool = False, started: Callable[[subprocess.Popen[str]], None] | None = None
+) -> None:
     """Index the built site in `site` (the staging folder of a build).  In the
     `background` (the preview), Pagefind runs at the lowest CPU priority, so that the
-    next rebuild, which the editor is waiting for, comes first."""
+    next rebuild, which the editor is waiting for, comes first; `started` is handed the
+    process, so that the preview can stop it when it stops."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", FOLDER, "--silent"]
     lowest = shutil.which("nice")  # not preexec_fn: it is unsafe in a process with threads
     if background and lowest:
         command = [lowest, "-n", "19", *command]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=3600, check=False)
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        if started is not None:
+            started(process)
+        stdout, stderr = process.communicate(timeout=3600)
+    result = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
     if result.returncode < 0:
         name = signal.Signals(-result.returncode).name
         raise SearchIndexError(
@@ -65,26 +72,51 @@ class PreviewIndexer:
         self._lock = threading.Lock()
         self._wanted: Path | None = None
         self._running = False
+        self._stopped = False
+        self._process: subprocess.Popen[str] | None = None
         self._on_done = on_done  # told, in words, how each run went
 
     def request(self, site: Path) -> None:
         with self._lock:
+            if self._stopped:
+                return
             self._wanted = site
             if self._running:
                 return
             self._running = True
         threading.Thread(target=self._run, name="search-index", daemon=True).start()
 
+    def stop(self) -> None:
+        """Stop indexing with the preview: Pagefind would go on after it, on a folder that
+        is being deleted."""
+        with self._lock:
+            self._stopped = True
+            self._wanted = None
+            process = self._process
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+    def _started(self, process: subprocess.Popen[str]) -> None:
+        with self._lock:
+            self._process = process
+        if self._stopped:
+            process.terminate()
+
     def _run(self) -> None:
         while True:
             with self._lock:
                 site, self._wanted = self._wanted, None
-                if site is None:
+                if site is None or self._stopped:
                     self._running = False
                     return
             try:
-                index_site(site, background=True)
+                index_site(site, background=True, started=self._started)
             except SearchIndexError as error:
-                self._on_done(f"the preview's search was not updated: {error}")
+                if not self._stopped:
+                    self._on_done(f"the preview's search was not updated: {error}")
             else:
                 self._on_done("the preview's search is up to date")
