@@ -23,7 +23,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from generator.build.provenance import CHECKSUMS, VOLATILE  # noqa: E402
+from generator.build.provenance import VOLATILE  # noqa: E402
+from generator.urls import CHECKSUMS  # noqa: E402
 
 CONDITIONS = (
     {"PYTHONHASHSEED": "1", "TZ": "UTC", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"},

@@ -272,7 +272,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.append(page)
         for name in SCHEMA_FILES:
             # Published so that editors' tools can point at the site's copy.
-            files.append(File.generated(config, f"{urls.SCHEMAS}{name}", content=schema_text(name)))
+            files.append(File.generated(config, urls.schema(name), content=schema_text(name)))
         for name, content in self.exports.items():
             files.append(File.generated(config, name, content=content))
         for name, data in self.images.items():

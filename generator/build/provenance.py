@@ -13,12 +13,13 @@ from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 
-CHECKSUMS = "SHA256SUMS"
-BUILD_RECORD = "build.json"
+from generator.urls import BUILD_RECORD, CHECKSUMS, SEARCH_INDEX
+
 # Pagefind writes these in an order that varies between runs (Pagefind issue 638): a
 # rebuild cannot match them byte for byte, only count them.
 VOLATILE = re.compile(
-    r"^pagefind/(?:filter/[^/]+\.(?P<filter>pf_filter)|pagefind\.[^/]+\.(?P<meta>pf_meta)|(?P<entry>pagefind-entry\.json))$"
+    rf"^{re.escape(SEARCH_INDEX)}"
+    r"(?:filter/[^/]+\.(?P<filter>pf_filter)|pagefind\.[^/]+\.(?P<meta>pf_meta)|(?P<entry>pagefind-entry\.json))$"
 )
 
 

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-FOLDER = "pagefind"  # in the site
+from generator.urls import SEARCH_INDEX
 
 
 class SearchIndexError(RuntimeError):
@@ -29,7 +29,16 @@ def index_site(site: Path, *, background: bool = False) -> None:
     """Index the built site in `site` (the staging folder of a build).  In the
     `background` (the preview), Pagefind runs at the lowest CPU priority, so that the
     next rebuild, which the editor is waiting for, comes first."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", FOLDER, "--silent"]
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site),
+        "--output-subdir",
+        SEARCH_INDEX.rstrip("/"),
+        "--silent",
+    ]
     lowest = shutil.which("nice")  # not preexec_fn: it is unsafe in a process with threads
     if background and lowest:
         command = [lowest, "-n", "19", *command]

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from generator.build.provenance import BUILD_RECORD, CHECKSUMS, VOLATILE
+from generator.build.provenance import VOLATILE
 from generator.commands.output import fail
+from generator.urls import BUILD_RECORD, CHECKSUMS, HOME, SiteAddress
 
 
 class VerifyError(RuntimeError):
@@ -49,22 +50,22 @@ def fetch(url: str, timeout: float = 30) -> bytes:
 
 
 def verify(site_url: str, project: Path, workers: int = 4) -> Comparison:
-    base = site_url.rstrip("/") + "/"
+    address = SiteAddress(site_url)
     try:
-        record = json.loads(fetch(base + BUILD_RECORD))
-        published = parse_checksums(fetch(base + CHECKSUMS).decode("utf-8"))
+        record = json.loads(fetch(address(BUILD_RECORD)))
+        published = parse_checksums(fetch(address(CHECKSUMS)).decode("utf-8"))
     except (OSError, ValueError, urllib.error.URLError) as error:
-        raise VerifyError(f"{base}: no {BUILD_RECORD} or {CHECKSUMS} to check against ({error})") from error
+        raise VerifyError(f"{address(HOME)}: no {BUILD_RECORD} or {CHECKSUMS} to check against ({error})") from error
     commit = record.get("commit")
     if not commit:
-        raise VerifyError(f"{base}{BUILD_RECORD} names no commit: the site was not built from a git checkout")
+        raise VerifyError(f"{address(BUILD_RECORD)} names no commit: the site was not built from a git checkout")
     if record.get("changed"):
         print(f"note: the site was built from {commit} with changes not committed; files may differ", file=sys.stderr)
     rebuilt = rebuild(project, str(commit), int(record.get("date", 0)))
 
     def served(name: str) -> tuple[str, str | None]:
         try:
-            return name, hashlib.sha256(fetch(base + quote(name))).hexdigest()
+            return name, hashlib.sha256(fetch(address(quote(name)))).hexdigest()
         except (OSError, urllib.error.URLError):
             return name, None
 

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from generator.core.content import MEDIA
+from generator import urls
+from generator.core.content import MEDIA, media_file
 from generator.core.model import Chronology
 from generator.core.problems import Problem
 
 WIDTHS = (320, 640, 1280)  # the widths of the variants, in pixels
-RESIZED = f"{MEDIA}/resized"  # where the variants are published in the site
 SAVE: dict[str, dict[str, Any]] = {  # Pillow's format -> settings that give the same bytes every time
     "JPEG": {"quality": 82, "optimize": True, "progressive": False},
     "PNG": {"optimize": True},
@@ -83,7 +83,7 @@ def pictures(
                     cache[key] = done
         except (OSError, ImageError) as error:
             problems.append(
-                Problem(f"{shown_root}/{MEDIA}/{name}", str(error), expected="a PNG, JPEG, GIF, WebP or AVIF image")
+                Problem(f"{shown_root}/{media_file(name)}", str(error), expected="a PNG, JPEG, GIF, WebP or AVIF image")
             )
             continue
         found[name], made = done
@@ -101,19 +101,17 @@ def scaled(name: str, data: bytes) -> tuple[Picture, dict[str, bytes]]:
             width, height = image.size
             if form not in SAVE or animated:
                 # Published as it is (MkDocs copies content/media/).
-                return Picture(name, (Variant(f"{MEDIA}/{name}", width, height),)), {}
-            # The variant keeps the image's folders, so map.png in two folders stays two images.
-            stem, suffix = PurePosixPath(name).with_suffix("").as_posix(), PurePosixPath(name).suffix.lower()
+                return Picture(name, (Variant(urls.media(name), width, height),)), {}
             variants, files = [], {}
             for target in WIDTHS:
                 if target >= width:
                     break
                 size = (target, max(1, round(height * target / width)))
-                path = f"{RESIZED}/{stem}-{target}{suffix}"
+                path = urls.resized(name, target)
                 files[path] = _encode(image.resize(size, Image.Resampling.LANCZOS), form)
                 variants.append(Variant(path, *size))
             if width <= WIDTHS[-1]:
-                variants.append(Variant(f"{MEDIA}/{name}", width, height))
+                variants.append(Variant(urls.media(name), width, height))
             return Picture(name, tuple(variants)), files
     except (UnidentifiedImageError, Image.DecompressionBombError, SyntaxError) as error:
         raise ImageError(f"not an image Pillow can read ({error})") from error

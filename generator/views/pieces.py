@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator import urls
+from generator.core.content import FileKind, content_file
 from generator.core.dates import DatePoint, Day, EdtfDate
-from generator.core.model import Actor, Chronology, Event, Media, Source
+from generator.core.model import Actor, ActorKind, Chronology, Event, Media, Source
 from generator.pipeline.history import Histories
 from generator.pipeline.images import Picture
 from generator.text import Text
@@ -25,7 +26,7 @@ class ActorLink:
     id: str
     path: str
     name: str
-    kind: str  # person, group, organisation or state (JSON-LD's Person or Organization)
+    kind: ActorKind  # JSON-LD's Person or Organization
     aliases: tuple[str, ...] = ()  # found by search on the pages of its events
 
 
@@ -122,7 +123,7 @@ def _day_of(seconds: int) -> Day:
     return Day.of(moment.year, moment.month, moment.day)
 
 
-def kind_plurals(text: Text) -> dict[str, str]:
+def kind_plurals(text: Text) -> dict[ActorKind, str]:
     """Each kind of actor as a heading or a lane names a group of them."""
     return {
         "state": text.gettext("States"),
@@ -226,13 +227,13 @@ class Pieces:
             )
         return tuple(found)
 
-    def history(self, folder: str, file_id: str) -> HistoryLine | None:
+    def history(self, kind: FileKind, file_id: str) -> HistoryLine | None:
         """When the file was first published and last updated, or why that is not known;
         None when the site does not say (no history was read)."""
         if self.histories is None:
             return None
-        found = self.histories.of(f"{folder}/{file_id}.md")
-        url = self.history_url.replace("{path}", found.path) if self.history_url and found.path else None
+        found = self.histories.of(content_file(kind, file_id))
+        url = urls.file_history(self.history_url, found.path) if self.history_url and found.path else None
         if found.first is None or found.last is None:
             why = {
                 "no git": self.text.gettext("the site was not built from a git checkout"),
