@@ -9,9 +9,11 @@ from collections.abc import Callable
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from generator.build.search_index import SEARCH_SCOPES
 from generator.core.dates import DateError, parse_date
 from generator.core.model import Era
 from generator.text import load_text
+from generator.views.overview import LANE_GROUPINGS
 
 
 class _WholeNumber(c.Type[int]):
@@ -114,13 +116,13 @@ class TimelineConfig(base.Config):
 
     # One row per group on the overview pictures: "tags" (a row per tag, the fullest
     # first) or "actor kinds" (people, groups, organisations, states).
-    lanes = c.Choice(("none", "tags", "actor kinds"), default="none")
+    lanes = c.Choice(LANE_GROUPINGS, default="none")
 
     # What the search index holds of event and actor pages: "full" (their whole text) or
     # "summaries" (title, date, summary, place, actors and tags).  Pagefind needs about
     # 200 KB of memory per page indexed in full: "summaries" lets a chronology of
     # 100,000 events index on a machine of 16 GB or less (see README, Scale).
-    search = c.Choice(("full", "summaries"), default="full")
+    search = c.Choice(SEARCH_SCOPES, default="full")
 
     # A link to each event's and actor's file history, {path} standing for the file's
     # path in the repository: https://github.com/OWNER/REPO/commits/main/{path}

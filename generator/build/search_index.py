@@ -17,8 +17,14 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal, get_args
 
 from generator.urls import SEARCH_INDEX
+
+# What the index holds of event and actor pages (the `search` option): their whole text,
+# or only what their headers say (title, date, summary, place, actors and tags).
+SearchScope = Literal["full", "summaries"]
+SEARCH_SCOPES: tuple[SearchScope, ...] = get_args(SearchScope)
 
 
 class SearchIndexError(RuntimeError):

@@ -19,7 +19,7 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Literal, NamedTuple, get_args
 
 from generator import urls
 from generator.core.dates import DatePoint, Day, EdtfDate
@@ -100,12 +100,18 @@ class Lanes:
     none: str
 
 
+# What the rows of an overview are (the `lanes` option): one row, a row per tag, or a
+# row per kind of actor.
+LaneGrouping = Literal["none", "tags", "actor kinds"]
+LANE_GROUPINGS: tuple[LaneGrouping, ...] = get_args(LaneGrouping)
+
+
 @dataclass(frozen=True, slots=True)
 class Drawing:
     """The site's choices for every overview (the `eras` and `lanes` options)."""
 
     eras: tuple[Era, ...] = ()
-    lanes: str = "none"  # "none", "tags" or "actor kinds"
+    lanes: LaneGrouping = "none"
 
 
 PLAIN = Drawing()  # no eras, no lanes

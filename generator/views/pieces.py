@@ -14,7 +14,7 @@ from generator import urls
 from generator.core.content import FileKind, content_file
 from generator.core.dates import DatePoint, Day, EdtfDate
 from generator.core.model import Actor, ActorKind, Chronology, Event, Media, Source
-from generator.pipeline.history import Histories
+from generator.pipeline.history import Histories, HistoryGap
 from generator.pipeline.images import Picture
 from generator.text import Text
 from generator.views.dates import DateWords, date_words
@@ -235,13 +235,16 @@ class Pieces:
         found = self.histories.of(content_file(kind, file_id))
         url = urls.file_history(self.history_url, found.path) if self.history_url and found.path else None
         if found.first is None or found.last is None:
-            why = {
-                "no git": self.text.gettext("the site was not built from a git checkout"),
-                "shallow": self.text.gettext("the site was built from a clone without its history"),
-            }.get(found.missing, self.text.gettext("the file is not committed yet"))
-            return HistoryLine(None, None, why, url)
+            return HistoryLine(None, None, self._unknown(found.missing or "not committed"), url)
         first, last = _day_of(found.first), _day_of(found.last)
         return HistoryLine(self._on(first), self._on(last) if last != first else None, "", url)
+
+    def _unknown(self, why: HistoryGap) -> str:
+        if why == "no git":
+            return self.text.gettext("the site was not built from a git checkout")
+        if why == "shallow":
+            return self.text.gettext("the site was built from a clone without its history")
+        return self.text.gettext("the file is not committed yet")
 
     def _on(self, day: Day) -> DateWords:
         point = DatePoint(*day.parts)

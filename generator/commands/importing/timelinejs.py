@@ -129,7 +129,7 @@ def add_event(
     event_id = new_id(headline, fallback=f"event-{number}")
     if is_index_page(event_id):
         event_id = f"{event_id}-event"  # page-2 and the like are pages of the events index
-    reading.add(Draft("events", event_id, fields, body + "\n", record))
+    reading.add(Draft("event", event_id, fields, body + "\n", record))
 
 
 def add_era(reading: Reading, record: str, name: str, start: Any, end: Any) -> None:
