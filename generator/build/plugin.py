@@ -216,7 +216,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                     chronology, address, text, config.site_name, get_build_datetime(), self.config.feed_size
                 ),
                 urls.CORRECTIONS_FEED: corrections_feed(
-                    corrections.entries, address, config.site_name, get_build_datetime()
+                    corrections.entries, address, text, config.site_name, get_build_datetime()
                 ),
             }
             self.built_once = True

@@ -61,10 +61,6 @@ class Text:
     def number(self, value: int) -> str:
         return str(format_decimal(value, locale=self.locale))
 
-    @property
-    def direction(self) -> str:
-        return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
-
     def date(self, value: datetime.date, skeleton: str) -> str:
         """A date in the locale's own pattern for a CLDR skeleton ("yMMMMd", "yMMMM",
         "MMMMd", "LLLL", "y"): "25 December 2023" in en_GB, "25 décembre 2023" in fr."""

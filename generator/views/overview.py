@@ -127,7 +127,6 @@ class Overview:
     bins: tuple[Bin, ...]
     bands: tuple[Band, ...]
     lanes: tuple[Lane, ...]
-    body_top: float  # where the rows begin (under the axis and the eras' labels)
     undated: int  # events whose year the sources do not give
     undated_path: str
     undated_label: str
@@ -204,7 +203,6 @@ def overview(
         bins=tuple(drawn_bins),
         bands=bands,
         lanes=tuple(lane_labels),
-        body_top=top,
         undated=undated,
         undated_path=period_path("undated", first),
         undated_label=text.ngettext("Year not given: %(num)s event", "Year not given: %(num)s events", undated),
