@@ -98,7 +98,9 @@ class TimelineConfig(base.Config):
     tags_title = c.Optional(_Text(_title))
 
     # The CLDR locale dates and numbers are written in, when it is not the site's
-    # language itself: en_GB writes "25 December 2023" where en writes "December 25, 2023".
+    # language (theme.language) itself: en_GB writes "25 December 2023" where en writes
+    # "December 25, 2023".  A locale of another language than theme.language is a
+    # warning (the plugin's on_config), which --strict makes an error.
     locale = c.Optional(_Text(_locale))
 
     # How many events the Atom feed carries, newest first.

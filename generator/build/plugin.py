@@ -70,7 +70,7 @@ from generator.pipeline.schema import SCHEMA_FILES, schema_text
 from generator.render import templates
 from generator.render.sanitize import clean_body, clean_text
 from generator.render.source_list import SourceListExtension, SourceListWords
-from generator.text import SOURCE_LANGUAGE, UnknownLanguageError, languages, load_text
+from generator.text import SOURCE_LANGUAGE, UnknownLanguageError, dates_in_another_language, languages, load_text
 from generator.urls import SiteAddress
 from generator.views.overview import Drawing
 from generator.views.pages import CorrectionsIndex, PageView, problem_pages
@@ -143,6 +143,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             log.warning(
                 f"theme.language: no catalogue for '{language}'; the timeline's own words stay in English "
                 f"(catalogues: {', '.join(languages())}; see generator/text/)"
+            )
+        mismatch = dates_in_another_language(self.text)
+        if mismatch:
+            # Without the option dates follow theme.language; set to another language, they
+            # would put its month names among the site's words (switching a site to French
+            # but not its locale).
+            log.warning(
+                f"locale: {mismatch}; remove the option (dates then follow theme.language) "
+                f"or choose a locale of the site's language"
             )
         # The table of contents' permalinks are titled in English by Python-Markdown.
         toc = config.mdx_configs.setdefault("toc", {})
