@@ -108,8 +108,7 @@ class TimelineConfig(base.Config):
 
     # The most events one listing page shows: a larger timeline, tag or event index is
     # split into a page per year (then per month, per day), or into numbered pages, so that
-    # a listing stays light on a phone (at 200, Lighthouse's mobile performance score stays
-    # at 95 or more: see `make bench`).
+    # a listing stays light on a phone (how light at 200: bench/NOTES.md, `make bench`).
     page_limit = _WholeNumber(minimum=1, default=200)
 
     # Named periods drawn as labelled bands on every overview picture, e.g.
@@ -121,9 +120,9 @@ class TimelineConfig(base.Config):
     lanes = c.Choice(LANE_GROUPINGS, default="none")
 
     # What the search index holds of event and actor pages: "full" (their whole text) or
-    # "summaries" (title, date, summary, place, actors and tags).  Pagefind needs about
-    # 200 KB of memory per page indexed in full: "summaries" lets a chronology of
-    # 100,000 events index on a machine of 16 GB or less (see README, Scale).
+    # "summaries" (title, date, summary, place, actors and tags).  Pagefind's memory grows
+    # with the text it indexes: "summaries" lets a chronology too large for the machine's
+    # memory be indexed (the figures: README, Scale; bench/NOTES.md).
     search = c.Choice(SEARCH_SCOPES, default="full")
 
     # A link to each event's and actor's file history, {path} standing for the file's

@@ -208,7 +208,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             assert isinstance(corrections, CorrectionsIndex)
             if self.dirty and self.built_once:
                 # Like the rest of a --dirtyreload preview, the open data and feed files stay
-                # as they were first built: writing them again is most of a one-event rebuild.
+                # as they were first built: each is made from the whole chronology, whatever
+                # one edit changed.
                 self.exports = {}
                 log.info(
                     "--dirtyreload: the open data files (events.json, timeline.csv, ...) and feed.xml are not refreshed"
@@ -338,8 +339,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if not self.serving:
-            # Not in the preview: objects frozen in one rebuild were never collected after
-            # it, and `mkdocs serve` grew by a megabyte or so a rebuild.
+            # Not in the preview: objects frozen in one rebuild are never collected after
+            # it, so `mkdocs serve` would grow with every rebuild.
             collector.freeze_survivors()
         templates.install(
             env,

@@ -1,7 +1,6 @@
 """The search index: Pagefind reads the built pages and writes a static index, split into
-small chunks that a reader's browser fetches only when they search (a few tens of
-kilobytes for a query, where Material's search downloaded the whole index, 28 MiB at
-10,000 events, on every page).
+small chunks that a reader's browser fetches only when they search, where Material's
+search downloaded the whole index on every page (sizes: bench/NOTES.md).
 
 What is indexed is marked in the templates: `data-pagefind-body` on event and actor
 pages, `data-pagefind-filter` for actor, tag, year and kind, `data-pagefind-meta` for

@@ -309,8 +309,8 @@ class EdtfDate:
 
 # EDTF level 0 is ISO 8601's calendar date (2023, 2023-12, 2023-12-25), optionally with a
 # level-1 qualifier (~ ? %).  Those forms, by far the most common, are validated by the
-# standard library's ISO parser; the edtf grammar (pyparsing, about a hundred times
-# slower) validates everything else, which this module then reads with the patterns below.
+# standard library's ISO parser; the edtf grammar (pyparsing, much slower) validates
+# everything else, which this module then reads with the patterns below.
 # A test checks that both paths agree.
 _ISO_CALENDAR_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)")
 _YEAR_NOT_GIVEN = re.compile(r"XXXX(?:-(\d{2})(?:-(\d{2}))?)?")

@@ -151,8 +151,8 @@ def _parent_cycles(actors: dict[str, Actor]) -> list[Problem]:
     """An organisation cannot, through its parents, end up inside itself.
 
     One depth-first walk of the parent graph, each actor entered once: a parent that is
-    still on the walk's path closes a cycle.  (Walking every path from every actor took
-    minutes on a few dozen actors that belong to each other layer by layer.)"""
+    still on the walk's path closes a cycle.  (Walking every path from every actor
+    instead grows exponentially with actors that belong to each other layer by layer.)"""
     problems: list[Problem] = []
     done: set[str] = set()
     for start in sorted(actors):
