@@ -398,12 +398,8 @@ def _actor(record: RawRecord) -> tuple[Actor, list[Problem]]:
         source_id = entry.get("source")
         if source_id is not None and source_id not in source_ids:
             problems.append(
-                problem_at(
-                    record,
-                    ("affiliations", index, "source"),
-                    f"unknown source '{source_id}'",
-                    expected=f"an id listed under sources: ({', '.join(source_ids) or 'none listed'})",
-                    suggestion=suggest(source_id, source_ids),
+                _unknown_source(
+                    record, ("affiliations", index, "source"), f"unknown source '{source_id}'", source_id, source_ids
                 )
             )
         affiliations.append(Affiliation(entry["organisation"], entry.get("role"), period, source_id))
@@ -520,12 +516,12 @@ def _corrections(
         for name in names:
             if name not in source_ids:
                 problems.append(
-                    problem_at(
+                    _unknown_source(
                         record,
                         ("corrections", index, "source" if name == entry.get("source") else "text"),
                         f"the correction cites '{name}', which is not a listed source",
-                        expected=f"an id listed under sources: ({', '.join(source_ids) or 'none listed'})",
-                        suggestion=suggest(name, source_ids),
+                        name,
+                        source_ids,
                     )
                 )
         cited += names
@@ -555,13 +551,13 @@ def footnote_problems(record: RawRecord, sources: tuple[Source, ...], also_cited
         cited.add(name)
         if name not in source_ids:
             problems.append(
-                problem_at(
+                _unknown_source(
                     record,
                     ("body",),
                     f"footnote [^{name}] names no source",
+                    name,
+                    source_ids,
                     line=body_line(record, prose.count("\n", 0, match.start())),
-                    expected=f"an id listed under sources: ({', '.join(source_ids) or 'none listed'})",
-                    suggestion=suggest(name, source_ids),
                     warning=True,
                 )
             )
@@ -577,6 +573,29 @@ def footnote_problems(record: RawRecord, sources: tuple[Source, ...], also_cited
                 )
             )
     return problems
+
+
+def _unknown_source(
+    record: RawRecord,
+    field_path: FieldPath,
+    message: str,
+    name: str,
+    source_ids: list[str],
+    *,
+    line: int | None = None,
+    warning: bool = False,
+) -> Problem:
+    """A citation of `name`, which is none of the file's sources: the ones it lists, and
+    the likely one meant."""
+    return problem_at(
+        record,
+        field_path,
+        message,
+        line=line,
+        expected=f"an id listed under sources: ({', '.join(source_ids) or 'none listed'})",
+        suggestion=suggest(name, source_ids),
+        warning=warning,
+    )
 
 
 def body_links(record: RawRecord) -> tuple[tuple[str, int], ...]:
