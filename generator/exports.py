@@ -364,7 +364,8 @@ def corrections_feed(
     for index, entry in enumerate(entries):
         item = ET.SubElement(feed, f"{{{ATOM}}}entry")
         _element(item, "title", f"{entry.title} ({entry.line.date.label})")
-        _element(item, "id", stable_id(site_name, f"{entry.path}#correction-{entry.line.day}-{index}"))
+        # Not an address: the page has no such id; the id stays while corrections are added.
+        _element(item, "id", stable_id(site_name, urls.at(entry.path, f"correction-{entry.line.day}-{index}")))
         day = Day(entry.line.day).date() if entry.line.day else None
         _element(item, "updated", f"{day.isoformat()}T00:00:00Z" if day else stamp)
         ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=link(entry.path))

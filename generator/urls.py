@@ -17,7 +17,7 @@ import posixpath
 import urllib.parse
 
 from generator.core.content import FILE_KINDS, FOLDERS, INDEX_PAGE, content_file, is_index_page, media_file
-from generator.core.model import ActorKind
+from generator.core.model import ActorKind, Coordinates
 
 HOME = ""
 EVENTS = f"{FOLDERS['event']}/"
@@ -150,6 +150,11 @@ def cited(key: str) -> tuple[str, str]:
     """The page and the source a `citation_key` names."""
     page, _, source_id = key.partition("#")
     return page, source_id
+
+
+def geo(where: Coordinates) -> str:
+    """A place on a map, for the reader's map application (RFC 5870)."""
+    return f"geo:{where.latitude},{where.longitude}"
 
 
 def media(name: str) -> str:

@@ -88,6 +88,12 @@ def test_the_name_mkdocs_knows_a_page_by(path, uri):
     assert urls.source_uri(path) == uri
 
 
+def test_a_place_on_a_map():
+    from generator.core.model import Coordinates
+
+    assert urls.geo(Coordinates(34.4536, -40.9185, "the town")) == "geo:34.4536,-40.9185"
+
+
 def test_absolute_addresses_only_when_the_site_has_one():
     assert urls.SiteAddress("https://example.org/chron").absolute(urls.EMBED) == "https://example.org/chron/embed/"
     assert urls.SiteAddress("").absolute(urls.EMBED) is None
@@ -99,7 +105,7 @@ def test_absolute_addresses_only_when_the_site_has_one():
 # Pieces of addresses that urls.py alone writes.
 ADDRESS_PIECES = re.compile(
     r"#year-|\byears/|year-\{|#fn:|fn:\{|page-\{|page-[0-9]|index\.md|resized|pagefind/|SHA256SUMS|build\.json"
-    r"|correction-cites|affiliation-cites|kind-\{|\.schema\.json"
+    r"|correction-cites|affiliation-cites|kind-\{|\.schema\.json|^geo:"
 )
 ALLOWED = {"urls.py", "pipeline/schema/__init__.py"}  # the schemas' file names, which urls.schema publishes
 
@@ -139,6 +145,14 @@ def test_templates_make_no_address_by_hand():
     found = []
     for path in sorted((REPO / "theme").rglob("*.html")):
         text = path.read_text(encoding="utf-8")
-        for pattern in (r"site_url\s*(\||~|\+)", r"~\s*urls\.", r"#fn:", r"#year-", r"href=\"/", r"src=\"/"):
+        for pattern in (
+            r"site_url\s*(\||~|\+)",
+            r"~\s*urls\.",
+            r"#fn:",
+            r"#year-",
+            r"href=\"/",
+            r"src=\"/",
+            r"href=\"(?:geo|mailto|tel):\{",
+        ):
             found += [f"{path.relative_to(REPO)}: {match.group(0)}" for match in re.finditer(pattern, text)]
     assert found == []
