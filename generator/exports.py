@@ -339,16 +339,7 @@ def atom_feed(
     built: datetime.datetime,
     limit: int = 100,
 ) -> str:
-    stamp = built.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
-    _element(feed, "title", site_name)
-    _element(feed, "id", stable_id(site_name, ""))
-    _element(feed, "updated", stamp)
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", type="application/atom+xml", href=link(urls.FEED))
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=link(urls.HOME))
-    author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    _element(author, "name", site_name)
+    feed, stamp = _feed(site_name, site_name, urls.HOME, urls.FEED, link, built)
     for event in feed_order(chronology)[:limit]:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         _element(entry, "title", event.title)
@@ -359,33 +350,49 @@ def atom_feed(
         _element(entry, "summary", summary)
         for tag in event.tags:
             ET.SubElement(entry, f"{{{ATOM}}}category", term=tag)
-    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+    return _xml(feed)
 
 
 def corrections_feed(
-    entries: tuple[CorrectedPage, ...], link: SiteAddress, site_name: str, built: datetime.datetime
+    entries: tuple[CorrectedPage, ...], link: SiteAddress, text: Text, site_name: str, built: datetime.datetime
 ) -> str:
     """The corrections page as an Atom feed, newest first: a reader who followed the
     chronology learns what was corrected.  An entry is dated by its correction's first
     day (the build's date when the correction's year is not given)."""
-    stamp = built.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
-    _element(feed, "title", f"{site_name}: corrections")
-    _element(feed, "id", stable_id(site_name, urls.CORRECTIONS))
-    _element(feed, "updated", stamp)
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", type="application/atom+xml", href=link(urls.CORRECTIONS_FEED))
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=link(urls.CORRECTIONS))
-    author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    _element(author, "name", site_name)
+    title = text.gettext("%(site)s: corrections", site=site_name)
+    feed, stamp = _feed(site_name, title, urls.CORRECTIONS, urls.CORRECTIONS_FEED, link, built)
     for index, entry in enumerate(entries):
         item = ET.SubElement(feed, f"{{{ATOM}}}entry")
         _element(item, "title", f"{entry.title} ({entry.line.date.label})")
-        _element(item, "id", stable_id(site_name, f"{entry.path}#correction-{entry.line.day}-{index}"))
+        # Not an address: the page has no such id; the id stays while corrections are added.
+        _element(item, "id", stable_id(site_name, urls.at(entry.path, f"correction-{entry.line.day}-{index}")))
         day = Day(entry.line.day).date() if entry.line.day else None
         _element(item, "updated", f"{day.isoformat()}T00:00:00Z" if day else stamp)
         ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=link(entry.path))
         _element(item, "summary", entry.line.text)
+    return _xml(feed)
+
+
+def _feed(
+    site_name: str, title: str, page: str, path: str, link: SiteAddress, built: datetime.datetime
+) -> tuple[ET.Element, str]:
+    """An Atom feed's header: its title, an id that stays when the site moves, the build's
+    date (also the `updated` of entries without a date of their own, returned with the
+    feed), the feed's own address at `path` and the `page` it follows, the site as author."""
+    stamp = built.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _element(feed, "title", title)
+    _element(feed, "id", stable_id(site_name, page))
+    _element(feed, "updated", stamp)
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", type="application/atom+xml", href=link(path))
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=link(page))
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    _element(author, "name", site_name)
+    return feed, stamp
+
+
+def _xml(feed: ET.Element) -> str:
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 

@@ -3,24 +3,28 @@
 A page is addressed by its path from the site root (``events/strike/``, ``""`` for the
 home page); MkDocs is handed the same page as ``events/strike/index.md``.  Templates
 turn a path into a link with their one filter, ``link`` (relative to the page being
-rendered, so the site works from any folder or host); open data and feeds use
-`SiteAddress` (absolute once the site's address is known).
+rendered, so the site works from any folder or host), or ``absolute`` where only a full
+address will do; open data and feeds use `SiteAddress` (absolute once the site's
+address is known).  The ids of places within a page that other pages or the page's own
+marks link to (``#year-2023``, ``#fn:src``) are made here too.
 
 Addresses never depend on the site's language: months are numbered, not named.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 import urllib.parse
 
 from ada_url import URL
 
-from generator.core.content import is_index_page
+from generator.core.content import FILE_KINDS, FOLDERS, INDEX_PAGE, content_file, is_index_page, media_file
+from generator.core.model import ActorKind, Coordinates
 
 HOME = ""
-EVENTS = "events/"
-ACTORS = "actors/"
+EVENTS = f"{FOLDERS['event']}/"
+ACTORS = f"{FOLDERS['actor']}/"
 TAGS = "tags/"
 FEED = "feed.xml"
 EVENTS_JSON = "events.json"
@@ -34,40 +38,149 @@ CORRECTIONS = "corrections/"  # every correction, newest first
 CORRECTIONS_FEED = "corrections.xml"  # the same as an Atom feed
 SEARCH = "search/"  # the search page (the header's search leads there without JavaScript)
 SEARCH_INDEX = "pagefind/"  # Pagefind's files, fetched only when a reader searches
+RESIZED = f"{media_file('resized')}/"  # images scaled for phones (content/media/ is published as it is)
+BUILD_RECORD = "build.json"  # the commit, date and generator a site was built with
+CHECKSUMS = "SHA256SUMS"  # every file of the site but itself, in `sha256sum -c` form
 
-YEAR_NOT_GIVEN = "not-given"  # the year part of a period's address when the sources give none
-MONTH_NOT_GIVEN = "month-not-given"
+# The address part of a period the sources do not give (a year is its number, a month
+# and a day their two digits).
+YEAR_NOT_GIVEN = "not-given"
+MONTH_NOT_GIVEN = "month-not-given"  # in a known year
+DATE_NOT_GIVEN = "date-not-given"  # under "Year not given": neither month nor day
+DAY_NOT_GIVEN = "day-not-given"  # in a known month
 
 
 def event(event_id: str) -> str:
-    return f"events/{event_id}/"
+    return f"{EVENTS}{event_id}/"
 
 
 def actor(actor_id: str) -> str:
-    return f"actors/{actor_id}/"
+    return f"{ACTORS}{actor_id}/"
 
 
 def tag(slug: str) -> str:
-    return f"tags/{slug}/"
+    return f"{TAGS}{slug}/"
 
 
-def events_index(number: int) -> str:
-    """The numbered pages of the events index: events/, events/page-2/, ..."""
-    return EVENTS if number == 1 else f"{EVENTS}page-{number}/"
+def numbered(first: str, number: int) -> str:
+    """The numbered pages of a long list whose first page is `first`: events/,
+    events/page-2/, ...; a day's page, then its page-2/, ..."""
+    return first if number == 1 else f"{first}{INDEX_PAGE}{number}/"
 
 
-def actors_index(number: int) -> str:
-    """The numbered pages of the actors index: actors/, actors/page-2/, ..."""
-    return ACTORS if number == 1 else f"{ACTORS}page-{number}/"
+def year_key(year: int | None) -> str:
+    """A year's part of an address: its number (astronomical, so 1 BCE is 0)."""
+    return YEAR_NOT_GIVEN if year is None else str(year)
 
 
-def year(listing: str, year_key: str) -> str:
+def month_key(month: int) -> str:
+    return f"{month:02d}"
+
+
+def day_key(day: int) -> str:
+    return f"{day:02d}"
+
+
+def repeated(key: str, time: int) -> str:
+    """The address part of a period met again (`time` 2, 3, ...) after others in the
+    same list (`follows:` can interleave events whose dates are not given): 07-2."""
+    return key if time == 1 else f"{key}-{time}"
+
+
+def below(period: str, key: str) -> str:
+    """The page of a period one level below the page `period`: a month of a year, a day
+    of a month."""
+    return f"{period}{key}/"
+
+
+def year(listing: str, key: str) -> str:
     """A year of a listing (the timeline at "", a tag at tags/x/): years/2023/."""
-    return f"{listing}years/{year_key}/"
+    return below(f"{listing}years/", key)
 
 
-def month(listing: str, year_key: str, month_key: str) -> str:
-    return f"{year(listing, year_key)}{month_key}/"
+def month(listing: str, year_part: str, month_part: str) -> str:
+    return below(year(listing, year_part), month_part)
+
+
+def day(listing: str, year_part: str, month_part: str, day_part: str) -> str:
+    return below(month(listing, year_part, month_part), day_part)
+
+
+def year_anchor(key: str) -> str:
+    """The id of a year's heading on a listing page."""
+    return f"year-{key}"
+
+
+def month_anchor(year_part: str, month_part: str) -> str:
+    """The id of a month's heading on a listing page."""
+    return f"{year_anchor(year_part)}-{month_part}"
+
+
+def kind_anchor(kind: ActorKind) -> str:
+    """The id of a kind's heading on the actors index."""
+    return f"kind-{kind}"
+
+
+def at(path: str, anchor: str) -> str:
+    """A place within a page: its path and the id of an element on it."""
+    return f"{path}#{anchor}"
+
+
+def footnote(source_id: str) -> str:
+    """A link, within its page, to a source's entry in the list of sources (the id
+    Python-Markdown's footnotes give it)."""
+    return f"#fn:{source_id}"
+
+
+def correction_mark(source_id: str) -> str:
+    """The id of a correction's first mark that cites a source (the list of sources
+    links back to it when the body does not cite that source)."""
+    return f"correction-cites-{source_id}"
+
+
+def affiliation_mark(source_id: str) -> str:
+    """The same for an affiliation's first mark."""
+    return f"affiliation-cites-{source_id}"
+
+
+def citation_key(page: str, source_id: str) -> str:
+    """What a page's footnote says before the source list extension writes the citation
+    in its place: the page and the source (see `cited`)."""
+    return at(page, source_id)
+
+
+def cited(key: str) -> tuple[str, str]:
+    """The page and the source a `citation_key` names."""
+    page, _, source_id = key.partition("#")
+    return page, source_id
+
+
+def geo(where: Coordinates) -> str:
+    """A place on a map, for the reader's map application (RFC 5870)."""
+    return f"geo:{where.latitude},{where.longitude}"
+
+
+def media(name: str) -> str:
+    """An image of content/media/, published under its own name (written again, without its metadata)."""
+    return media_file(name)
+
+
+def resized(name: str, width: int) -> str:
+    """An image of content/media/ scaled to `width` pixels; it keeps its folders, so that
+    map.png in two folders stays two images."""
+    stem, suffix = posixpath.splitext(name)
+    return f"{RESIZED}{stem}-{width}{suffix.lower()}"
+
+
+def schema(name: str) -> str:
+    """A frontmatter schema, published for editors' tools."""
+    return f"{SCHEMAS}{name}"
+
+
+def file_history(template: str, path: str) -> str:
+    """The history of a file in its repository: the `history_url` option, {path} standing
+    for the file's path from the repository's root."""
+    return template.replace("{path}", path)
 
 
 def source_uri(path: str) -> str:
@@ -77,8 +190,9 @@ def source_uri(path: str) -> str:
     a link an editor writes between files (`[…](../actors/iran.md)`) resolves as in an editor."""
     folder, _, rest = path.partition("/")
     name = rest.rstrip("/")
-    if folder in (EVENTS.rstrip("/"), ACTORS.rstrip("/")) and name and "/" not in name and not is_index_page(name):
-        return f"{folder}/{name}.md"
+    for kind in FILE_KINDS:
+        if folder == FOLDERS[kind] and name and "/" not in name and not is_index_page(name):
+            return content_file(kind, name)
     return f"{path}index.md"
 
 

@@ -280,7 +280,7 @@ def test_ranges_and_sets_bound_all_they_hold():
     [
         ("2010/2015", "2012-06-01", "certain"),
         ("2010/2015", "2015-06/2016-02", "possible"),  # only partly inside
-        ("2010/2015", "2020", ""),
+        ("2010/2015", "2020", None),
         ("2010/..", "2030-01-01", "certain"),
         ("2010/", "2012", "possible"),  # the end is not known
         ("2010~/2015", "2010-06", "possible"),  # the start is approximate: still within its year

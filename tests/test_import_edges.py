@@ -67,7 +67,7 @@ def test_one_actor_file_for_a_name_of_no_latin_letters(tmp_path):
     rows = "".join(f"E{i},2020-05-0{i},1,Battles,سرايا الدفاع,3,X,Clash {i}.\n" for i in range(1, 4))
     path = tmp_path / "a.csv"
     path.write_text(header + rows)
-    actors = [draft for draft in read_acled(path).drafts.values() if draft.kind == "actors"]
+    actors = [draft for draft in read_acled(path).drafts.values() if draft.kind == "actor"]
     assert len(actors) == 1 and actors[0].id.startswith("actor-")
 
 

@@ -2,8 +2,7 @@
 
 Everything a build makes before its pages render (the chronology, the views, MkDocs'
 pages) lives until the build ends.  Frozen, it is not walked again by every full
-collection while thousands of pages render (at 10,000 events the build spends a fifth
-less time collecting).
+collection while thousands of pages render (what that saves: bench/NOTES.md).
 """
 
 from __future__ import annotations
@@ -14,9 +13,9 @@ import gc
 def spare_full_collections() -> None:
     """For the --dirtyreload preview: a rebuild of a large chronology allocates enough
     to set off the collector's full pass over everything the preview keeps (all pages,
-    the caches) about twice, each costing as much as the rest of the rebuild.  One full
-    pass per hundred middle-generation passes (instead of ten) leaves about one for
-    every two rebuilds; the rest of the collector runs as usual."""
+    the caches), a pass as long as the preview is large, however small the edit.  Full
+    passes are made ten times rarer (one per hundred middle-generation passes instead
+    of ten); the rest of the collector runs as usual."""
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, 100)
 

@@ -9,9 +9,11 @@ from collections.abc import Callable
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from generator.build.search_index import SEARCH_SCOPES
 from generator.core.dates import DateError, parse_date
 from generator.core.model import Era
 from generator.text import load_text
+from generator.views.overview import LANE_GROUPINGS
 
 
 class _WholeNumber(c.Type[int]):
@@ -96,7 +98,9 @@ class TimelineConfig(base.Config):
     tags_title = c.Optional(_Text(_title))
 
     # The CLDR locale dates and numbers are written in, when it is not the site's
-    # language itself: en_GB writes "25 December 2023" where en writes "December 25, 2023".
+    # language (theme.language) itself: en_GB writes "25 December 2023" where en writes
+    # "December 25, 2023".  A locale of another language than theme.language is a
+    # warning (the plugin's on_config), which --strict makes an error.
     locale = c.Optional(_Text(_locale))
 
     # How many events the Atom feed carries, newest first.
@@ -104,8 +108,7 @@ class TimelineConfig(base.Config):
 
     # The most events one listing page shows: a larger timeline, tag or event index is
     # split into a page per year (then per month, per day), or into numbered pages, so that
-    # a listing stays light on a phone (at 200, Lighthouse's mobile performance score stays
-    # at 95 or more: see `make bench`).
+    # a listing stays light on a phone (how light at 200: bench/NOTES.md, `make bench`).
     page_limit = _WholeNumber(minimum=1, default=200)
 
     # Named periods drawn as labelled bands on every overview picture, e.g.
@@ -114,13 +117,13 @@ class TimelineConfig(base.Config):
 
     # One row per group on the overview pictures: "tags" (a row per tag, the fullest
     # first) or "actor kinds" (people, groups, organisations, states).
-    lanes = c.Choice(("none", "tags", "actor kinds"), default="none")
+    lanes = c.Choice(LANE_GROUPINGS, default="none")
 
     # What the search index holds of event and actor pages: "full" (their whole text) or
-    # "summaries" (title, date, summary, place, actors and tags).  Pagefind needs about
-    # 200 KB of memory per page indexed in full: "summaries" lets a chronology of
-    # 100,000 events index on a machine of 16 GB or less (see README, Scale).
-    search = c.Choice(("full", "summaries"), default="full")
+    # "summaries" (title, date, summary, place, actors and tags).  Pagefind's memory grows
+    # with the text it indexes: "summaries" lets a chronology too large for the machine's
+    # memory be indexed (the figures: README, Scale; bench/NOTES.md).
+    search = c.Choice(SEARCH_SCOPES, default="full")
 
     # A link to each event's and actor's file history, {path} standing for the file's
     # path in the repository: https://github.com/OWNER/REPO/commits/main/{path}

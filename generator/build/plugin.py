@@ -74,7 +74,7 @@ from generator.pipeline.schema import SCHEMA_FILES, schema_text
 from generator.render import templates
 from generator.render.sanitize import clean_body, clean_text
 from generator.render.source_list import SourceListExtension, SourceListWords
-from generator.text import SOURCE_LANGUAGE, UnknownLanguageError, languages, load_text
+from generator.text import SOURCE_LANGUAGE, UnknownLanguageError, dates_in_another_language, languages, load_text
 from generator.urls import SiteAddress
 from generator.views.overview import Drawing
 from generator.views.pages import CorrectionsIndex, PageView, problem_pages
@@ -158,6 +158,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 f"theme.language: no catalogue for '{language}'; the timeline's own words stay in English "
                 f"(catalogues: {', '.join(languages())}; see generator/text/)"
             )
+        mismatch = dates_in_another_language(self.text)
+        if mismatch:
+            # Without the option dates follow theme.language; set to another language, they
+            # would put its month names among the site's words (switching a site to French
+            # but not its locale).
+            log.warning(
+                f"locale: {mismatch}; remove the option (dates then follow theme.language) "
+                f"or choose a locale of the site's language"
+            )
         # The table of contents' permalinks are titled in English by Python-Markdown.
         toc = config.mdx_configs.setdefault("toc", {})
         toc.setdefault("permalink_title", self.text.gettext("Permanent link"))
@@ -213,7 +222,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             assert isinstance(corrections, CorrectionsIndex)
             if self.dirty and self.built_once:
                 # Like the rest of a --dirtyreload preview, the open data and feed files stay
-                # as they were first built: writing them again is most of a one-event rebuild.
+                # as they were first built: each is made from the whole chronology, whatever
+                # one edit changed.
                 self.exports = {}
                 log.info(
                     "--dirtyreload: the open data files (events.json, timeline.csv, ...) and feed.xml are not refreshed"
@@ -230,7 +240,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                     chronology, address, text, config.site_name, get_build_datetime(), self.config.feed_size
                 ),
                 urls.CORRECTIONS_FEED: corrections_feed(
-                    corrections.entries, address, config.site_name, get_build_datetime()
+                    corrections.entries, address, text, config.site_name, get_build_datetime()
                 ),
             }
             self.built_once = True
@@ -288,7 +298,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.append(page)
         for name in SCHEMA_FILES:
             # Published so that editors' tools can point at the site's copy.
-            files.append(File.generated(config, f"{urls.SCHEMAS}{name}", content=schema_text(name)))
+            files.append(File.generated(config, urls.schema(name), content=schema_text(name)))
         for name, content in self.exports.items():
             files.append(File.generated(config, name, content=content))
         for name, data in self.images.items():
@@ -348,8 +358,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if not self.serving:
-            # Not in the preview: objects frozen in one rebuild were never collected after
-            # it, and `mkdocs serve` grew by a megabyte or so a rebuild.
+            # Not in the preview: objects frozen in one rebuild are never collected after
+            # it, so `mkdocs serve` would grow with every rebuild.
             collector.freeze_survivors()
         templates.install(
             env,

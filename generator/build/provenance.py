@@ -13,8 +13,7 @@ from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 
-CHECKSUMS = "SHA256SUMS"
-BUILD_RECORD = "build.json"
+from generator.urls import BUILD_RECORD, CHECKSUMS
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +84,7 @@ def checksums(site: Path) -> str:
         relative = path.relative_to(site).as_posix()
         if path.is_file() and relative != CHECKSUMS:
             if not SAFE_NAME.match(relative):
-                raise ValueError(f"{relative!r}: a file name SHA256SUMS cannot hold")
+                raise ValueError(f"{relative!r}: a file name {CHECKSUMS} cannot hold")
             lines.append(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {relative}")
     return "\n".join(lines) + "\n"
 

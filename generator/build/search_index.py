@@ -1,7 +1,6 @@
 """The search index: Pagefind reads the built pages and writes a static index, split into
-small chunks that a reader's browser fetches only when they search (a few tens of
-kilobytes for a query, where Material's search downloaded the whole index, 28 MiB at
-10,000 events, on every page).
+small chunks that a reader's browser fetches only when they search, where Material's
+search downloaded the whole index on every page (sizes: bench/NOTES.md).
 
 What is indexed is marked in the templates: `data-pagefind-body` on event and actor
 pages, `data-pagefind-filter` for actor, tag, year and kind, `data-pagefind-meta` for
@@ -17,10 +16,15 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal, get_args
 
 from generator.build.search_canonical import canonical_index
+from generator.urls import SEARCH_INDEX
 
-FOLDER = "pagefind"  # in the site
+# What the index holds of event and actor pages (the `search` option): their whole text,
+# or only what their headers say (title, date, summary, place, actors and tags).
+SearchScope = Literal["full", "summaries"]
+SEARCH_SCOPES: tuple[SearchScope, ...] = get_args(SearchScope)
 
 
 class SearchIndexError(RuntimeError):
@@ -34,7 +38,16 @@ def index_site(
     `background` (the preview), Pagefind runs at the lowest CPU priority, so that the
     next rebuild, which the editor is waiting for, comes first; `started` is handed the
     process, so that the preview can stop it when it stops."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", FOLDER, "--silent"]
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site),
+        "--output-subdir",
+        SEARCH_INDEX.rstrip("/"),
+        "--silent",
+    ]
     lowest = shutil.which("nice")  # not preexec_fn: it is unsafe in a process with threads
     if background and lowest:
         command = [lowest, "-n", "19", *command]
@@ -58,7 +71,7 @@ def index_site(
         detail = (result.stderr or result.stdout).strip().splitlines()
         raise SearchIndexError(f"Pagefind could not index the site: {detail[-1] if detail else result.returncode}")
     try:
-        canonical_index(site / FOLDER)
+        canonical_index(site / SEARCH_INDEX)
     except (OSError, ValueError, KeyError, TypeError, EOFError) as error:
         raise SearchIndexError(f"Pagefind's index could not be put in its reproducible order ({error})") from error
 

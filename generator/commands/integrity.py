@@ -24,7 +24,7 @@ from generator.core.content import FOOTNOTE_REF
 from generator.core.dates import Day
 from generator.core.markdown_scan import blank_code
 from generator.core.model import Actor, Chronology, EditorsFile, Event
-from generator.core.problems import FieldPath, Problem, field_name
+from generator.core.problems import FieldPath, Problem, body_line, problem_at
 from generator.pipeline.chronology import build_chronology
 
 CLAIMS = re.compile(r"\b(said|says|claimed|claims|denied|denies|disputed|disputes|alleged|alleges)\b", re.IGNORECASE)
@@ -49,15 +49,6 @@ def integrity(chronology: Chronology, today: Day, archive_age: int = 30) -> list
     return sorted(problems, key=Problem.sort_key)
 
 
-def _warning(file: EditorsFile, field: FieldPath, message: str, line: int | None = None) -> Problem:
-    return Problem(file.path, message, field_name(field), line or file.lines.get(field), warning=True)
-
-
-def _body_line(file: EditorsFile, offset: int) -> int | None:
-    """The file's line of a line of the body (counted from 0)."""
-    return file.body_line + offset if file.body_line else None
-
-
 def _paragraphs(body: str) -> Iterable[tuple[int, str]]:
     """(line from 0, text) of each prose paragraph: not code (`blank_code` blanks fenced
     and indented blocks and code spans, as validation reads them), headings, tables or HTML."""
@@ -77,7 +68,13 @@ def _paragraphs(body: str) -> Iterable[tuple[int, str]]:
 
 def _uncited_paragraphs(file: EditorsFile) -> list[Problem]:
     return [
-        _warning(file, ("body",), "a paragraph that cites no source; add a footnote [^id]", _body_line(file, line))
+        problem_at(
+            file,
+            ("body",),
+            "a paragraph that cites no source; add a footnote [^id]",
+            line=body_line(file, line),
+            warning=True,
+        )
         for line, text in _paragraphs(file.body)
         if not FOOTNOTE_REF.search(text)
     ]
@@ -94,12 +91,13 @@ def _claims_without_claimant(file: EditorsFile, names: set[str]) -> list[Problem
             words = NAMED.findall(before)[1:]  # the first word of a sentence is capitalised anyway
             if not words and not CLAIMANT.search(before) and not any(name in before.casefold() for name in names):
                 found.append(
-                    _warning(
+                    problem_at(
                         file,
                         ("body",),
                         f"'{claim.group(0)}' without saying who: name who makes the claim in the same sentence "
                         f"(a heuristic: '{sentence.strip()[:60]}')",
-                        _body_line(file, line),
+                        line=body_line(file, line),
+                        warning=True,
                     )
                 )
     return found
@@ -111,16 +109,17 @@ def _source_problems(file: EditorsFile, today: Day, archive_age: int) -> list[Pr
         field: FieldPath = ("sources", index, "id")
         if not source.url and not source.archived and not source.sha256:
             message = f"source '{source.id}' has no url:, archived: or sha256: of a captured copy; it cannot be checked"
-            found.append(_warning(file, field, message))
+            found.append(problem_at(file, field, message, warning=True))
         elif not source.archived and source.published is not None:
             published = source.published.latest()
             if published is not None and today.ordinal - published.ordinal > archive_age:
                 found.append(
-                    _warning(
+                    problem_at(
                         file,
                         field,
                         f"source '{source.id}' was published more than {archive_age} days ago and has no archived: "
                         "copy; links rot (make links --suggest-archive finds a snapshot)",
+                        warning=True,
                     )
                 )
     return found
@@ -134,11 +133,12 @@ def _dated_after_its_sources(event: Event) -> list[Problem]:
     latest = max(day for day in published if day is not None)
     if first > latest:
         return [
-            _warning(
+            problem_at(
                 event,
                 ("date",),
                 f"the event is dated after every source it cites was published (the last on {latest.iso()}): "
                 "they cannot report it; check the date or the sources",
+                warning=True,
             )
         ]
     return []

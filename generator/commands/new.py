@@ -9,8 +9,8 @@ import json
 from pathlib import Path
 
 from generator.commands.output import fail
-from generator.core.content import FOLDERS, PLACEHOLDER, is_index_page, slugify
-from generator.core.model import ACTOR_KINDS
+from generator.core.content import FILE_KINDS, PLACEHOLDER, FileKind, content_file, is_index_page, slugify
+from generator.core.model import ACTOR_KINDS, ActorKind
 
 EVENT_TEMPLATE = """\
 ---
@@ -86,14 +86,14 @@ class ScaffoldError(Exception):
     pass
 
 
-def new_file(content_root: Path, kind: str, name: str, actor_kind: str = "group") -> Path:
+def new_file(content_root: Path, kind: FileKind, name: str, actor_kind: ActorKind = "group") -> Path:
     """Write a new event or actor file named after ``name``; never overwrite one."""
     record_id = slugify(name)
     if not record_id:
         raise ScaffoldError(f"cannot make a file name from {name!r}; use letters or digits")
     if is_index_page(record_id):
         raise ScaffoldError(f"'{record_id}' is the name of an index page; add a word, e.g. '{name} (event)'")
-    path = content_root / FOLDERS[kind] / f"{record_id}.md"
+    path = content_root / content_file(kind, record_id)
     if path.exists():
         raise ScaffoldError(f"{path} already exists; choose another title or edit that file")
     quoted = json.dumps(name, ensure_ascii=False)  # a JSON string is a valid YAML scalar
@@ -111,7 +111,7 @@ HELP = "create a new event or actor file from the template"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("kind", choices=sorted(FOLDERS))
+    parser.add_argument("kind", choices=sorted(FILE_KINDS))
     parser.add_argument("title", help="the event's title or the actor's name")
     parser.add_argument("--actor-kind", default="group", choices=ACTOR_KINDS)
 

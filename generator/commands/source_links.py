@@ -27,8 +27,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from generator.commands.output import print_problems
-from generator.core.model import Chronology
-from generator.core.problems import FieldPath, Problem, field_name
+from generator.core.model import Chronology, EditorsFile
+from generator.core.problems import FieldPath, Problem, problem_at
 from generator.pipeline.chronology import build_chronology
 
 DAY = 86_400
@@ -54,9 +54,8 @@ class Cited:
     """An address a source gives, and where it is written."""
 
     url: str
-    path: str
-    line: int | None
-    field: str
+    file: EditorsFile
+    field: FieldPath  # ("sources", 2, "url") or ("sources", 2, "archived")
     has_archive: bool
 
 
@@ -217,8 +216,7 @@ def cited_addresses(chronology: Chronology) -> list[Cited]:
         for index, source in enumerate(file.sources):
             for name, url in (("url", source.url), ("archived", source.archived)):
                 if url:
-                    where: FieldPath = ("sources", index, name)
-                    found.append(Cited(url, file.path, file.lines.get(where), field_name(where), bool(source.archived)))
+                    found.append(Cited(url, file, ("sources", index, name), bool(source.archived)))
     return found
 
 
@@ -273,10 +271,10 @@ def link_problems(
             if not entry.has_archive and suggest is not None:
                 snapshot = suggest(entry.url)
                 message += f"; suggested snapshot: {snapshot}" if snapshot else "; no snapshot found"
-            dead_for_good = not entry.has_archive or entry.field.endswith("archived")
-            problems.append(Problem(entry.path, message, entry.field, entry.line, warning=not dead_for_good))
+            dead_for_good = not entry.has_archive or entry.field[-1] == "archived"
+            problems.append(problem_at(entry.file, entry.field, message, warning=not dead_for_good))
         elif result.final != entry.url:
-            problems.append(Problem(entry.path, f"redirects to {result.final}", entry.field, entry.line, warning=True))
+            problems.append(problem_at(entry.file, entry.field, f"redirects to {result.final}", warning=True))
     return sorted(problems, key=Problem.sort_key)
 
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from generator.build.provenance import BUILD_RECORD, CHECKSUMS
 from generator.commands.output import fail
+from generator.urls import BUILD_RECORD, CHECKSUMS, HOME, SiteAddress
 
 
 class VerifyError(RuntimeError):
@@ -100,12 +100,12 @@ def read_record(data: bytes, where: str) -> tuple[str, bool, int]:
 
 
 def verify(site_url: str, project: Path, workers: int = 4) -> Comparison:
-    base = site_url.rstrip("/") + "/"
+    address = SiteAddress(site_url)
     try:
-        commit, changed, date = read_record(fetch(base + BUILD_RECORD, RECORD_BYTES), base + BUILD_RECORD)
-        published = parse_checksums(fetch(base + CHECKSUMS, CHECKSUM_BYTES).decode("utf-8"), base + CHECKSUMS)
+        commit, changed, date = read_record(fetch(address(BUILD_RECORD), RECORD_BYTES), address(BUILD_RECORD))
+        published = parse_checksums(fetch(address(CHECKSUMS), CHECKSUM_BYTES).decode("utf-8"), address(CHECKSUMS))
     except (OSError, UnicodeDecodeError, urllib.error.URLError, http.client.HTTPException) as error:
-        raise VerifyError(f"{base}: no {BUILD_RECORD} or {CHECKSUMS} to check against ({error})") from error
+        raise VerifyError(f"{address(HOME)}: no {BUILD_RECORD} or {CHECKSUMS} to check against ({error})") from error
     if changed:
         print(f"note: the site was built from {commit} with changes not committed; files may differ", file=sys.stderr)
     rebuilt = rebuild(project, commit, date)
@@ -113,7 +113,7 @@ def verify(site_url: str, project: Path, workers: int = 4) -> Comparison:
     def served(name: str) -> tuple[str, str | None]:
         digest = hashlib.sha256()
         try:
-            fetch(base + quote(name), FILE_BYTES, sink=digest.update)
+            fetch(address(quote(name)), FILE_BYTES, sink=digest.update)
         except (OSError, urllib.error.URLError, http.client.HTTPException, VerifyError):
             return name, None
         return name, digest.hexdigest()

@@ -9,12 +9,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Literal, get_args
 
-FOLDERS = {"event": "events", "actor": "actors"}  # kind of file -> its folder under content/
+FileKind = Literal["event", "actor"]  # what an editor's file holds
+FILE_KINDS: tuple[FileKind, ...] = get_args(FileKind)
+FOLDERS: dict[FileKind, str] = {"event": "events", "actor": "actors"}  # kind of file -> its folder under content/
 MEDIA = "media"  # images pages show, published as they are
 MEDIA_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})  # no SVG: it can hold script
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLACEHOLDER = "FILL IN"  # the scaffold writes it; validation refuses any value that still has it
+INDEX_PAGE = "page-"  # the numbered pages of the events and actors indexes: events/page-2/
+
+
+def content_file(kind: FileKind, file_id: str) -> str:
+    """An event's or actor's file, from the content folder: events/strike.md."""
+    return f"{FOLDERS[kind]}/{file_id}.md"
+
+
+def media_file(name: str) -> str:
+    """An image of content/media/, from the content folder: media/map.png."""
+    return f"{MEDIA}/{name}"
 
 
 def slugify(name: str) -> str:
@@ -27,7 +41,7 @@ def is_index_page(name: str) -> bool:
     """Whether `name` under events/ or actors/ is a page of that index (index, page-2,
     page-3, ...): no event or actor may take one of these ids, or its page would take
     the index's place."""
-    return name == "index" or (name.startswith("page-") and name[5:].isdigit())
+    return name == "index" or (name.startswith(INDEX_PAGE) and name.removeprefix(INDEX_PAGE).isdigit())
 
 
 def tag_slug(name: str) -> str:

@@ -20,6 +20,7 @@ import io
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Literal
 
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
@@ -151,6 +152,7 @@ class TimeOfDay:
 
 
 PARTS = ("year", "month", "day")
+Precision = Literal["day", "month", "year", "none"]  # the most precise part a date gives
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +180,7 @@ class DatePoint:
     time: TimeOfDay | None = None
 
     @property
-    def precision(self) -> str:
+    def precision(self) -> Precision:
         if self.day is not None:
             return "day"
         if self.month is not None or self.season is not None:
@@ -307,8 +309,8 @@ class EdtfDate:
 
 # EDTF level 0 is ISO 8601's calendar date (2023, 2023-12, 2023-12-25), optionally with a
 # level-1 qualifier (~ ? %).  Those forms, by far the most common, are validated by the
-# standard library's ISO parser; the edtf grammar (pyparsing, about a hundred times
-# slower) validates everything else, which this module then reads with the patterns below.
+# standard library's ISO parser; the edtf grammar (pyparsing, much slower) validates
+# everything else, which this module then reads with the patterns below.
 # A test checks that both paths agree.
 _ISO_CALENDAR_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)")
 _YEAR_NOT_GIVEN = re.compile(r"XXXX(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -560,18 +562,21 @@ def _time(clock: list[str | None], text: str) -> TimeOfDay:
 
 FOREVER = 10**15  # beyond every day, either way
 
+# How surely a period covers a date (see `coverage`).
+Coverage = Literal["certain", "possible"]
 
-def coverage(period: EdtfDate | None, date: EdtfDate) -> str:
+
+def coverage(period: EdtfDate | None, date: EdtfDate) -> Coverage | None:
     """Whether a `period` (an affiliation's) covers a `date` (an event's), with the honesty
     of the dates themselves: "certain" when every day the date may mean certainly lies in
-    the period, "possible" when they may overlap (also when the period is not given), ""
+    the period, "possible" when they may overlap (also when the period is not given), None
     when they cannot overlap."""
     if period is None:
         return "possible"
     low, high = _possible(date)
     period_low, period_high = _possible(period)
     if period_high < low or high < period_low:
-        return ""
+        return None
     certain_low, certain_high = _certain(period)
     return "certain" if certain_low <= low and high <= certain_high else "possible"
 

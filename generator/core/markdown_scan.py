@@ -80,8 +80,8 @@ def _is_code(out: list[str], lines: list[str]) -> bool:
 
 def code_spans(text: str) -> list[tuple[int, int]]:
     """Where code spans are (CommonMark: a run of backticks up to the next run of the
-    same length), found in one pass: a regular expression that backtracks took minutes
-    on a body of a few thousand backticks."""
+    same length), found in one pass: a regular expression backtracks over the rest of the
+    body for every run of backticks it cannot close."""
     runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(text)]
     following: list[int | None] = [None] * len(runs)  # the next run of the same length
     last: dict[int, int] = {}

@@ -8,9 +8,9 @@ tools turn into clickable links: ``path:line: field: message; expected ...; did 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import Protocol, TypedDict, Unpack
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def field_name(field_path: FieldPath) -> str:
     return text
 
 
-def line_of(lines: dict[FieldPath, int], field_path: FieldPath) -> int | None:
+def line_of(lines: Mapping[FieldPath, int], field_path: FieldPath) -> int | None:
     """The line of a field, or of its nearest parent the editor wrote."""
     while field_path:
         if field_path in lines:
@@ -66,6 +66,40 @@ class Details(TypedDict, total=False):
     expected: str | None
     suggestion: str | None
     warning: bool
+
+
+class EditorsText(Protocol):
+    """A file an editor wrote, as far as placing a problem in it goes: a raw record as
+    loaded, or the event or actor made of it."""
+
+    @property
+    def path(self) -> str: ...  # as shown to the editor
+
+    @property
+    def lines(self) -> Mapping[FieldPath, int]: ...  # field path -> line
+
+    @property
+    def body_line(self) -> int: ...  # the file's line where the body starts; 0 when not known
+
+
+def problem_at(
+    file: EditorsText, field_path: FieldPath, message: str, *, line: int | None = None, **details: Unpack[Details]
+) -> Problem:
+    """A problem with one field of an editor's file: on the field's line, or its nearest
+    parent's when the editor did not write that field (a missing one), unless `line`
+    places it more precisely (a line of the body, see `body_line`)."""
+    return Problem(
+        file.path,
+        message,
+        field=field_name(field_path) or None,
+        line=line if line is not None else line_of(file.lines, field_path),
+        **details,
+    )
+
+
+def body_line(file: EditorsText, offset: int) -> int | None:
+    """The file's line of a line of the body (counted from 0), when the body's is known."""
+    return file.body_line + offset if file.body_line else None
 
 
 def suggest(name: str, known: Iterable[str]) -> str | None:

@@ -8,20 +8,25 @@ from __future__ import annotations
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
+
+# Why a file's dates are not known: the site was not built from a git checkout, or from a
+# clone without its history, or the file has no commit yet.
+HistoryGap = Literal["no git", "shallow", "not committed"]
 
 
 @dataclass(frozen=True, slots=True)
 class FileHistory:
     first: int | None  # seconds since the epoch of the first commit with the file
     last: int | None
-    missing: str = ""  # why the dates are not known: "no git", "shallow", "not committed"; "" when known
+    missing: HistoryGap | None = None  # None when the dates are known
     path: str = ""  # from the repository's root, for a link to the file's history
 
 
 class Histories:
     """The histories of one build's content files, by path from the content folder."""
 
-    def __init__(self, known: dict[str, FileHistory], missing: str, prefix: str):
+    def __init__(self, known: dict[str, FileHistory], missing: HistoryGap | None, prefix: str):
         self.known = known
         self.missing = missing  # for files not in `known`
         self.prefix = prefix  # the content folder's path from the repository's root
@@ -55,7 +60,7 @@ def read_histories(content: Path) -> Histories:
             seen = known.get(line)
             # `git log` goes from the newest commit back: the first seen is the last update.
             known[line] = FileHistory(stamp, seen.last if seen else stamp, path=prefix + line)
-    return Histories(known, "", prefix)
+    return Histories(known, None, prefix)
 
 
 def _git(folder: Path, *args: str) -> str | None:

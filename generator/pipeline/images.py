@@ -15,17 +15,17 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageCms, ImageOps, ImageSequence, UnidentifiedImageError
 
-from generator.core.content import MEDIA
+from generator import urls
+from generator.core.content import MEDIA, media_file
 from generator.core.model import Chronology
 from generator.core.problems import Problem
 
 WIDTHS = (320, 640, 1280)  # the widths of the variants, in pixels
-RESIZED = f"{MEDIA}/resized"  # where the variants are published in the site
 SAVE: dict[str, dict[str, Any]] = {  # Pillow's format -> settings that give the same bytes every time
     "JPEG": {"quality": 82, "optimize": True, "progressive": False},
     "PNG": {"optimize": True},
@@ -92,7 +92,7 @@ def pictures(
                     cache[key] = done
         except (OSError, ImageError) as error:
             problems.append(
-                Problem(f"{shown_root}/{MEDIA}/{name}", str(error), expected="a PNG, JPEG, GIF, WebP or AVIF image")
+                Problem(f"{shown_root}/{media_file(name)}", str(error), expected="a PNG, JPEG, GIF, WebP or AVIF image")
             )
             continue
         found[name], made = done
@@ -108,7 +108,7 @@ def scaled(name: str, data: bytes) -> tuple[Picture, dict[str, bytes]]:
             form = opened.format or ""
             if form not in SAVE:
                 raise ImageError(f"a {form or 'an unknown'} image, which cannot be published without its metadata")
-            original = f"{MEDIA}/{name}"
+            original = urls.media(name)
             if getattr(opened, "is_animated", False):
                 frames = [_clean(frame) for frame in ImageSequence.Iterator(opened)]
                 files = {original: _encode(frames[0], form, frames[1:], opened.info.get("loop", 0))}
@@ -116,14 +116,12 @@ def scaled(name: str, data: bytes) -> tuple[Picture, dict[str, bytes]]:
             image = _clean(opened)
             width, height = image.size
             files = {original: _encode(image, form)}
-            # The variant keeps the image's folders, so map.png in two folders stays two images.
-            stem, suffix = PurePosixPath(name).with_suffix("").as_posix(), PurePosixPath(name).suffix.lower()
             variants = []
             for target in WIDTHS:
                 if target >= width:
                     break
                 size = (target, max(1, round(height * target / width)))
-                path = f"{RESIZED}/{stem}-{target}{suffix}"
+                path = urls.resized(name, target)
                 files[path] = _encode(image.resize(size, Image.Resampling.LANCZOS), form)
                 variants.append(Variant(path, *size))
             if width <= WIDTHS[-1]:

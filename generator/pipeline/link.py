@@ -21,20 +21,20 @@ from collections.abc import Collection, Iterable
 from typing import TypeAlias
 from urllib.parse import unquote
 
-from generator.core.content import FOLDERS, MEDIA, tag_slug
+from generator.core.content import FOLDERS, MEDIA, FileKind, content_file, media_file, tag_slug
+from generator.core.dates import FOREVER
 from generator.core.model import Actor, Appearance, Chronology, Event, Member, Tag
-from generator.core.problems import FieldPath, Problem, field_name, line_of, suggest
+from generator.core.problems import FieldPath, Problem, problem_at, suggest
 
 # Known years first, by first and last day; then the rest by month and day (see above).
 # Within one first day, by time of day where it is known (events without one first).
 ChronologicalKey: TypeAlias = tuple[int, int, int, int, str]
-NEVER_ENDS = 10**15  # the last day of an open or unknown end: after every real day
 
 
 def link(
     events: Iterable[Event],
     actors: Iterable[Actor],
-    unusable_ids: frozenset[tuple[str, str]] = frozenset(),
+    unusable_ids: frozenset[tuple[FileKind, str]] = frozenset(),
     media: frozenset[str] = frozenset(),
 ) -> tuple[Chronology | None, list[Problem]]:
     """Link what validation accepted.  ``unusable_ids`` are files that exist but could not
@@ -46,9 +46,9 @@ def link(
     problems = _reference_problems(events_by_id, actors_by_id, unusable_ids)
     problems += _parent_cycles(actors_by_id)
     known = frozenset(
-        {f"{FOLDERS[kind]}/{name}.md" for kind, name in unusable_ids}
-        | {f"{FOLDERS['event']}/{name}.md" for name in events_by_id}
-        | {f"{FOLDERS['actor']}/{name}.md" for name in actors_by_id}
+        {content_file(kind, name) for kind, name in unusable_ids}
+        | {content_file("event", name) for name in events_by_id}
+        | {content_file("actor", name) for name in actors_by_id}
     )
     problems += _body_link_problems([*events_by_id.values(), *actors_by_id.values()], known, media)
     problems += _media_problems([*events_by_id.values(), *actors_by_id.values()], media)
@@ -82,7 +82,8 @@ def chronological_key(event: Event) -> ChronologicalKey:
         # The end whose year is known has a first day.
         assert earliest is not None
         latest = date.latest()
-        last = latest.ordinal if latest else NEVER_ENDS if date.open_end or date.end is None else earliest.ordinal
+        # An open or unknown end lasts for ever: after every real day.
+        last = latest.ordinal if latest else FOREVER if date.open_end or date.end is None else earliest.ordinal
         return (0, earliest.ordinal, date.time_key(), last, event.id)
     point = date.listed_at
     return (1, point.month or 13, point.day or 32, date.time_key(), event.id)
@@ -92,7 +93,7 @@ def chronological_key(event: Event) -> ChronologicalKey:
 
 
 def _reference_problems(
-    events: dict[str, Event], actors: dict[str, Actor], unusable: frozenset[tuple[str, str]]
+    events: dict[str, Event], actors: dict[str, Actor], unusable: frozenset[tuple[FileKind, str]]
 ) -> list[Problem]:
     problems: list[Problem] = []
     for event in events.values():
@@ -100,14 +101,16 @@ def _reference_problems(
         for index, participation in enumerate(event.actors):
             field: FieldPath = ("actors", index)
             if participation.actor_id in seen_actors:
-                problems.append(_at(event, field, f"actor '{participation.actor_id}' is listed twice; keep one"))
+                problems.append(problem_at(event, field, f"actor '{participation.actor_id}' is listed twice; keep one"))
             seen_actors.add(participation.actor_id)
             problems += _unknown(event, field, "actor", participation.actor_id, actors, unusable)
         for list_name in ("related", "follows"):
             for index, other in enumerate(getattr(event, list_name)):
                 field = (list_name, index)
                 if other == event.id:
-                    problems.append(_at(event, field, "an event cannot name itself", expected="another event's id"))
+                    problems.append(
+                        problem_at(event, field, "an event cannot name itself", expected="another event's id")
+                    )
                 else:
                     problems += _unknown(event, field, "event", other, events, unusable)
     for actor in actors.values():
@@ -115,7 +118,9 @@ def _reference_problems(
             field = ("affiliations", index, "organisation")
             if affiliation.organisation_id == actor.id:
                 problems.append(
-                    _at(actor, field, "an actor cannot be its own parent organisation", expected="another actor's id")
+                    problem_at(
+                        actor, field, "an actor cannot be its own parent organisation", expected="another actor's id"
+                    )
                 )
             else:
                 problems += _unknown(actor, field, "actor", affiliation.organisation_id, actors, unusable)
@@ -125,49 +130,30 @@ def _reference_problems(
 def _unknown(
     owner: Event | Actor,
     field: FieldPath,
-    kind: str,
+    kind: FileKind,
     name: str,
     known: Collection[str],
-    unusable: frozenset[tuple[str, str]],
+    unusable: frozenset[tuple[FileKind, str]],
 ) -> list[Problem]:
     if name in known or (kind, name) in unusable:
         return []
-    folder = "events" if kind == "event" else "actors"
     return [
-        _at(
+        problem_at(
             owner,
             field,
             f"unknown {kind} '{name}'",
-            expected=f"the name of a file in content/{folder}/, without .md",
+            expected=f"the name of a file in content/{FOLDERS[kind]}/, without .md",
             suggestion=suggest(name, known),
         )
     ]
-
-
-def _at(
-    owner: Event | Actor,
-    field: FieldPath,
-    message: str,
-    *,
-    expected: str | None = None,
-    suggestion: str | None = None,
-) -> Problem:
-    return Problem(
-        owner.path,
-        message,
-        field=field_name(field),
-        line=line_of(owner.lines, field),
-        expected=expected,
-        suggestion=suggestion,
-    )
 
 
 def _parent_cycles(actors: dict[str, Actor]) -> list[Problem]:
     """An organisation cannot, through its parents, end up inside itself.
 
     One depth-first walk of the parent graph, each actor entered once: a parent that is
-    still on the walk's path closes a cycle.  (Walking every path from every actor took
-    minutes on a few dozen actors that belong to each other layer by layer.)"""
+    still on the walk's path closes a cycle.  (Walking every path from every actor
+    instead grows exponentially with actors that belong to each other layer by layer.)"""
     problems: list[Problem] = []
     done: set[str] = set()
     for start in sorted(actors):
@@ -187,7 +173,7 @@ def _parent_cycles(actors: dict[str, Actor]) -> list[Problem]:
             if parent in on_path:
                 chain = " -> ".join((*path[on_path[parent] :], parent))
                 problems.append(
-                    _at(
+                    problem_at(
                         actors[path[-1]],
                         ("affiliations", index, "organisation"),
                         f"parent organisations form a cycle: {chain}",
@@ -224,7 +210,9 @@ def _body_link_problems(files: Iterable[Event | Actor], known: frozenset[str], m
             if found is not None:
                 message, expected, suggestion = found
                 problems.append(
-                    Problem(file.path, message, "body", line, expected, suggestion=suggestion, warning=True)
+                    problem_at(
+                        file, ("body",), message, line=line, expected=expected, suggestion=suggestion, warning=True
+                    )
                 )
     return problems
 
@@ -235,15 +223,13 @@ def _media_problems(files: Iterable[Event | Actor], media: frozenset[str]) -> li
     problems = []
     for file in files:
         for index, entry in enumerate(file.media):
-            if f"{MEDIA}/{entry.file}" not in media:
-                field: FieldPath = ("media", index, "file")
+            if media_file(entry.file) not in media:
                 problems.append(
-                    Problem(
-                        file.path,
+                    problem_at(
+                        file,
+                        ("media", index, "file"),
                         f"'{entry.file}' is not a file in content/{MEDIA}/",
-                        field_name(field),
-                        file.lines.get(field),
-                        f"the name of an image in content/{MEDIA}/",
+                        expected=f"the name of an image in content/{MEDIA}/",
                         suggestion=suggest(entry.file, names),
                     )
                 )
@@ -286,7 +272,7 @@ def _timeline_order(events: dict[str, Event]) -> tuple[list[Event], list[Problem
                 continue  # reported as a reference problem
             if _dated_before(event, earlier):
                 problems.append(
-                    _at(
+                    problem_at(
                         event,
                         ("follows", index),
                         f"says it follows '{earlier_id}', but its date ({event.date.text}) "
@@ -311,7 +297,7 @@ def _timeline_order(events: dict[str, Event]) -> tuple[list[Event], list[Problem
     for event_id in stuck:
         event = events[event_id]
         problems.append(
-            _at(
+            problem_at(
                 event,
                 ("follows",),
                 "follows: forms a cycle with " + ", ".join(sorted(waiting_on[event_id])),

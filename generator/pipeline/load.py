@@ -17,12 +17,13 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeAlias, Unpack
+from typing import TypeAlias
 
 from frontmatter.default_handlers import YAMLHandler
 
-from generator.core.content import FOLDERS, ID_PATTERN, MEDIA, MEDIA_SUFFIXES, is_index_page, slugify
-from generator.core.problems import Details, FieldPath, Problem, field_name, line_of
+from generator import urls
+from generator.core.content import FOLDERS, ID_PATTERN, MEDIA, MEDIA_SUFFIXES, FileKind, is_index_page, slugify
+from generator.core.problems import FieldPath, Problem, field_name
 from generator.pipeline import limits
 from generator.pipeline.yaml_text import YamlTextError, load_yaml_text
 
@@ -31,20 +32,13 @@ _HANDLER = YAMLHandler()
 
 @dataclass(frozen=True, slots=True)
 class RawRecord:
-    kind: str  # "event" or "actor"
+    kind: FileKind
     id: str
     path: str  # as shown to the editor, relative to the project
     data: dict[str, object]  # as the editor wrote it: only validation knows its shape
     lines: dict[FieldPath, int]
     body: str
     body_line: int  # line of the file where the body starts
-
-    def line_of(self, field_path: FieldPath) -> int | None:
-        return line_of(self.lines, field_path)
-
-    def problem(self, field_path: FieldPath, message: str, **details: Unpack[Details]) -> Problem:
-        """A problem with one field of this file, placed on the field's line."""
-        return Problem(self.path, message, field=field_name(field_path), line=self.line_of(field_path), **details)
 
 
 # path -> ((mtime_ns, size), record, problems): what a file gave when it was last read.
@@ -57,7 +51,7 @@ class Loaded:
     problems: list[Problem]
     # Files that exist but could not be read, as (kind, id): their mistake is reported
     # once, and references to them are not reported again as unknown.
-    unreadable: frozenset[tuple[str, str]]
+    unreadable: frozenset[tuple[FileKind, str]]
     media: frozenset[str]  # files under content/media/, as paths from the content root
 
 
@@ -68,7 +62,7 @@ def load_content(root: Path, shown_root: str = "content", cache: LoadCache | Non
     and size are unchanged is not read again."""
     records: list[RawRecord] = []
     problems = _stray_entries(root, shown_root)
-    unreadable: set[tuple[str, str]] = set()
+    unreadable: set[tuple[FileKind, str]] = set()
     project = root.resolve().parent
     for kind, folder in FOLDERS.items():
         directory = root / folder
@@ -137,7 +131,7 @@ def _stray_entries(root: Path, shown_root: str) -> list[Problem]:
     return problems
 
 
-def _entries(directory: Path, shown_folder: str, kind: str) -> tuple[list[Path], list[Problem]]:
+def _entries(directory: Path, shown_folder: str, kind: FileKind) -> tuple[list[Path], list[Problem]]:
     if not directory.is_dir():
         return [], [Problem(shown_folder, f"folder missing; create it for {kind} files")]
     try:
@@ -227,7 +221,9 @@ def _unsafe_name(name: str) -> str | None:
     shown = repr(char) if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
     stem, dot, suffix = name.rpartition(".")
     better = "/".join(slugify(part) or "image" for part in (stem if dot else name).split("/")) + (dot + suffix.lower())
-    return f"the name holds {shown}, which an address, a srcset or SHA256SUMS cannot carry; rename it to '{better}'"
+    return (
+        f"the name holds {shown}, which an address, a srcset or {urls.CHECKSUMS} cannot carry; rename it to '{better}'"
+    )
 
 
 _FIELD_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:\s|$)")
@@ -253,7 +249,7 @@ def _record_id(stem: str) -> str:
 
 
 def _load_cached(
-    file: Path, kind: str, shown: str, cache: LoadCache | None, status: os.stat_result
+    file: Path, kind: FileKind, shown: str, cache: LoadCache | None, status: os.stat_result
 ) -> tuple[RawRecord | None, list[Problem]]:
     if cache is None:
         return _load_file(file, kind, shown)
@@ -264,7 +260,7 @@ def _load_cached(
     return cached[1], list(cached[2])
 
 
-def _load_file(file: Path, kind: str, shown: str) -> tuple[RawRecord | None, list[Problem]]:
+def _load_file(file: Path, kind: FileKind, shown: str) -> tuple[RawRecord | None, list[Problem]]:
     problems: list[Problem] = []
     record_id = _record_id(file.stem)
     if is_index_page(record_id):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import NotRequired, TypeAlias, TypedDict, Unpack, cast
+from typing import NotRequired, TypeAlias, TypedDict, cast
 
 from jsonschema import ValidationError
 
@@ -28,7 +28,7 @@ from generator.core.model import (
     Participation,
     Source,
 )
-from generator.core.problems import Details, FieldPath, Problem, field_name, suggest
+from generator.core.problems import FieldPath, Problem, body_line, problem_at, suggest
 from generator.pipeline import limits
 from generator.pipeline.load import RawRecord
 from generator.pipeline.schema import definitions, is_valid, validator
@@ -131,14 +131,6 @@ class _ActorData(TypedDict):
     imported_from: NotRequired[_ImportedData]
 
 
-class _Where(TypedDict):
-    """Where a problem is, for `Problem(**where, ...)`."""
-
-    path: str
-    line: int | None
-    field: str | None
-
-
 def validate_records(
     records: Iterable[RawRecord], cache: ValidationCache | None = None
 ) -> tuple[list[Event], list[Actor], list[Problem]]:
@@ -181,10 +173,17 @@ def placeholder_problems(record: RawRecord) -> list[Problem]:
     problems = []
     for path, value in _strings(record.data, ()):
         if PLACEHOLDER in value:
-            problems.append(record.problem(path, f"placeholder '{PLACEHOLDER}' left in; replace it"))
+            problems.append(problem_at(record, path, f"placeholder '{PLACEHOLDER}' left in; replace it"))
     for offset, line in enumerate(record.body.splitlines()):
         if PLACEHOLDER in line:
-            problems.append(_in_body(record, offset, f"placeholder '{PLACEHOLDER}' left in the body; replace it"))
+            problems.append(
+                problem_at(
+                    record,
+                    ("body",),
+                    f"placeholder '{PLACEHOLDER}' left in the body; replace it",
+                    line=body_line(record, offset),
+                )
+            )
     return problems
 
 
@@ -192,7 +191,7 @@ def control_problems(record: RawRecord) -> list[Problem]:
     """Control characters written as YAML escapes ("A\\0B"): raw ones are refused when the
     file is read, but an escape would carry them into the page, the feed and the data."""
     return [
-        record.problem(path, f"control character {code} in the text (written as an escape); remove it")
+        problem_at(record, path, f"control character {code} in the text (written as an escape); remove it")
         for path, value in _strings(record.data, ())
         if (code := limits.contains_control(value)) is not None
     ]
@@ -219,19 +218,16 @@ def schema_problems(record: RawRecord) -> list[Problem]:
 
 def _explain(record: RawRecord, error: ValidationError) -> list[Problem]:
     path = tuple(error.absolute_path)
-    line = record.line_of(path)
-    where = _Where(path=record.path, line=line, field=field_name(path) or None)
     kind = error.validator
     schema = error.schema if isinstance(error.schema, dict) else {}
     expected = _expected(error)
     if kind == "required":
         missing = [name for name in error.validator_value if name not in error.instance]
         return [
-            Problem(
-                record.path,
+            problem_at(
+                record,
+                (*path, name),
                 "missing required field",
-                field=field_name((*path, name)),
-                line=line,
                 expected=f"a line '{name}: ...'" + _described(error, name),
             )
             for name in missing
@@ -239,8 +235,12 @@ def _explain(record: RawRecord, error: ValidationError) -> list[Problem]:
     if kind == "additionalProperties":
         known = list(schema.get("properties", {}))
         return [
-            record.problem(
-                (*path, name), "unknown field", expected=f"one of {', '.join(known)}", suggestion=suggest(name, known)
+            problem_at(
+                record,
+                (*path, name),
+                "unknown field",
+                expected=f"one of {', '.join(known)}",
+                suggestion=suggest(name, known),
             )
             for name in error.instance
             if name not in known
@@ -248,33 +248,32 @@ def _explain(record: RawRecord, error: ValidationError) -> list[Problem]:
     if kind == "type":
         got = _describe(error.instance)
         return [
-            Problem(
-                **where,
-                message=f"{got} is not allowed here",
-                expected=expected or _TYPE_WORDS.get(error.validator_value),
+            problem_at(
+                record, path, f"{got} is not allowed here", expected=expected or _TYPE_WORDS.get(error.validator_value)
             )
         ]
     if kind == "enum":
         options = [str(option) for option in error.validator_value]
         return [
-            Problem(
-                **where,
-                message=f"'{error.instance}' is not allowed",
+            problem_at(
+                record,
+                path,
+                f"'{error.instance}' is not allowed",
                 expected=expected,
                 suggestion=suggest(str(error.instance), options),
             )
         ]
     if kind == "pattern" and isinstance(error.instance, str) and not error.instance.strip():
-        return [Problem(**where, message="is empty", expected=expected)]
+        return [problem_at(record, path, "is empty", expected=expected)]
     if kind == "pattern":
-        return [Problem(**where, message=f"'{error.instance}' is not valid", expected=expected)]
+        return [problem_at(record, path, f"'{error.instance}' is not valid", expected=expected)]
     if kind == "minItems":
-        return [Problem(**where, message="the list is empty", expected=expected)]
+        return [problem_at(record, path, "the list is empty", expected=expected)]
     if kind == "maxItems":
         count = len(error.instance) if isinstance(error.instance, list) else 0
-        return [Problem(**where, message=f"the list has {count:,} items; the most is {error.validator_value:,}")]
+        return [problem_at(record, path, f"the list has {count:,} items; the most is {error.validator_value:,}")]
     if kind == "uniqueItems":
-        return [Problem(**where, message="lists the same item twice; keep one", expected=expected)]
+        return [problem_at(record, path, "lists the same item twice; keep one", expected=expected)]
     if kind == "oneOf":
         # An actor entry is either an id or id+role fields: explain the branch the editor chose.
         wanted = "object" if isinstance(error.instance, dict) else "string"
@@ -284,8 +283,8 @@ def _explain(record: RawRecord, error: ValidationError) -> list[Problem]:
                 continue
             if branch.get("type") in (wanted, None) or sub.absolute_path != error.absolute_path:
                 return _explain(record, sub)
-        return [Problem(**where, message=f"{_describe(error.instance)} is not allowed here", expected=expected)]
-    return [Problem(**where, message=error.message, expected=expected)]
+        return [problem_at(record, path, f"{_describe(error.instance)} is not allowed here", expected=expected)]
+    return [problem_at(record, path, error.message, expected=expected)]
 
 
 def _expected(error: ValidationError) -> str | None:
@@ -361,7 +360,8 @@ def _coordinates(record: RawRecord, data: _CoordinatesData, problems: list[Probl
     if not -90 <= latitude <= 90:
         swapped = -90 <= longitude <= 90 and -180 <= latitude <= 180
         found.append(
-            record.problem(
+            problem_at(
+                record,
                 ("coordinates", "latitude"),
                 f"latitude {data['latitude']} is not between -90 and 90"
                 + ("; latitude and longitude look swapped" if swapped else ""),
@@ -371,7 +371,8 @@ def _coordinates(record: RawRecord, data: _CoordinatesData, problems: list[Probl
         )
     if not -180 <= longitude <= 180:
         found.append(
-            record.problem(
+            problem_at(
+                record,
                 ("coordinates", "longitude"),
                 f"longitude {data['longitude']} is not between -180 and 180",
                 expected="decimal degrees east (negative: west)",
@@ -397,11 +398,8 @@ def _actor(record: RawRecord) -> tuple[Actor, list[Problem]]:
         source_id = entry.get("source")
         if source_id is not None and source_id not in source_ids:
             problems.append(
-                record.problem(
-                    ("affiliations", index, "source"),
-                    f"unknown source '{source_id}'",
-                    expected=f"an id listed under sources: ({', '.join(source_ids) or 'none listed'})",
-                    suggestion=suggest(source_id, source_ids),
+                _unknown_source(
+                    record, ("affiliations", index, "source"), f"unknown source '{source_id}'", source_id, source_ids
                 )
             )
         affiliations.append(Affiliation(entry["organisation"], entry.get("role"), period, source_id))
@@ -455,8 +453,12 @@ def _date(record: RawRecord, path: FieldPath, value: str, problems: list[Problem
         return parse_date(value)
     except DateError as error:
         problems.append(
-            record.problem(
-                path, str(error), expected="EDTF, for example " + "; ".join(ACCEPTED_FORMS), suggestion=error.suggestion
+            problem_at(
+                record,
+                path,
+                str(error),
+                expected="EDTF, for example " + "; ".join(ACCEPTED_FORMS),
+                suggestion=error.suggestion,
             )
         )
         return None
@@ -469,8 +471,10 @@ def _sources(record: RawRecord, entries: Iterable[_SourceData]) -> tuple[tuple[S
     for index, entry in enumerate(entries):
         if entry["id"] in seen:
             problems.append(
-                record.problem(
-                    ("sources", index, "id"), f"source id '{entry['id']}' is used twice; give each source its own id"
+                problem_at(
+                    record,
+                    ("sources", index, "id"),
+                    f"source id '{entry['id']}' is used twice; give each source its own id",
                 )
             )
         seen.add(entry["id"])
@@ -512,11 +516,12 @@ def _corrections(
         for name in names:
             if name not in source_ids:
                 problems.append(
-                    record.problem(
+                    _unknown_source(
+                        record,
                         ("corrections", index, "source" if name == entry.get("source") else "text"),
                         f"the correction cites '{name}', which is not a listed source",
-                        expected=f"an id listed under sources: ({', '.join(source_ids) or 'none listed'})",
-                        suggestion=suggest(name, source_ids),
+                        name,
+                        source_ids,
                     )
                 )
         cited += names
@@ -532,10 +537,11 @@ def footnote_problems(record: RawRecord, sources: tuple[Source, ...], also_cited
     prose = blank_code(record.body)
     for match in FOOTNOTE_DEFINITION.finditer(prose):
         problems.append(
-            _in_body(
+            problem_at(
                 record,
-                prose.count("\n", 0, match.start()),
+                ("body",),
                 f"footnote text '[^{match.group(1)}]:' is written from sources:, not in the body; remove it",
+                line=body_line(record, prose.count("\n", 0, match.start())),
                 expected="the source listed under sources: and cited as [^id]",
             )
         )
@@ -545,19 +551,21 @@ def footnote_problems(record: RawRecord, sources: tuple[Source, ...], also_cited
         cited.add(name)
         if name not in source_ids:
             problems.append(
-                _in_body(
+                _unknown_source(
                     record,
-                    prose.count("\n", 0, match.start()),
+                    ("body",),
                     f"footnote [^{name}] names no source",
-                    expected=f"an id listed under sources: ({', '.join(source_ids) or 'none listed'})",
-                    suggestion=suggest(name, source_ids),
+                    name,
+                    source_ids,
+                    line=body_line(record, prose.count("\n", 0, match.start())),
                     warning=True,
                 )
             )
     for index, source in enumerate(sources):
         if source.id not in cited:
             problems.append(
-                record.problem(
+                problem_at(
+                    record,
                     ("sources", index),
                     f"source '{source.id}' is never cited",
                     expected=f"a footnote [^{source.id}] in the body",
@@ -567,9 +575,27 @@ def footnote_problems(record: RawRecord, sources: tuple[Source, ...], also_cited
     return problems
 
 
-def _in_body(record: RawRecord, line_in_body: int, message: str, **details: Unpack[Details]) -> Problem:
-    """A problem on a line of the body (counted from 0), placed on its line of the file."""
-    return Problem(record.path, message, field="body", line=record.body_line + line_in_body, **details)
+def _unknown_source(
+    record: RawRecord,
+    field_path: FieldPath,
+    message: str,
+    name: str,
+    source_ids: list[str],
+    *,
+    line: int | None = None,
+    warning: bool = False,
+) -> Problem:
+    """A citation of `name`, which is none of the file's sources: the ones it lists, and
+    the likely one meant."""
+    return problem_at(
+        record,
+        field_path,
+        message,
+        line=line,
+        expected=f"an id listed under sources: ({', '.join(source_ids) or 'none listed'})",
+        suggestion=suggest(name, source_ids),
+        warning=warning,
+    )
 
 
 def body_links(record: RawRecord) -> tuple[tuple[str, int], ...]:

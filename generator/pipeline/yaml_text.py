@@ -21,7 +21,7 @@ _BaseLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 class _TextLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """BaseLoader resolves no scalar (every plain scalar stays a string); libyaml's C
-    version composes several times faster than the pure-Python one, with the same marks.
+    version composes faster than the pure-Python one, with the same marks.
     It still asks the (pure-Python) resolver about every node, only to be given the
     default tag: answered here directly, as BaseResolver would."""
 

@@ -10,7 +10,7 @@ permalink and a place in the page's table of contents, and editors' text in a ci
 is never read as Markdown: it goes into the tree as text, escaped when serialised.
 
 Which citation an entry shows is written in the entry itself (see
-`views.markdown.citation_key`): the extension is given the views of the build and
+`urls.citation_key`): the extension is given the views of the build and
 needs no knowledge of which page MkDocs is converting.
 """
 
@@ -24,6 +24,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
 
+from generator import urls
 from generator.text import Text
 from generator.views.pages import PageView
 from generator.views.pieces import Citation
@@ -86,7 +87,7 @@ class _SourceList(Treeprocessor):
             return
         anchor = view.cited_outside_body(source_id) if view is not None else None
         if anchor is not None:
-            back.set("href", f"#{anchor}")
+            back.set("href", urls.at("", anchor))
             return
         paragraph.remove(back)
 
@@ -108,7 +109,7 @@ class _SourceList(Treeprocessor):
             "a",
             {
                 "class": "tl-permalink",
-                "href": f"#{item.get('id')}",
+                "href": urls.at("", item.get("id", "")),
                 "title": self.words.permalink_title,
                 "aria-label": self.words.permalink_label % {"number": number},
             },
@@ -128,7 +129,7 @@ def _cite(item: etree.Element, views: Mapping[str, PageView], words: SourceListW
     # placeholder before its back-link).
     text = paragraph.text
     end = min((index for index in (text.find(STX), text.find(" ")) if index >= 0), default=len(text))
-    page_path, _, source_id = text[:end].partition("#")
+    page_path, source_id = urls.cited(text[:end])
     view = views.get(page_path)
     citation = view.citation(source_id) if view is not None else None
     if citation is not None:

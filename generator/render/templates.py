@@ -2,6 +2,9 @@
 
 - ``link``: the one filter for links, a path from the site root (`generator.urls`)
   written relative to the page being rendered;
+- ``absolute``: the same path as a full address, where only that will do (a link
+  preview's image, an iframe on another site), or None when the site's address is not
+  configured;
 - ``jsonld``: a page view's schema.org data, ready for a ``<script>`` element;
 - ``_()`` and ``ngettext()``: the site's catalogue (`generator.text`), as HTML-safe text
   into which the values are escaped (a value made in the template, such as a link, is
@@ -49,6 +52,7 @@ def install(
     search_bodies: bool = True,
 ) -> None:
     env.filters["link"] = link
+    env.filters["absolute"] = address.absolute
     # Whether the search index holds the text of event and actor pages, or only what
     # their headers say (title, date, summary, place, actors, tags).
     env.globals["search_bodies"] = search_bodies

@@ -61,10 +61,6 @@ class Text:
     def number(self, value: int) -> str:
         return str(format_decimal(value, locale=self.locale))
 
-    @property
-    def direction(self) -> str:
-        return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
-
     def date(self, value: datetime.date, skeleton: str) -> str:
         """A date in the locale's own pattern for a CLDR skeleton ("yMMMMd", "yMMMM",
         "MMMMd", "LLLL", "y"): "25 December 2023" in en_GB, "25 décembre 2023" in fr."""
@@ -102,6 +98,31 @@ class UnknownLanguageError(ValueError):
     """The configured language or locale is not one Babel (CLDR) knows."""
 
 
+def base_language(language: str) -> str:
+    """The language alone of a theme language or a CLDR locale: "pt" of "pt-BR", "en" of
+    "en_GB"."""
+    return language.replace("-", "_").split("_")[0].lower()
+
+
+def dates_in_another_language(text: Text) -> str | None:
+    """Why the text's dates do not suit its words, when its locale is of another language
+    than the site's ('en_GB' writes English dates among French words), or None."""
+    dates, words = text.locale.language, base_language(text.language)
+    if dates == words:
+        return None
+    return (
+        f"'{text.locale}' writes dates in {Locale(dates).english_name}, "
+        f"but the site's language ({text.language}) is {_english_name(words)}"
+    )
+
+
+def _english_name(language: str) -> str:
+    try:
+        return str(Locale.parse(language).english_name)
+    except (UnknownLocaleError, ValueError):
+        return f"'{language}'"
+
+
 @cache
 def load_text(language: str, locale: str | None = None) -> Text:
     """The text of a site in `language` (a theme language such as "fr"), with dates in
@@ -112,7 +133,7 @@ def load_text(language: str, locale: str | None = None) -> Text:
         raise UnknownLanguageError(
             f"'{locale or language}' is not a locale CLDR knows (e.g. en, en_GB, fr, ar)"
         ) from error
-    base = language.split("-")[0].split("_")[0]
+    base = base_language(language)
     catalogue = CATALOGUES / f"{base}.po"
     translations: gettext.NullTranslations = gettext.NullTranslations()
     if catalogue.exists():

@@ -17,7 +17,7 @@ from babel.dates import format_date, format_time
 from babel.lists import format_list
 from babel.numbers import format_compact_decimal
 
-from generator.core.dates import PARTS, DatePoint, Day, EdtfDate
+from generator.core.dates import PARTS, DatePoint, Day, EdtfDate, Precision
 from generator.text import Text, gettext_noop
 
 
@@ -106,7 +106,7 @@ def _wrapped(message: str, inner: tuple[DateSegment, ...]) -> tuple[DateSegment,
     return tuple(segment for segment in (DateSegment(lead), *inner, DateSegment(tail)) if segment.text)
 
 
-_SKELETONS = {"day": "yMMMMd", "month": "yMMMM", "year": "y"}
+_SKELETONS: dict[Precision, str] = {"day": "yMMMMd", "month": "yMMMM", "year": "y"}
 
 
 def _plain(point: DatePoint) -> bool:

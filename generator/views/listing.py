@@ -13,7 +13,7 @@ import datetime
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from generator import urls
 from generator.core.dates import Day
@@ -21,8 +21,11 @@ from generator.core.model import Event
 from generator.text import Text
 from generator.views.dates import day_words, month_name, year_words
 from generator.views.overview import Overview, PeriodPath
-from generator.views.pages import PageView
+from generator.views.pages import PageView, chunks, numbered_title
 from generator.views.pieces import ActorLink, EventCard, PeriodLink, Pieces, TagLink
+
+# What the pages of a period too long for one page are, one level down.
+ListingLevel = Literal["years", "months", "days", "pages"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +66,9 @@ class Listing(PageView):
     groups: tuple[YearGroup, ...]  # the events this page shows, under year and month headings
     total: int  # the events of the whole period, shown here or on the pages in `periods`
     # When the period holds more than `page_limit` events: its pages one level down, and
-    # what they are ("years", "months", "days" or "pages").
+    # what they are.
     periods: tuple[PeriodLink, ...] = ()
-    periods_of: str = ""
+    periods_of: ListingLevel | None = None
     latest: bool = False  # the events shown are the most recent of a split listing
     previous: PeriodLink | None = None  # the neighbouring periods at the same level
     next: PeriodLink | None = None
@@ -84,7 +87,8 @@ class Listing(PageView):
 
 
 def timeline_groups(events: tuple[Event, ...], listing: str, pieces: Pieces) -> tuple[YearGroup, ...]:
-    """Consecutive events grouped under year, then month, headings.
+    """Consecutive events grouped under year, then month, headings: the same periods, and
+    the same addresses, as the pages of years and months (`_years`, `_months`).
 
     An event goes under the year and month its date starts in.  Events whose year the
     sources do not give come last in timeline order, under 'Year not given'; a date
@@ -92,50 +96,24 @@ def timeline_groups(events: tuple[Event, ...], listing: str, pieces: Pieces) -> 
     that no event looks as if it belonged to the month above it.
     """
     text = pieces.text
-    years: list[tuple[str, str, list[tuple[str, str, list[Event]]]]] = []  # (key, heading, months)
-    for event in events:
-        point = event.date.listed_at
-        if point.year is None:
-            year_key, year_heading = urls.YEAR_NOT_GIVEN, text.gettext("Year not given")
-        else:
-            year_key, year_heading = str(point.year), year_words(point.year, text)
-        if point.month:
-            month_key, heading = f"{point.month:02d}", month_name(point.month, text)
-        elif point.year is not None:
-            month_key, heading = urls.MONTH_NOT_GIVEN, text.gettext("Month not given")
-        else:
-            month_key, heading = "date-not-given", text.gettext("Date not given")
-        if not years or years[-1][0] != year_key:
-            years.append((year_key, year_heading, []))
-        months = years[-1][2]
-        if not months or months[-1][0] != month_key:
-            months.append((month_key, heading, []))
-        months[-1][2].append(event)
     return tuple(
-        YearGroup(heading, f"year-{key}", urls.year(listing, key), _month_groups(listing, key, months, pieces))
-        for key, heading, months in years
-    )
-
-
-def _month_groups(
-    listing: str, year_key: str, months: list[tuple[str, str, list[Event]]], pieces: Pieces
-) -> tuple[MonthGroup, ...]:
-    # 'Date not given' can recur within a year when `follows:` interleaves events.
-    used: dict[str, int] = {}
-    result = []
-    for key, heading, events in months:
-        used[key] = used.get(key, 0) + 1
-        unique = key if used[key] == 1 else f"{key}-{used[key]}"
-        result.append(
-            MonthGroup(
-                heading,
-                f"year-{year_key}-{unique}",
-                urls.month(listing, year_key, unique),
-                len(events),
-                tuple(pieces.card(event) for event in events),
-            )
+        YearGroup(
+            heading,
+            urls.year_anchor(year_key),
+            urls.year(listing, year_key),
+            tuple(
+                MonthGroup(
+                    month_heading,
+                    urls.month_anchor(year_key, month_key),
+                    urls.month(listing, year_key, month_key),
+                    len(found),
+                    tuple(pieces.card(event) for event in found),
+                )
+                for month_key, month_heading, found in _months(in_year, text)
+            ),
         )
-    return tuple(result)
+        for year_key, heading, in_year in _years(list(events), text)
+    )
 
 
 _Period = tuple[str, str, list[Event]]  # address part, heading, events
@@ -222,7 +200,7 @@ class _Page:
         neighbours: tuple[PeriodLink | None, PeriodLink | None],
         parent: str,
         *,
-        level: str,
+        level: ListingLevel,
         heading: str,
     ) -> list[Listing]:
         """The page of one period (`heading`: its name, "2023", without the listing's title) and,
@@ -236,13 +214,10 @@ class _Page:
         elif level == "days":
             below = _days(events, text)
         else:
-            below = [
-                (f"page-{n + 1}", "", events[n * self.limit : (n + 1) * self.limit])
-                for n in range(0, -(-len(events) // self.limit))
-            ]
+            below = [("", "", chunk) for chunk in chunks(events, self.limit)]
         links = tuple(
             PeriodLink(
-                f"{path}{key}/" if key != "page-1" else path,
+                urls.numbered(path, number) if level == "pages" else urls.below(path, key),
                 heading or text.gettext("Page %(number)s", number=number),
                 len(found),
             )
@@ -253,7 +228,7 @@ class _Page:
             return [
                 self.listing(
                     link.path,
-                    title if number == 1 else text.gettext("%(title)s (page %(number)s)", title=title, number=number),
+                    numbered_title(title, number, text),
                     tuple(found),
                     total=len(found),
                     periods=links,
@@ -277,7 +252,7 @@ class _Page:
                 period_events=events,
             )
         ]
-        next_level = "days" if level == "months" else "pages"
+        next_level: ListingLevel = "days" if level == "months" else "pages"
         for index, (link, (_, below_heading, found)) in enumerate(zip(links, below, strict=True)):
             below_title = (
                 text.gettext("%(month)s (%(year)s)", month=below_heading, year=heading)
@@ -303,7 +278,7 @@ class _Page:
         *,
         total: int,
         periods: tuple[PeriodLink, ...] = (),
-        periods_of: str = "",
+        periods_of: ListingLevel | None = None,
         latest: bool = False,
         neighbours: tuple[PeriodLink | None, PeriodLink | None] = (None, None),
         parent: str | None = None,
@@ -359,22 +334,21 @@ class PeriodPages:
         month or day where that page exists, else the heading of that period on the
         nearest page above."""
 
+        listing = self.listing_path
+
+        def year_page(key: str) -> str:
+            return urls.year(listing, key) if self.year_pages else current
+
         def path(unit: str, day: Day) -> str:
-            listing = self.listing_path
-            if unit == "undated":
-                key = urls.YEAR_NOT_GIVEN
-                return urls.year(listing, key) if self.year_pages else f"{current}#year-{key}"
-            year, month, number = day.parts
-            year_page = urls.year(listing, str(year)) if self.year_pages else current
-            if unit == "year":
-                return year_page if self.year_pages else f"{current}#year-{year}"
-            month_key = f"{month:02d}"
+            year, month, number = day.parts if unit != "undated" else (None, 1, 1)
+            year_key, month_key = urls.year_key(year), urls.month_key(month)
+            if unit in ("year", "undated"):
+                return year_page(year_key) if self.year_pages else urls.at(current, urls.year_anchor(year_key))
             if self.per_year[year] <= self.limit:
-                return f"{year_page}#year-{year}-{month_key}"
-            month_page = urls.month(listing, str(year), month_key)
+                return urls.at(year_page(year_key), urls.month_anchor(year_key, month_key))
             if unit == "month" or self.per_month[(year, month)] <= self.limit:
-                return month_page
-            return f"{month_page}{number:02d}/"
+                return urls.month(listing, year_key, month_key)
+            return urls.day(listing, year_key, month_key, urls.day_key(number))
 
         return path
 
@@ -396,16 +370,15 @@ def _consecutive(events: list[Event], key: Callable[[Event], tuple[str, str]]) -
             continue
         last = part
         used[part] = used.get(part, 0) + 1
-        periods.append((part if used[part] == 1 else f"{part}-{used[part]}", heading, [event]))
+        periods.append((urls.repeated(part, used[part]), heading, [event]))
     return periods
 
 
 def _years(events: list[Event], text: Text) -> list[_Period]:
     def key(event: Event) -> tuple[str, str]:
         year = event.date.listed_at.year
-        if year is None:
-            return urls.YEAR_NOT_GIVEN, text.gettext("Year not given")
-        return str(year), year_words(year, text)
+        heading = text.gettext("Year not given") if year is None else year_words(year, text)
+        return urls.year_key(year), heading
 
     return _consecutive(events, key)
 
@@ -414,10 +387,10 @@ def _months(events: list[Event], text: Text) -> list[_Period]:
     def key(event: Event) -> tuple[str, str]:
         point = event.date.listed_at
         if point.month:
-            return f"{point.month:02d}", month_name(point.month, text)
+            return urls.month_key(point.month), month_name(point.month, text)
         if point.year is not None:
             return urls.MONTH_NOT_GIVEN, text.gettext("Month not given")
-        return "date-not-given", text.gettext("Date not given")
+        return urls.DATE_NOT_GIVEN, text.gettext("Date not given")
 
     return _consecutive(events, key)
 
@@ -426,10 +399,10 @@ def _days(events: list[Event], text: Text) -> list[_Period]:
     def key(event: Event) -> tuple[str, str]:
         point = event.date.listed_at
         if point.day is None or point.month is None:
-            return "day-not-given", text.gettext("Day not given")
+            return urls.DAY_NOT_GIVEN, text.gettext("Day not given")
         if point.year is None:
-            return f"{point.day:02d}", text.date(datetime.date(2000, point.month, point.day), "MMMMd")
-        return f"{point.day:02d}", day_words(Day.of(point.year, point.month, point.day), text)
+            return urls.day_key(point.day), text.date(datetime.date(2000, point.month, point.day), "MMMMd")
+        return urls.day_key(point.day), day_words(Day.of(point.year, point.month, point.day), text)
 
     return _consecutive(events, key)
 

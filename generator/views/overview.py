@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Literal, NamedTuple, get_args
 
 from generator import urls
 from generator.core.dates import DatePoint, Day, EdtfDate
@@ -128,12 +128,18 @@ class Lanes:
     none: str
 
 
+# What the rows of an overview are (the `lanes` option): one row, a row per tag, or a
+# row per kind of actor.
+LaneGrouping = Literal["none", "tags", "actor kinds"]
+LANE_GROUPINGS: tuple[LaneGrouping, ...] = get_args(LaneGrouping)
+
+
 @dataclass(frozen=True, slots=True)
 class Drawing:
     """The site's choices for every overview (the `eras` and `lanes` options)."""
 
     eras: tuple[Era, ...] = ()
-    lanes: str = "none"  # "none", "tags" or "actor kinds"
+    lanes: LaneGrouping = "none"
 
 
 PLAIN = Drawing()  # no eras, no lanes
@@ -149,7 +155,6 @@ class Overview:
     bins: tuple[Bin, ...]
     bands: tuple[Band, ...]
     lanes: tuple[Lane, ...]
-    body_top: float  # where the rows begin (under the axis and the eras' labels)
     undated: int  # events whose year the sources do not give
     undated_path: str
     undated_label: str
@@ -227,7 +232,6 @@ def overview(
         bins=tuple(drawn_bins),
         bands=bands,
         lanes=tuple(lane_labels),
-        body_top=top,
         undated=undated,
         undated_path=period_path("undated", first),
         undated_label=text.ngettext("Year not given: %(num)s event", "Year not given: %(num)s events", undated),

@@ -7,14 +7,14 @@ The template a view is printed with is named by its class.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import ClassVar, TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from generator import urls
-from generator.core.content import FOLDERS, FOOTNOTE_REF
+from generator.core.content import FOOTNOTE_REF
 from generator.core.dates import Day, EdtfDate, coverage
-from generator.core.model import Actor, Affiliation, Chronology, Coordinates, EditorsFile, Event
+from generator.core.model import Actor, ActorKind, Affiliation, Chronology, Coordinates, EditorsFile, Event
 from generator.core.problems import Problem
 from generator.text import Text
 from generator.views.dates import DateWords, date_words, year_words
@@ -80,10 +80,32 @@ class CorrectionLine:
     day: int  # the first day of its date (a day ordinal), for the newest-first order
 
 
+def source_numbers(file: EditorsFile) -> dict[str, int]:
+    """Each source's number in the page's list of sources: Python-Markdown numbers the
+    footnotes in the order `page_markdown` defines them, the file's sources in order."""
+    return {source.id: index for index, source in enumerate(file.sources, start=1)}
+
+
+class FirstMarks:
+    """The ids of the marks (outside the body) that cite a source: the first mark of each
+    source gets one, for the list of sources to link back to when the body does not cite
+    that source."""
+
+    def __init__(self, anchor: Callable[[str], str]):
+        self.anchor = anchor  # a source's id -> the id of its first mark
+        self.seen: set[str] = set()
+
+    def __call__(self, source_id: str) -> str | None:
+        if source_id in self.seen:
+            return None
+        self.seen.add(source_id)
+        return self.anchor(source_id)
+
+
 def correction_lines(file: EditorsFile, text: Text) -> tuple[CorrectionLine, ...]:
     """A page's corrections, newest first, their citations as marks."""
-    numbers = {source.id: index for index, source in enumerate(file.sources, start=1)}
-    anchored: set[str] = set()
+    numbers = source_numbers(file)
+    first_mark = FirstMarks(urls.correction_mark)
     lines = []
     ordered = sorted(file.corrections, key=lambda c: c.date.first_day() or Day(0), reverse=True)
     for correction in ordered:
@@ -93,9 +115,10 @@ def correction_lines(file: EditorsFile, text: Text) -> tuple[CorrectionLine, ...
                 if piece:
                     parts.append(CorrectionPart(text=piece))
             elif piece in numbers:
-                parts.append(_mark(piece, numbers[piece], anchored))
-        if correction.source_id in numbers and correction.source_id not in FOOTNOTE_REF.findall(correction.text):
-            parts.append(_mark(correction.source_id, numbers[correction.source_id], anchored))
+                parts.append(CorrectionPart(source=piece, number=numbers[piece], anchor=first_mark(piece)))
+        source = correction.source_id
+        if source in numbers and source not in FOOTNOTE_REF.findall(correction.text):
+            parts.append(CorrectionPart(source=source, number=numbers[source], anchor=first_mark(source)))
         start = correction.date.start
         lines.append(
             CorrectionLine(
@@ -107,14 +130,6 @@ def correction_lines(file: EditorsFile, text: Text) -> tuple[CorrectionLine, ...
             )
         )
     return tuple(lines)
-
-
-def _mark(source_id: str, number: int, anchored: set[str]) -> CorrectionPart:
-    anchor = None
-    if source_id not in anchored:
-        anchored.add(source_id)
-        anchor = f"correction-cites-{source_id}"
-    return CorrectionPart(source=source_id, number=number, anchor=anchor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +259,7 @@ def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPag
         coordinates=event.coordinates,
         media=pieces.figures(event.media),
         corrections=correction_lines(event, pieces.text),
-        history=pieces.history(FOLDERS["event"], event.id),
+        history=pieces.history("event", event.id),
         participants=tuple(
             Participant(pieces.actor_link(p.actor_id), p.role, belongings(actors[p.actor_id], event.date, pieces))
             for p in event.actors
@@ -296,35 +311,24 @@ def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces, timeline: P
         ),
         media=pieces.figures(actor.media),
         corrections=correction_lines(actor, text),
-        history=pieces.history(FOLDERS["actor"], actor.id),
+        history=pieces.history("actor", actor.id),
         overview=pieces.picture(list({a.event.id: a.event for a in appearances}.values()), period_path),
     )
 
 
 def _parents(actor: Actor, pieces: Pieces, text: Text) -> tuple[AffiliationLine, ...]:
-    """The actor's own affiliations, each with a mark for the source it cites: the same
-    number as in the list of sources (Python-Markdown numbers footnotes in the order
-    `page_markdown` defines them: the actor's sources in order)."""
-    numbers = {source.id: index for index, source in enumerate(actor.sources, start=1)}
+    """The actor's own affiliations, each with a mark for the source it cites, numbered as
+    in the list of sources."""
+    numbers = source_numbers(actor)
+    first_mark = FirstMarks(urls.affiliation_mark)
     lines = []
-    anchored: set[str] = set()
     for affiliation in actor.affiliations:
         line = _affiliation(pieces, affiliation.organisation_id, affiliation, text)
         source = affiliation.source_id
         if source in numbers:
-            anchor = None
-            if source not in anchored:
-                anchored.add(source)
-                anchor = affiliation_anchor(source)
-            line = replace(line, source=source, source_number=numbers[source], anchor=anchor)
+            line = replace(line, source=source, source_number=numbers[source], anchor=first_mark(source))
         lines.append(line)
     return tuple(lines)
-
-
-def affiliation_anchor(source_id: str) -> str:
-    """The id of the first affiliation mark that cites a source: where the source list
-    links back to when the body does not cite that source."""
-    return f"affiliation-cites-{source_id}"
 
 
 def _affiliation(pieces: Pieces, actor_id: str, affiliation: Affiliation, text: Text) -> AffiliationLine:
@@ -336,7 +340,7 @@ def _names(actor: Actor) -> tuple[str, ...]:
     return (actor.name, *actor.aliases)
 
 
-def kind_name(kind: str, text: Text) -> str:
+def kind_name(kind: ActorKind, text: Text) -> str:
     names = {
         "person": text.gettext("Person"),
         "group": text.gettext("Group"),
@@ -362,38 +366,56 @@ class EventsIndex(PageView):
 T = TypeVar("T")
 
 
-def _index_pages(
-    items: list[T], limit: int, path_of: Callable[[int], str], name: Callable[[T], str]
-) -> list[tuple[str, list[T], tuple[PeriodLink, ...]]]:
-    """The pages of a long index: (path, its items, the pager naming each page by its
-    first and last item; empty when there is one page)."""
-    chunks = [items[i : i + limit] for i in range(0, len(items), limit)] or [[]]
-    paths = [path_of(number) for number in range(1, len(chunks) + 1)]
+def chunks(items: Sequence[T], limit: int) -> list[list[T]]:
+    """`items` cut into pages of at most `limit` (one empty page when there are none)."""
+    return [list(items[start : start + limit]) for start in range(0, len(items), limit)] or [[]]
+
+
+def numbered_title(title: str, number: int, text: Text) -> str:
+    """The title of the `number`th page of a list (the first keeps the list's title)."""
+    return title if number == 1 else text.gettext("%(title)s (page %(number)s)", title=title, number=number)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexPage(Generic[T]):
+    """One page of a long index: its items, and the pager that names each of the index's
+    pages by its first and last item (empty when there is one page)."""
+
+    path: str
+    title: str
+    in_nav: bool  # the first page only
+    items: list[T]
+    pager: tuple[PeriodLink, ...]
+
+
+def index_pages(
+    items: list[T], limit: int, first: str, title: str, name: Callable[[T], str], text: Text
+) -> list[IndexPage[T]]:
+    """An index of `items` (its first page at `first`) cut into pages of at most `limit`."""
+    cut = chunks(items, limit)
+    paths = [urls.numbered(first, number) for number in range(1, len(cut) + 1)]
     pager = tuple(
         PeriodLink(path, f"{name(chunk[0])} – {name(chunk[-1])}" if chunk else "", len(chunk))
-        for path, chunk in zip(paths, chunks, strict=True)
+        for path, chunk in zip(paths, cut, strict=True)
     )
-    return [(path, chunk, pager if len(chunks) > 1 else ()) for path, chunk in zip(paths, chunks, strict=True)]
-
-
-def _numbered(title: str, number: int, text: Text) -> str:
-    return title if number == 1 else text.gettext("%(title)s (page %(number)s)", title=title, number=number)
+    return [
+        IndexPage(path, numbered_title(title, number, text), number == 1, chunk, pager if len(cut) > 1 else ())
+        for number, (path, chunk) in enumerate(zip(paths, cut, strict=True), start=1)
+    ]
 
 
 def events_index(chronology: Chronology, title: str, limit: int, pieces: Pieces) -> list[EventsIndex]:
     by_title = sorted(chronology.events, key=lambda e: (e.title.casefold(), e.id))
     return [
         EventsIndex(
-            path=path,
-            title=_numbered(title, number, pieces.text),
-            in_nav=number == 1,
+            path=page.path,
+            title=page.title,
+            in_nav=page.in_nav,
             total=len(by_title),
-            events=tuple(pieces.event_link(event) for event in chunk),
-            pager=pager,
+            events=tuple(pieces.event_link(event) for event in page.items),
+            pager=page.pager,
         )
-        for number, (path, chunk, pager) in enumerate(
-            _index_pages(by_title, limit, urls.events_index, lambda event: event.title), start=1
-        )
+        for page in index_pages(by_title, limit, urls.EVENTS, title, lambda event: event.title, pieces.text)
     ]
 
 
@@ -419,7 +441,7 @@ class ActorsIndex(PageView):
     pager: tuple[PeriodLink, ...] = ()  # the index's pages when it has more than one
 
 
-KIND_ORDER = ("state", "organisation", "group", "person")
+KIND_ORDER: tuple[ActorKind, ...] = ("state", "organisation", "group", "person")  # on the actors index
 
 
 def actors_index(chronology: Chronology, title: str, limit: int, pieces: Pieces) -> list[ActorsIndex]:
@@ -428,12 +450,12 @@ def actors_index(chronology: Chronology, title: str, limit: int, pieces: Pieces)
     headings = kind_plurals(pieces.text)
     ordered = [actor for kind in KIND_ORDER for actor in chronology.actors if actor.kind == kind]
     views = []
-    pages = _index_pages(ordered, limit, urls.actors_index, lambda actor: actor.name)
-    for number, (path, chunk, pager) in enumerate(pages, start=1):
+    for page in index_pages(ordered, limit, urls.ACTORS, title, lambda actor: actor.name, pieces.text):
+        chunk = page.items
         groups = tuple(
             KindGroup(
                 headings[kind],
-                f"kind-{kind}",
+                urls.kind_anchor(kind),
                 tuple(
                     ActorEntry(
                         pieces.actor_link(actor.id),
@@ -448,11 +470,7 @@ def actors_index(chronology: Chronology, title: str, limit: int, pieces: Pieces)
             for kind in KIND_ORDER
             if any(actor.kind == kind for actor in chunk)
         )
-        views.append(
-            ActorsIndex(
-                path=path, title=_numbered(title, number, pieces.text), in_nav=number == 1, groups=groups, pager=pager
-            )
-        )
+        views.append(ActorsIndex(path=page.path, title=page.title, in_nav=page.in_nav, groups=groups, pager=page.pager))
     return views
 
 

@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator import urls
+from generator.core.content import FileKind, content_file
 from generator.core.dates import DatePoint, Day, EdtfDate
-from generator.core.model import Actor, Chronology, Event, Media, Source
-from generator.pipeline.history import Histories
+from generator.core.model import Actor, ActorKind, Chronology, Event, Media, Source
+from generator.pipeline.history import Histories, HistoryGap
 from generator.pipeline.images import Picture
 from generator.text import Text
 from generator.views.dates import DateWords, date_words
@@ -25,7 +26,7 @@ class ActorLink:
     id: str
     path: str
     name: str
-    kind: str  # person, group, organisation or state (JSON-LD's Person or Organization)
+    kind: ActorKind  # JSON-LD's Person or Organization
     aliases: tuple[str, ...] = ()  # found by search on the pages of its events
 
 
@@ -122,7 +123,7 @@ def _day_of(seconds: int) -> Day:
     return Day.of(moment.year, moment.month, moment.day)
 
 
-def kind_plurals(text: Text) -> dict[str, str]:
+def kind_plurals(text: Text) -> dict[ActorKind, str]:
     """Each kind of actor as a heading or a lane names a group of them."""
     return {
         "state": text.gettext("States"),
@@ -226,21 +227,24 @@ class Pieces:
             )
         return tuple(found)
 
-    def history(self, folder: str, file_id: str) -> HistoryLine | None:
+    def history(self, kind: FileKind, file_id: str) -> HistoryLine | None:
         """When the file was first published and last updated, or why that is not known;
         None when the site does not say (no history was read)."""
         if self.histories is None:
             return None
-        found = self.histories.of(f"{folder}/{file_id}.md")
-        url = self.history_url.replace("{path}", found.path) if self.history_url and found.path else None
+        found = self.histories.of(content_file(kind, file_id))
+        url = urls.file_history(self.history_url, found.path) if self.history_url and found.path else None
         if found.first is None or found.last is None:
-            why = {
-                "no git": self.text.gettext("the site was not built from a git checkout"),
-                "shallow": self.text.gettext("the site was built from a clone without its history"),
-            }.get(found.missing, self.text.gettext("the file is not committed yet"))
-            return HistoryLine(None, None, why, url)
+            return HistoryLine(None, None, self._unknown(found.missing or "not committed"), url)
         first, last = _day_of(found.first), _day_of(found.last)
         return HistoryLine(self._on(first), self._on(last) if last != first else None, "", url)
+
+    def _unknown(self, why: HistoryGap) -> str:
+        if why == "no git":
+            return self.text.gettext("the site was not built from a git checkout")
+        if why == "shallow":
+            return self.text.gettext("the site was built from a clone without its history")
+        return self.text.gettext("the file is not committed yet")
 
     def _on(self, day: Day) -> DateWords:
         point = DatePoint(*day.parts)

@@ -16,14 +16,14 @@ GENERATOR = Path(__file__).resolve().parents[2] / "generator"
 RANKS = {
     "core": 0,
     "text": 0,
-    "pipeline": 1,
     "urls": 1,
-    "views": 2,
-    "render": 3,
-    "exports": 3,
-    "build": 4,
-    "commands": 5,
-    "__main__": 6,
+    "pipeline": 2,
+    "views": 3,
+    "render": 4,
+    "exports": 4,
+    "build": 5,
+    "commands": 6,
+    "__main__": 7,
 }
 # The pipeline's stages in the order they run.
 STAGES = ["limits", "yaml_text", "load", "schema", "validate", "link", "images", "history", "chronology"]

@@ -19,9 +19,10 @@ import hashlib
 from pathlib import Path
 
 from generator.commands.importing.drafts import Draft, Fields, Reading, new_id
+from generator.core.model import ActorKind
 
 # ACLED's `inter` codes: the kind of actor, and what the event page says of its part.
-INTER = {
+INTER: dict[str, tuple[ActorKind, str]] = {
     "1": ("organisation", "state forces"),
     "2": ("group", "rebel group"),
     "3": ("group", "political militia"),
@@ -31,6 +32,7 @@ INTER = {
     "7": ("group", "civilians"),
     "8": ("organisation", "external or other forces"),
 }
+NO_INTER: tuple[ActorKind, str | None] = ("group", None)  # a code left blank or not ACLED's
 GEO_PRECISION = {"1": "the town", "2": "near the town, or a part of the region", "3": "the region"}
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d-%b-%Y", "%d/%m/%Y", "%d-%b-%y", "%d %b %Y")
 ACLED = "Armed Conflict Location & Event Data Project (ACLED)"
@@ -91,7 +93,7 @@ def _event(reading: Reading, record: str, row: dict[str, str], actors: dict[str,
     participants = []
     for side in ("1", "2"):
         main = cell(f"actor{side}")
-        kind, role = INTER.get(cell(f"inter{side}"), ("group", None))
+        kind, role = INTER.get(cell(f"inter{side}"), NO_INTER)
         if main:
             participants.append(_participant(reading, actors, main, kind, role, record))
         associated = cell(f"assoc_actor_{side}") or cell(f"ally_actor_{side}")
@@ -115,11 +117,11 @@ def _event(reading: Reading, record: str, row: dict[str, str], actors: dict[str,
     cites = "".join(f"[^{source['id']}]" for source in sources)
     notes = cell("notes") or f"ACLED records a {what.lower()} here."
     event_id = new_id("acled", key, fallback=f"acled-row-{record}")  # ACLED's own id: the same in every export
-    reading.add(Draft("events", event_id, fields, f"{notes}{cites}\n", record))
+    reading.add(Draft("event", event_id, fields, f"{notes}{cites}\n", record))
 
 
 def _participant(
-    reading: Reading, actors: dict[str, Draft], name: str, kind: str, role: str | None, record: str
+    reading: Reading, actors: dict[str, Draft], name: str, kind: ActorKind, role: str | None, record: str
 ) -> dict[str, str]:
     # A name of no Latin letters: an id from the name itself, the same at every row.
     actor_id = new_id(name, fallback=f"actor-{hashlib.sha256(name.encode()).hexdigest()[:10]}")
@@ -130,7 +132,7 @@ def _participant(
             "kind": kind,
             "sources": [{"id": "acled", "title": "ACLED's actor names", "publisher": ACLED}],
         }
-        actors[actor_id] = Draft("actors", actor_id, fields, "Named as an actor in ACLED's events.[^acled]\n", record)
+        actors[actor_id] = Draft("actor", actor_id, fields, "Named as an actor in ACLED's events.[^acled]\n", record)
     elif known.fields["name"] != name:
         reading.problem(
             record,

@@ -7,7 +7,7 @@ import contextlib
 import re
 from dataclasses import dataclass, field
 
-from generator.core.content import is_index_page, slugify
+from generator.core.content import FileKind, is_index_page, slugify
 from generator.core.problems import Problem
 from generator.pipeline.limits import control_characters
 
@@ -18,7 +18,7 @@ Fields = dict[str, object]  # frontmatter, in the order it is written
 class Draft:
     """One content file to be: an event or an actor."""
 
-    kind: str  # "events" or "actors"
+    kind: FileKind
     id: str
     fields: Fields
     body: str

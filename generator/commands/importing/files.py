@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from generator.commands.importing.drafts import Draft
-from generator.core.content import FOLDERS
+from generator.core.content import FOLDERS, content_file
 from generator.core.problems import Problem
 from generator.pipeline.chronology import build_chronology
 
@@ -73,7 +73,7 @@ def recorded_file(text: str) -> str | None:
 def plan(drafts: list[Draft], content: Path, source_file: str) -> Plan:
     result = Plan()
     for draft in drafts:
-        relative = f"{draft.kind}/{draft.id}.md"
+        relative = content_file(draft.kind, draft.id)
         text = render(draft, source_file)
         path = content / relative
         if not path.exists():

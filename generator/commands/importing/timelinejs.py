@@ -126,7 +126,7 @@ def add_event(
     # The headline makes the id (as an editor names a file); the same headline twice is numbered.
     number = "".join(char for char in record if char.isdigit())
     event_id = new_id(headline, fallback=f"event-{number}")
-    reading.add(Draft("events", event_id, fields, body + "\n", record))
+    reading.add(Draft("event", event_id, fields, body + "\n", record))
 
 
 def add_era(reading: Reading, record: str, name: str, start: Any, end: Any) -> None:

@@ -16,7 +16,15 @@ from importlib import resources
 import fastjsonschema
 from jsonschema import Draft7Validator
 
-SCHEMA_FILES = ("event.schema.json", "actor.schema.json")
+from generator.core.content import FILE_KINDS, FileKind
+
+
+def schema_file(kind: FileKind) -> str:
+    """The schema of an event's or an actor's frontmatter, by file name."""
+    return f"{kind}.schema.json"
+
+
+SCHEMA_FILES = tuple(schema_file(kind) for kind in FILE_KINDS)
 
 
 def schema_text(name: str) -> str:
@@ -24,27 +32,27 @@ def schema_text(name: str) -> str:
 
 
 @cache
-def definitions(kind: str) -> dict[str, object]:
+def definitions(kind: FileKind) -> dict[str, object]:
     """The shared definitions of a schema (id, text, edtf, source...)."""
     # json.loads is untyped; a schema's "definitions" is a JSON object of named schemas.
-    found: dict[str, object] = json.loads(schema_text(f"{kind}.schema.json"))["definitions"]
+    found: dict[str, object] = json.loads(schema_text(schema_file(kind)))["definitions"]
     return found
 
 
 @cache
-def validator(kind: str) -> Draft7Validator:
-    """The validator for 'event' or 'actor' frontmatter."""
-    return Draft7Validator(json.loads(schema_text(f"{kind}.schema.json")))
+def validator(kind: FileKind) -> Draft7Validator:
+    """The validator for an event's or an actor's frontmatter."""
+    return Draft7Validator(json.loads(schema_text(schema_file(kind))))
 
 
 @cache
-def is_valid(kind: str) -> Callable[[object], bool]:
-    """A compiled yes/no check (fastjsonschema), dozens of times faster than `validator`.
+def is_valid(kind: FileKind) -> Callable[[object], bool]:
+    """A compiled yes/no check (fastjsonschema), much faster than `validator`.
 
     Most files are valid, so validation asks this first and runs the full validator,
     whose errors name every problem, only for files that fail it.
     """
-    check = fastjsonschema.compile(json.loads(schema_text(f"{kind}.schema.json")))
+    check = fastjsonschema.compile(json.loads(schema_text(schema_file(kind))))
 
     def valid(data: object) -> bool:
         try:
