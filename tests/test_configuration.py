@@ -93,13 +93,12 @@ def test_the_search_option_sets_what_is_indexed(tmp_path, choice, body_indexed):
 
 
 def test_a_search_index_killed_for_memory_says_so(tmp_path, monkeypatch):
-    import subprocess
-
     from generator.build import search_index
 
-    def killed(*args, **kwargs):
-        return subprocess.CompletedProcess(args, -9, "", "")
-
-    monkeypatch.setattr(search_index.subprocess, "run", killed)
+    # Pagefind as the system's out-of-memory killer leaves it: ended by SIGKILL.
+    killed = tmp_path / "pagefind-killed"
+    killed.write_text("#!/bin/sh\nkill -9 $$\n")
+    killed.chmod(0o755)
+    monkeypatch.setattr(search_index.sys, "executable", str(killed))
     with pytest.raises(search_index.SearchIndexError, match=r"stopped by SIGKILL .*memory.*search: summaries"):
         search_index.index_site(tmp_path)
