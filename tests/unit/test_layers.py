@@ -114,3 +114,15 @@ def test_the_check_catches_what_it_names(tmp_path, module, source, expected):
         assert found == []
     else:
         assert len(found) == 1 and expected in found[0], found
+
+
+def test_the_readme_names_every_module():
+    """The README's module map ("How it works") is the tree: a new module is named there."""
+    readme = (GENERATOR.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## How it works") :]
+    unnamed = [
+        path.relative_to(GENERATOR).as_posix()
+        for path in modules()
+        if path.name not in ("__init__.py", "__main__.py") and f"`{path.name}`" not in section
+    ]
+    assert unnamed == []
