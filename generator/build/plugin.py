@@ -55,7 +55,7 @@ from generator.build.config import TimelineConfig
 from generator.build.content_watch import ContentWatch
 from generator.build.navigation import NavFragmentKey, nav_fragment_key
 from generator.build.provenance import build_record, seal, version
-from generator.build.publish import StagedSite
+from generator.build.publish import StagedSite, site_size
 from generator.build.search_index import PreviewIndexer, SearchIndexError, index_site
 from generator.core.content import FOLDERS, MEDIA
 from generator.exports import (
@@ -398,6 +398,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             seal(Path(config.site_dir), record)
         except ValueError as error:
             raise PluginError(f"{error}; nothing was published, the previous site is unchanged") from error
+        files, size = site_size(Path(config.site_dir))
+        log.info(f"The site: {files:,} files, {size:,} bytes ({size / files if files else 0:,.0f} a file)")
+        if size > self.config.size_limit:
+            message = (
+                f"the site is {size:,} bytes, more than size_limit ({self.config.size_limit:,}; GitHub Pages "
+                "documents 1 GB for a published site); see the README's Scale section for what makes a site smaller"
+            )
+            if config.strict:
+                raise PluginError(f"{message}; nothing was published, the previous site is unchanged")
+            log.warning(message)
         if self.staged is not None:
             self.staged.publish()
             log.info(f"Published the site to {self.staged.target}")

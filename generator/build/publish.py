@@ -66,6 +66,16 @@ class StagedSite:
             self.done = True
 
 
+def site_size(site: Path) -> tuple[int, int]:
+    """(files, bytes) of a built site, every file counted as `du -sb` counts its bytes."""
+    files = total = 0
+    for folder, _, names in os.walk(site):
+        for name in names:
+            files += 1
+            total += os.lstat(os.path.join(folder, name)).st_size
+    return files, total
+
+
 def _exchange(first: Path, second: Path) -> bool:
     """Swap two folders in one system call (Linux renameat2); False where it is not available."""
     if not sys.platform.startswith("linux"):
