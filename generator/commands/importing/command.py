@@ -54,7 +54,7 @@ class Progress:
     def draft(self, what: str) -> None:
         self.count += 1
         if self.shown and time.monotonic() - self.last > 0.2:
-            self.say(f"read {self.count:,} records; now {what}")
+            self.say(f"{self.count:,} record(s) read, now at {what}")
 
     def say(self, text: str) -> None:
         if self.shown:
@@ -91,7 +91,7 @@ def import_file(form: str, path: Path, content: Path, *, write: bool) -> int:
             result.add(draft)
 
         reading = READERS[form](path, Reading(path.name, sink=stage, report=report))
-        progress.say(f"read {progress.count:,} records; checking that the result builds")
+        progress.say(f"{progress.count:,} record(s) read; checking that the result builds")
         problems = result.check()
         progress.clear()
         _summary(result)
