@@ -27,10 +27,10 @@ from generator.pipeline import limits
 ROWS = 100_000  # records of one file (rows, events): a chronology past that does not build on 2 cores and 24 GB
 CELL_CHARACTERS = limits.FILE_BYTES  # a cell past it cannot fit in the file it becomes
 LINE_CHARACTERS = 4 * limits.FILE_BYTES  # one line of a CSV file, however many cells it holds
-XLSX_BYTES = 64 * 1024 * 1024  # every part of a workbook, unpacked (a 100,000-row template unpacks to about 60 MB)
+XLSX_BYTES = 64 * 1024 * 1024  # every part of a workbook, unpacked (10,000 rows of the template: 3.5 MB)
 XLSX_PARTS = 1_000  # files inside a workbook (a plain one has about ten)
 XLSX_ROW_ELEMENTS = 50_000  # XML elements in one row of a sheet (Excel's most is 16,384 cells)
-JSON_BYTES = 128 * 1024 * 1024  # a TimelineJS file (100,000 events take about 60 MB)
+JSON_BYTES = 128 * 1024 * 1024  # a TimelineJS file, read whole (its events are one JSON list)
 JSON_DEPTH = limits.YAML_DEPTH  # nested lists and objects (TimelineJS's own go 4 deep)
 NUMBER_DIGITS = 30  # a JSON number longer than this is kept as its text (Python refuses past 4,300 digits)
 
