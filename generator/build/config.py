@@ -129,8 +129,8 @@ class TimelineConfig(base.Config):
     # path in the repository: https://github.com/OWNER/REPO/commits/main/{path}
     history_url = c.Optional(_Text(_history_url))
 
-    # The most bytes the whole site may take: GitHub Pages documents 1 GB for a published
-    # site.  A larger site is a warning, and under --strict it is not published.  Another
+    # The most bytes the whole site may take: GitHub Pages documents a gigabyte for a
+    # published site.  A larger site is a warning, and under --strict it is not published.  Another
     # host may allow more.
     size_limit = _WholeNumber(minimum=1, default=1_000_000_000)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.core.model import Chronology
 from generator.core.problems import Problem
 from generator.pipeline.link import link
-from generator.pipeline.load import LoadCache, load_content
+from generator.pipeline.load import LoadCache, Loaded, load_content
 from generator.pipeline.validate import ValidationCache, validate_records
 
 
@@ -29,8 +29,13 @@ def build_chronology(
 ) -> tuple[Chronology | None, list[Problem]]:
     """Return the chronology (None if there is any error) and every problem, warnings included."""
     loaded = load_content(content_root, shown_root, cache.loaded if cache else None)
+    return chronology_of(loaded, cache.validated if cache else None)
+
+
+def chronology_of(loaded: Loaded, cache: ValidationCache | None = None) -> tuple[Chronology | None, list[Problem]]:
+    """Validate and link what was loaded (an import checks its files with what is there)."""
     problems = list(loaded.problems)
-    events, actors, found = validate_records(loaded.records, cache.validated if cache else None)
+    events, actors, found = validate_records(loaded.records, cache)
     problems += found
     accepted = {("event", e.id) for e in events} | {("actor", a.id) for a in actors}
     unusable = (frozenset((r.kind, r.id) for r in loaded.records) - accepted) | loaded.unreadable

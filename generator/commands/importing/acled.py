@@ -12,13 +12,17 @@ Coordinates keep ACLED's `geo_precision` in words.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import difflib
 import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from itertools import combinations
 from pathlib import Path
 
-from generator.commands.importing.drafts import Draft, Fields, Reading, new_id
+from generator.commands.importing import bounded
+from generator.commands.importing.drafts import Draft, Fields, Reading, new_id, quoted
 from generator.core.model import ActorKind
 
 # ACLED's `inter` codes: the kind of actor, and what the event page says of its part.
@@ -38,21 +42,22 @@ DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d-%b-%Y", "%d/%m/%Y", "%d-
 ACLED = "Armed Conflict Location & Event Data Project (ACLED)"
 
 
-def read_acled(path: Path) -> Reading:
-    reading = Reading(path.name)
+def read_acled(path: Path, reading: Reading | None = None) -> Reading:
+    reading = reading or Reading(path.name)
+    actors: dict[str, Draft] = {}
     try:
-        with path.open(encoding="utf-8-sig", newline="") as file:
-            rows = list(csv.DictReader(file))
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        rows = bounded.csv_rows(path)
+        header = [name.casefold().strip() for name in next(rows, (1, []))[1]]
+        if "event_date" not in header:
+            reading.problem("1", "event_date", "no event_date column: not an ACLED export", error=True)
+            return reading
+        for number, values in rows:
+            _event(reading, str(number), dict(zip(header, values, strict=False)), actors)
+    except bounded.ReadError as refusal:
+        reading.refused(refusal)
+    except OSError as error:
         reading.problem("1", "file", f"cannot be read as CSV: {error}", error=True)
         return reading
-    if not rows or "event_date" not in {str(key).casefold() for key in rows[0]}:
-        reading.problem("1", "event_date", "no event_date column: not an ACLED export", error=True)
-        return reading
-    actors: dict[str, Draft] = {}
-    for number, raw in enumerate(rows, start=2):
-        row = {str(key).casefold().strip(): value for key, value in raw.items() if key is not None}
-        _event(reading, str(number), row, actors)
     for draft in actors.values():
         reading.add(draft)
     _near_duplicates(reading, actors)
@@ -67,12 +72,18 @@ def _event(reading: Reading, record: str, row: dict[str, str], actors: dict[str,
     day = _day(cell("event_date"))
     if day is None:
         reading.problem(
-            record, "event_date", f"'{cell('event_date')}' is not a date ACLED writes; row left out", error=True
+            record, "event_date", f"{quoted(cell('event_date'))} is not a date ACLED writes; row left out", error=True
         )
         return
     date, note = _date(day, cell("time_precision"))
+    if cell("time_precision") == "2" and not 6 < day.toordinal() <= datetime.date.max.toordinal() - 6:
+        reading.problem(
+            record, "event_date", f"the week around {day.isoformat()} is cut at {date}: years 1 to 9999 only"
+        )
     if cell("time_precision") not in ("", "1", "2", "3"):
-        reading.problem(record, "time_precision", f"'{cell('time_precision')}' is not 1, 2 or 3; read as 1 (the day)")
+        reading.problem(
+            record, "time_precision", f"{quoted(cell('time_precision'))} is not 1, 2 or 3; read as 1 (the day)"
+        )
     what = cell("sub_event_type") or cell("event_type") or "Event"
     location = cell("location")
     title = f"{what} in {location}" if location else what
@@ -137,7 +148,8 @@ def _participant(
         reading.problem(
             record,
             "actor",
-            f"'{name}' and '{known.fields['name']}' share the file {actor_id}.md; kept '{known.fields['name']}'",
+            f"{quoted(name)} and {quoted(known.fields['name'])} share the file {actor_id}.md; "
+            f"kept {quoted(known.fields['name'])}",
         )
     entry = {"id": actor_id}
     if role:
@@ -145,15 +157,51 @@ def _participant(
     return entry
 
 
+BLOCK_MOST = 50  # names compared pair by pair within one block; a bigger block is said as a whole
+
+
 def _near_duplicates(reading: Reading, actors: dict[str, Draft]) -> None:
-    """The same actor spelled two ways is kept as two; said, so an editor can merge them."""
-    names = sorted(str(draft.fields["name"]) for draft in actors.values())
-    for index, name in enumerate(names):
-        for other in names[index + 1 :]:
-            if difflib.SequenceMatcher(None, name.casefold(), other.casefold()).ratio() > 0.9:
-                reading.problem(
-                    "actors", "actor", f"'{name}' and '{other}' may be one actor spelled two ways; both kept"
-                )
+    """The same actor spelled two ways is kept as two; said, so an editor can merge them.
+
+    Names that differ only in their numbers ("Militia group 00961" and "00963") are
+    different actors, and are not compared.  The others are compared by their letters
+    (case, accents, spaces and punctuation set aside), and only within a block: the names
+    whose letters are the same once one letter is left out of either.  Two names one
+    letter apart share a block, so no such pair is missed, and the work grows with the
+    number of names, not with its square (10,000 names take well under a second)."""
+    by_form: dict[str, str] = {}  # one name for each spelling without its digits
+    for name in sorted(str(draft.fields["name"]) for draft in actors.values()):
+        by_form.setdefault(re.sub(r"\d+", "#", name), name)
+    blocks: defaultdict[str, list[str]] = defaultdict(list)
+    for name in by_form.values():
+        key = _letters(name)
+        for variant in {key, *(key[:index] + key[index + 1 :] for index in range(len(key)))}:
+            blocks[variant].append(name)
+    pairs: set[tuple[str, str]] = set()
+    for variant, names in sorted(blocks.items()):
+        if len(names) > BLOCK_MOST:
+            reading.problem(
+                "actors",
+                "actor",
+                f"{len(names):,} names are one letter from {quoted(variant)} "
+                f"({', '.join(map(quoted, names[:3]))}, ...); if some are one actor, merge them",
+            )
+            continue
+        pairs.update(pair for pair in combinations(names, 2) if _alike(*pair))
+    for name, other in sorted(pairs):
+        reading.problem(
+            "actors", "actor", f"{quoted(name)} and {quoted(other)} may be one actor spelled two ways; both kept"
+        )
+
+
+def _letters(name: str) -> str:
+    """A name's letters, lower case, without accents: what two spellings of it share."""
+    return "".join(char for char in unicodedata.normalize("NFKD", name.casefold()) if char.isalpha())
+
+
+def _alike(name: str, other: str) -> bool:
+    first, second = _letters(name), _letters(other)
+    return first == second or difflib.SequenceMatcher(None, first, second).ratio() > 0.9
 
 
 def _day(text: str) -> datetime.date | None:
@@ -167,7 +215,9 @@ def _day(text: str) -> datetime.date | None:
 
 def _date(day: datetime.date, precision: str) -> tuple[str, str | None]:
     if precision == "2":
-        before, after = day - datetime.timedelta(days=6), day + datetime.timedelta(days=6)
+        # The days around it, kept within the years a date can have (1 to 9999).
+        before = datetime.date.fromordinal(max(day.toordinal() - 6, 1))
+        after = datetime.date.fromordinal(min(day.toordinal() + 6, datetime.date.max.toordinal()))
         note = f"ACLED (time precision 2): the sources give the week, not the day; ACLED codes {day.isoformat()}"
         return f"{before.isoformat()}/{after.isoformat()}", note
     if precision == "3":
@@ -182,10 +232,14 @@ def _coordinates(reading: Reading, record: str, latitude: str, longitude: str, p
     try:
         north, east = float(latitude), float(longitude)
     except ValueError:
-        reading.problem(record, "latitude, longitude", f"'{latitude}, {longitude}' are not numbers; left out")
+        reading.problem(
+            record, "latitude, longitude", f"{quoted(f'{latitude}, {longitude}')} are not numbers; left out"
+        )
         return None
     if not (-90 <= north <= 90 and -180 <= east <= 180):
-        reading.problem(record, "latitude, longitude", f"'{latitude}, {longitude}' are out of range; left out")
+        reading.problem(
+            record, "latitude, longitude", f"{quoted(f'{latitude}, {longitude}')} are out of range; left out"
+        )
         return None
     found = {"latitude": latitude, "longitude": longitude}
     if precision in GEO_PRECISION:

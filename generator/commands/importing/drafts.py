@@ -1,12 +1,19 @@
 """What every import reader produces, and the care they share: text cleaned of control
-characters (each reported), stable unique ids, EDTF from date parts."""
+characters (each reported), stable unique ids, EDTF from date parts.
+
+A reader hands each draft and each problem on as it finds them (the command stages the
+draft on disk and prints the problem at once), so an import holds one row at a time,
+not the file; without a `sink` and a `report` the reading keeps them (tests)."""
 
 from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass, field
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
+from generator.commands.importing.bounded import ReadError
 from generator.core.content import FileKind, is_index_page, slugify
 from generator.core.problems import Problem
 from generator.pipeline.limits import control_characters
@@ -27,17 +34,25 @@ class Draft:
 
 @dataclass
 class Reading:
-    """A reader's work in progress: the drafts by id, the problems, the eras found."""
+    """A reader's work in progress: the drafts, the problems, the eras found."""
 
     file: str
+    sink: Callable[[Draft], None] | None = None  # takes each draft; without it they are kept in `drafts`
+    report: Callable[[Problem], None] | None = None  # takes each problem; without it they are kept in `problems`
     drafts: dict[str, Draft] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     eras: list[tuple[str, str]] = field(default_factory=list)  # (name, EDTF) for the `eras` option
+    ids: set[str] = field(default_factory=set)  # every id given so far
+    _next_number: dict[str, int] = field(default_factory=dict)  # the next number to try after an id taken
 
     def problem(self, record: str, column: str, message: str, *, error: bool = False) -> None:
         """Something the import could not map: an error leaves the record out; otherwise
         (a warning) the record is kept as the message says."""
-        self.problems.append(Problem(self.file, message, column, record=record, warning=not error))
+        found = Problem(self.file, message, column, record=record, warning=not error)
+        if self.report:
+            self.report(found)
+        else:
+            self.problems.append(found)
 
     def clean(self, record: str, column: str, value: object) -> str:
         """A cell as text: trimmed, a Windows-1252 character read as Latin-1 (U+0092 for
@@ -58,16 +73,25 @@ class Reading:
         return re.sub(r"[ \t]+", " ", "".join(cleaned)).strip()
 
     def add(self, draft: Draft) -> None:
-        """Keep a draft; two records that would take one id are both kept, the second
-        with a number after its id, and said."""
-        if draft.id in self.drafts:
+        """Hand a draft on; two records that would take one id are both kept, the second
+        with a number after its id, and said (the numbers already tried are not tried
+        again: a thousand rows of one headline cost a thousand steps, not a million)."""
+        if draft.id in self.ids:
             taken = draft.id
-            number = 2
-            while f"{taken}-{number}" in self.drafts:
+            number = self._next_number.get(taken, 2)
+            while f"{taken}-{number}" in self.ids:
                 number += 1
-            draft = Draft(draft.kind, f"{taken}-{number}", draft.fields, draft.body, draft.record)
-            self.problem(draft.record, "id", f"'{taken}' is taken by another record: '{draft.id}'")
-        self.drafts[draft.id] = draft
+            self._next_number[taken] = number + 1
+            draft = replace(draft, id=f"{taken}-{number}")
+            self.problem(draft.record, "id", f"{quoted(taken)} is taken by another record: '{draft.id}'")
+        self.ids.add(draft.id)
+        if self.sink:
+            self.sink(draft)
+        else:
+            self.drafts[draft.id] = draft
+
+    def refused(self, refusal: ReadError) -> None:
+        self.problem(refusal.record, refusal.column, refusal.message, error=True)
 
 
 def new_id(*parts: str, fallback: str) -> str:
@@ -91,3 +115,13 @@ def edtf_point(year: int, month: int | None, day: int | None, time: str | None =
             if time:
                 text += f"T{time}"
     return text
+
+
+def quoted(text: object, most: int = 80) -> str:
+    """A value as a message quotes it, on one line: a line break written as its escape,
+    a long value cut."""
+    value = str(text)
+    shown = "".join(
+        f"\\u{ord(char):04x}" if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in value[:most]
+    )
+    return f"'{shown}'" if len(value) <= most else f"'{shown}…' ({len(value):,} characters)"

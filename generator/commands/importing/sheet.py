@@ -6,15 +6,17 @@ Group, Background.  Each row becomes what the same record in TimelineJS's JSON b
 
 from __future__ import annotations
 
-import csv
 import datetime
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 from openpyxl.utils.exceptions import InvalidFileException
 
-from generator.commands.importing.drafts import Reading
+from generator.commands.importing import bounded
+from generator.commands.importing.drafts import Reading, quoted
 from generator.commands.importing.timelinejs import add_era, add_event
 
 COLUMNS = (
@@ -39,36 +41,92 @@ COLUMNS = (
 )
 
 
-def read_sheet(path: Path) -> Reading:
-    reading = Reading(path.name)
+def read_sheet(path: Path, reading: Reading | None = None) -> Reading:
+    reading = reading or Reading(path.name)
     try:
-        rows: list[list[object]] = list(
-            _xlsx_rows(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _csv_rows(path)
-        )
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
-        reading.problem("1", "file", f"cannot be read as a spreadsheet: {error}", error=True)
-        return reading
-    if not rows:
-        reading.problem("1", "file", "empty", error=True)
-        return reading
-    header = [str(cell or "").strip() for cell in rows[0]]
+        _rows(reading, _cells(path))
+    except bounded.ReadError as refusal:
+        reading.refused(refusal)
+    return reading
+
+
+# What openpyxl and zipfile raise on a file that is not a workbook or is damaged.
+UNREADABLE = (
+    OSError,
+    EOFError,
+    ValueError,  # defusedxml's refusals of entities and document types are ValueErrors too
+    KeyError,
+    IndexError,
+    TypeError,
+    AttributeError,
+    zipfile.BadZipFile,
+    zlib.error,
+    InvalidFileException,
+    ParseError,
+)
+
+
+def _cells(path: Path) -> Iterator[tuple[int, dict[int, object]]]:
+    """Each row's number and its cells by column (from 1); what the file's reader cannot
+    read is one `ReadError` at the row where it stopped."""
+    rows: Iterator[tuple[int, dict[int, object]]] = (
+        bounded.xlsx_rows(path)
+        if path.suffix.lower() in (".xlsx", ".xlsm")
+        else ((number, dict(enumerate(row, start=1))) for number, row in bounded.csv_rows(path))
+    )
+    number = 0
+    while True:
+        try:
+            number, row = next(rows)
+        except StopIteration:
+            return
+        except UNREADABLE as error:
+            raise bounded.ReadError(
+                str(number + 1), "file", f"cannot be read as a spreadsheet: {_why(error)}"
+            ) from None
+        yield number, row
+
+
+def _why(error: BaseException) -> str:
+    """What went wrong, in one line (openpyxl wraps the error it met in one of its own)."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if type(cause).__module__.startswith("defusedxml"):
+            return "an XML part declares entities or a document type (an XML bomb expands to gigabytes)"
+        cause = cause.__cause__ or cause.__context__
+    return (str(error) or type(error).__name__).splitlines()[0]
+
+
+def _rows(reading: Reading, rows: Iterator[tuple[int, dict[int, object]]]) -> None:
     known = {name.casefold(): name for name in COLUMNS}
-    unknown = [name for name in header if name and name.casefold() not in known]
-    if unknown:
-        reading.problem("1", ", ".join(unknown), "not a column of TimelineJS's template; ignored")
-    if "year" not in {name.casefold() for name in header}:
-        reading.problem("1", "Year", "no Year column: not TimelineJS's template", error=True)
-        return reading
-    for number, row in enumerate(rows[1:], start=2):
-        cells = {
-            known[name.casefold()]: value
-            for name, value in zip(header, list(row), strict=False)
-            if name.casefold() in known
-        }
+    header: list[str] | None = None
+    for number, row in rows:
+        if header is None:  # the first row names the columns
+            header = [str(row.get(column) or "").strip() for column in range(1, max(row, default=0) + 1)]
+            unknown = [name for name in header if name and name.casefold() not in known]
+            if unknown:
+                reading.problem(str(number), ", ".join(unknown), "not a column of TimelineJS's template; ignored")
+            if "year" not in {name.casefold() for name in header}:
+                reading.problem(str(number), "Year", "no Year column: not TimelineJS's template", error=True)
+                return
+            continue
+        cells = {}
+        unnamed = []
+        for column, value in row.items():
+            name = header[column - 1] if column <= len(header) else ""
+            if name.casefold() in known:
+                cells[known[name.casefold()]] = value
+            elif not name and str(value or "").strip():
+                unnamed.append(column)
+        if unnamed:
+            reading.problem(
+                str(number), f"column {unnamed[0]}", "a cell in a column with no name in the first row; ignored"
+            )
         if not any(str(value or "").strip() for value in cells.values()):
             continue  # an empty row
         _row(reading, str(number), cells)
-    return reading
+    if header is None:
+        reading.problem("1", "file", "empty", error=True)
 
 
 def _row(reading: Reading, record: str, cells: dict[str, object]) -> None:
@@ -80,14 +138,14 @@ def _row(reading: Reading, record: str, cells: dict[str, object]) -> None:
     kind = cell("Type").casefold()
     if kind == "title":
         reading.problem(
-            record, "Type", f"the title slide ('{cell('Headline')}') is not an event; give the site that name"
+            record, "Type", f"the title slide ({quoted(cell('Headline'))}) is not an event; give the site that name"
         )
         return
     if kind == "era":
         add_era(reading, record, cell("Headline"), start, end if end["year"] else None)
         return
     if kind:
-        reading.problem(record, "Type", f"'{cell('Type')}' is neither blank, 'era' nor 'title'; read as an event")
+        reading.problem(record, "Type", f"{quoted(cell('Type'))} is neither blank, 'era' nor 'title'; read as an event")
     if cell("Media Thumbnail") or cell("Background"):
         reading.problem(
             record, "Media Thumbnail, Background", "not imported: the site shows only images in content/media/"
@@ -114,20 +172,3 @@ def _text(value: object) -> str:
     if isinstance(value, datetime.time):
         return value.strftime("%H:%M:%S")
     return str(value)
-
-
-def _csv_rows(path: Path) -> Iterator[list[object]]:
-    with path.open(encoding="utf-8-sig", newline="") as file:
-        for row in csv.reader(file):
-            yield list(row)
-
-
-def _xlsx_rows(path: Path) -> Iterator[list[object]]:
-    from openpyxl import load_workbook  # only an XLSX import needs it
-
-    book = load_workbook(path, read_only=True, data_only=True)
-    try:
-        for row in book.worksheets[0].iter_rows(values_only=True):
-            yield list(row)
-    finally:
-        book.close()

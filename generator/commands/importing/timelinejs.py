@@ -19,16 +19,21 @@ from typing import Any
 
 from markdownify import markdownify
 
-from generator.commands.importing.drafts import Draft, Fields, Reading, edtf_point, new_id
+from generator.commands.importing import bounded
+from generator.commands.importing.drafts import Draft, Fields, Reading, edtf_point, new_id, quoted
 from generator.core.dates import DateError, parse_date
 
+NUMBER = re.compile(r"[+-]?\d{1,12}")
 TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([ap]\.?m\.?)?", re.IGNORECASE)
 
 
-def read_json(path: Path) -> Reading:
-    reading = Reading(path.name)
+def read_json(path: Path, reading: Reading | None = None) -> Reading:
+    reading = reading or Reading(path.name)
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = bounded.json_data(path)
+    except bounded.ReadError as refusal:
+        reading.refused(refusal)
+        return reading
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         reading.problem("1", "file", f"not a TimelineJS JSON file: {error}", error=True)
         return reading
@@ -37,6 +42,9 @@ def read_json(path: Path) -> Reading:
         return reading
     for index, entry in enumerate(data["events"]):
         record = f"events[{index}]"
+        if index == bounded.ROWS:
+            reading.refused(bounded.too_many(record))
+            break
         if not isinstance(entry, dict):
             reading.problem(record, "event", "not an object; left out", error=True)
             continue
@@ -99,7 +107,7 @@ def add_event(
     body = markdownify(reading.clean(record, "text", html), heading_style="ATX").strip() if html else ""
     if not headline:
         headline = reading.clean(record, "text", _html_text(html))[:120] or f"Event {record}"
-        reading.problem(record, "headline", f"empty: the title is taken from the text ('{headline}')")
+        reading.problem(record, "headline", f"empty: the title is taken from the text ({quoted(headline)})")
     sources: list[dict[str, str]] = [
         {"id": "import", "title": f"{headline} ({record} of {reading.file})", "publisher": reading.file}
     ]
@@ -148,10 +156,11 @@ def edtf_of(reading: Reading, record: str, column: str, value: Any) -> str | Non
         raw = value.get(name)
         if raw in (None, ""):
             continue
-        try:
-            parts[name] = int(str(raw).strip())
-        except ValueError:
-            reading.problem(record, f"{column}.{name}", f"'{raw}' is not a number; left out")
+        text = str(raw).strip()
+        if NUMBER.fullmatch(text):  # no date needs more digits, and Python refuses past 4,300
+            parts[name] = int(text)
+        else:
+            reading.problem(record, f"{column}.{name}", f"{quoted(raw)} is not a number; left out")
     if "year" not in parts:
         return None
     year = parts["year"]
@@ -174,14 +183,14 @@ def clock_of(reading: Reading, record: str, column: str, text: str) -> str | Non
     """'10:30', '10:30:15', '3 PM' -> 'HH:MM:SS' (EDTF writes the seconds); None if unreadable."""
     match = TIME.fullmatch(text.strip())
     if match is None:
-        reading.problem(record, column, f"'{text}' is not a time of day; left out")
+        reading.problem(record, column, f"{quoted(text)} is not a time of day; left out")
         return None
     hour, minute, second, half = match.groups()
     value = int(hour)
     if half:
         value = value % 12 + (12 if half.lower().startswith("p") else 0)
     if value > 23 or int(minute or 0) > 59 or int(second or 0) > 59:
-        reading.problem(record, column, f"'{text}' is not a time of day; left out")
+        reading.problem(record, column, f"{quoted(text)} is not a time of day; left out")
         return None
     return f"{value:02d}:{int(minute or 0):02d}:{int(second or 0):02d}"
 
