@@ -38,7 +38,8 @@ CORRECTIONS = "corrections/"  # every correction, newest first
 CORRECTIONS_FEED = "corrections.xml"  # the same as an Atom feed
 SEARCH = "search/"  # the search page (the header's search leads there without JavaScript)
 SEARCH_INDEX = "pagefind/"  # Pagefind's files, fetched only when a reader searches
-RESIZED = f"{media_file('resized')}/"  # images scaled for phones (content/media/ is published as it is)
+RESIZED_FOLDER = "resized"  # content/media/resized/ is kept for the site's scaled images
+RESIZED = f"{media_file(RESIZED_FOLDER)}/"  # images scaled for phones
 BUILD_RECORD = "build.json"  # the commit, date and generator a site was built with
 CHECKSUMS = "SHA256SUMS"  # every file of the site but itself, in `sha256sum -c` form
 
@@ -169,7 +170,7 @@ def resized(name: str, width: int) -> str:
     """An image of content/media/ scaled to `width` pixels; it keeps its folders, so that
     map.png in two folders stays two images."""
     stem, suffix = posixpath.splitext(name)
-    return f"{RESIZED}{stem}-{width}{suffix.lower()}"
+    return f"{RESIZED}{stem}-{width}{suffix}"  # map.png and map.PNG are two images
 
 
 def schema(name: str) -> str:

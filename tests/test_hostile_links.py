@@ -143,3 +143,21 @@ def test_one_broken_answer_does_not_end_the_run_and_nothing_is_printed_raw(tmp_p
     assert len(lines) == 7, done.stderr  # every source but /ok, one line each
     assert "\x1b" not in done.stderr and "404 Not\\x1b[2J\\x1b[32mFound" in done.stderr
     assert "error: fake line" not in done.stderr.replace("\\n", "")  # the archive's forged line is not printed
+
+
+@pytest.mark.parametrize(
+    "cache",
+    [
+        "[1, 2]",
+        '"x"',
+        '{"https://example.org/": {"url": "https://example.org/", "status": "200", "reason": "OK", "final": "https://example.org/", "checked": 1}}',
+        "[" * 100_000,
+        '{"https://example.org/": {"url": "https://example.org/", "status": 200, "reason": "OK", "final": "https://example.org/", "checked": 1e300}}',
+    ],
+)
+def test_a_cache_file_of_another_shape_is_asked_again(tmp_path, cache):
+    from generator.commands.source_links import load_cache
+
+    path = tmp_path / "cache.json"
+    path.write_text(cache)
+    assert load_cache(path, time.time()) == {}

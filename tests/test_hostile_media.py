@@ -146,3 +146,82 @@ def test_only_images_of_content_media_are_published(tmp_path):
     (media / ".notes.txt").write_text("private")
     build = build_strict(tmp_path, {"a.md": event_file("A", "2023-12-25", SHOWN.format(name="map.png"))}, {})
     assert [p.name for p in published_images(build.site)] == ["map.png"]
+
+
+def refused(tmp_path, write) -> str:
+    media = tmp_path / "content" / "media"
+    media.mkdir(parents=True, exist_ok=True)
+    write(media)
+    write_project(tmp_path, {"a.md": event_file("A", "2023-12-25")}, {})
+    build = run_mkdocs(tmp_path, "--strict")
+    assert build.returncode != 0 and "Traceback" not in build.output, build.output
+    assert not (tmp_path / "site").exists()
+    return build.output
+
+
+def test_an_animation_of_a_huge_canvas_is_refused_before_it_is_decoded(tmp_path):
+    def write(media):
+        # Frames that differ by one pixel: the file holds a few hundred bytes, the canvas
+        # decodes to 16 million pixels a frame.
+        frames = [Image.new("P", (4000, 4000)) for _ in range(10)]
+        for number, frame in enumerate(frames):
+            frame.putpixel((number, 0), number + 1)
+        frames[0].save(media / "bomb.gif", save_all=True, append_images=frames[1:])
+        assert (media / "bomb.gif").stat().st_size < 100_000
+
+    output = refused(tmp_path, write)
+    assert "content/media/bomb.gif: 5 frames of 4,000 × 4,000 pixels, more than the 64,000,000" in output
+
+
+def test_a_huge_image_is_refused_before_it_is_decoded(tmp_path):
+    output = refused(tmp_path, lambda media: Image.new("1", (9000, 9000)).save(media / "big.png"))
+    assert "content/media/big.png: 9,000 × 9,000 pixels, more than the 64,000,000 an image may have" in output
+
+
+def test_an_animated_avif_is_refused_as_it_cannot_be_the_same_every_build(tmp_path):
+    def write(media):
+        frames = [photo(40, 20), photo(40, 20).transpose(Image.Transpose.FLIP_LEFT_RIGHT)]
+        frames[0].save(media / "moving.avif", save_all=True, append_images=frames[1:], duration=100)
+
+    assert "content/media/moving.avif: an animated AVIF cannot be published the same every build" in refused(
+        tmp_path, write
+    )
+
+
+def test_the_folder_of_scaled_images_is_kept_for_the_site(tmp_path):
+    def write(media):
+        (media / "resized").mkdir()
+        photo(40, 20).save(media / "resized" / "map-320.png")
+
+    assert "content/media/resized: the site puts scaled images there; rename the folder" in refused(tmp_path, write)
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("evil\u202egnp.png", "U+202E"),
+        ("a\u200bb.png", "U+200B"),
+        ("a\u00a0b.png", "U+00A0"),
+        ("cafe\u0301.png", "decomposed accents (NFD)"),
+        ("x" * 200 + ".png", "longer than 180 bytes"),
+    ],
+)
+def test_a_name_that_looks_like_another_is_refused(tmp_path, name, said):
+    output = refused(tmp_path, lambda media: photo(40, 20).save(media / name, format="PNG"))
+    assert said in output and "rename it to '" in output, output
+
+
+def test_two_images_whose_names_differ_in_case_keep_their_own_scaled_copies(tmp_path):
+    media = tmp_path / "content" / "media"
+    media.mkdir(parents=True)
+    photo(1400, 100).save(media / "map.png")
+    Image.new("RGB", (1400, 100), (0, 0, 255)).save(media / "map.PNG", format="PNG")
+    events = {
+        "red.md": event_file("Red", "2023-12-25", SHOWN.format(name="map.png")),
+        "blue.md": event_file("Blue", "2023-12-25", SHOWN.format(name="map.PNG")),
+    }
+    build = build_strict(tmp_path, events, {})
+    red, blue = (build.page(f"events/{n}/").select_one("figure.tl-media img")["srcset"] for n in ("red", "blue"))
+    assert "map-320.png" in red and "map-320.PNG" in blue
+    with Image.open(build.site / "media" / "resized" / "map-320.PNG") as scaled:
+        assert scaled.convert("RGB").getpixel((300, 10)) == (0, 0, 255)

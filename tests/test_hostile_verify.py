@@ -137,3 +137,24 @@ def test_an_untracked_content_file_marks_the_build_as_changed(tmp_path):
     assert json.loads((committed.site / "build.json").read_text())["changed"] is False
     untracked = build_strict(tmp_path, {"b.md": event_file("B", "2023-01-02")}, {})
     assert json.loads((untracked.site / "build.json").read_text())["changed"] is True
+
+
+def test_a_checksum_file_whose_digests_were_changed_is_found(tmp_path):
+    """The served files are untouched; only SHA256SUMS says another digest for one of them."""
+    from test_provenance import published_copy
+
+    project = published_copy(tmp_path)
+    sums = project / "site" / "SHA256SUMS"
+    lines = sums.read_text().splitlines()
+    index = next(number for number, line in enumerate(lines) if line.endswith("  index.html"))
+    lines[index] = "0" * 64 + "  index.html"
+    sums.write_text("\n".join(lines) + "\n")
+    with static_server(project / "site") as url:
+        done = subprocess.run(
+            [sys.executable, "-m", "generator", "verify", url, "--project", str(project)],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "differs: SHA256SUMS" in done.stdout.splitlines()

@@ -429,3 +429,22 @@ def test_odd_entries_in_the_content_folder_are_one_line_each(tmp_path, odd):
     one_line(done, f"{content}/events/x.md")
     assert (content / "events" / "rocket-attack-on-k-1-base.md").is_file()  # the rest is written
     assert os.lstat(taken).st_mode == before
+
+
+def test_an_import_never_writes_through_a_linked_folder(tmp_path):
+    outside = tmp_path / "outside-events"
+    outside.mkdir()
+    into = tmp_path / "into"
+    into.mkdir()
+    os.symlink(outside, into / "events")
+    path = sheet_csv(tmp_path / "s.csv", [[2020, 1, 1, "Landed outside", "<p>Text</p>"]])
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "import", "sheet", str(path), "--into", str(into), "--write"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "events/ is a link to another folder" in done.stderr
+    assert list(outside.iterdir()) == []

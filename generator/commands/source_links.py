@@ -221,11 +221,35 @@ def cited_addresses(chronology: Chronology) -> list[Cited]:
 
 
 def load_cache(path: Path, now: float) -> dict[str, Result]:
+    """The day's results kept in `path`; an entry of another shape, or checked in the
+    future, is asked again (the file is the project's, but anyone may have edited it)."""
     try:
+        if path.stat().st_size > CACHE_BYTES:
+            return {}
         data = json.loads(path.read_text(encoding="utf-8"))
-        return {url: Result(**entry) for url, entry in data.items() if now - entry["checked"] < DAY}
-    except (OSError, ValueError, TypeError, KeyError):
+    except (OSError, ValueError, RecursionError):
         return {}
+    if not isinstance(data, dict):
+        return {}
+    kept = {}
+    for url, entry in data.items():
+        if isinstance(entry, dict) and _cached_shape(entry) and 0 <= now - entry["checked"] < DAY:
+            kept[url] = Result(**entry)
+    return kept
+
+
+CACHE_BYTES = 64 * 1024 * 1024
+
+
+def _cached_shape(entry: dict[str, object]) -> bool:
+    status, checked = entry.get("status"), entry.get("checked")
+    return (
+        set(entry) == {"url", "status", "reason", "final", "checked"}
+        and (status is None or (isinstance(status, int) and not isinstance(status, bool)))
+        and all(isinstance(entry[key], str) for key in ("url", "reason", "final"))
+        and isinstance(checked, int | float)
+        and not isinstance(checked, bool)
+    )
 
 
 def save_cache(path: Path, results: dict[str, Result]) -> None:

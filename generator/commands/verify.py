@@ -155,7 +155,10 @@ def rebuild(project: Path, commit: str, date: int) -> dict[str, str]:
         )
         if build.returncode != 0:
             raise VerifyError(f"the commit {commit} does not build here: {build.stderr.strip()[-500:]}")
-        return parse_checksums((clone / "site" / CHECKSUMS).read_text(encoding="utf-8"))
+        listing = (clone / "site" / CHECKSUMS).read_bytes()
+        # The checksum file is compared too: a served copy whose digests were changed
+        # would otherwise pass, its names being the rebuilt ones.
+        return {**parse_checksums(listing.decode("utf-8")), CHECKSUMS: hashlib.sha256(listing).hexdigest()}
 
 
 def parse_checksums(text: str, where: str = CHECKSUMS) -> dict[str, str]:

@@ -33,6 +33,10 @@ SAVE: dict[str, dict[str, Any]] = {  # Pillow's format -> settings that give the
     "GIF": {"optimize": False},
     "AVIF": {"quality": 70, "speed": 6, "max_threads": 1},  # threads could change the bytes
 }
+# The most pixels one image may decode to, every frame of an animation counted: a small
+# file can claim a huge canvas, or thousands of frames of one, and decoding it would take
+# gigabytes.  A photo of a large phone camera fits well below.
+PIXELS = 64_000_000
 # What an animated frame keeps of its own information: how long it shows, its
 # transparent colour.  Everything else (comments, XMP, EXIF, ICC) is left behind.
 _FRAME_INFO = ("duration", "transparency", "disposal")
@@ -109,8 +113,15 @@ def scaled(name: str, data: bytes) -> tuple[Picture, dict[str, bytes]]:
             if form not in SAVE:
                 raise ImageError(f"a {form or 'an unknown'} image, which cannot be published without its metadata")
             original = urls.media(name)
+            _within_budget(opened.size)
             if getattr(opened, "is_animated", False):
-                frames = [_clean(frame) for frame in ImageSequence.Iterator(opened)]
+                if form == "AVIF":
+                    # Pillow's AVIF writer stamps an animation with the time it is written.
+                    raise ImageError("an animated AVIF cannot be published the same every build; use WebP or GIF")
+                frames: list[Image.Image] = []
+                for frame in ImageSequence.Iterator(opened):
+                    _within_budget(frame.size, len(frames) + 1)
+                    frames.append(_clean(frame))
                 files = {original: _encode(frames[0], form, frames[1:], opened.info.get("loop", 0))}
                 return Picture(name, (Variant(original, *frames[0].size),)), files
             image = _clean(opened)
@@ -129,6 +140,13 @@ def scaled(name: str, data: bytes) -> tuple[Picture, dict[str, bytes]]:
             return Picture(name, tuple(variants)), files
     except (UnidentifiedImageError, Image.DecompressionBombError, SyntaxError, OSError) as error:
         raise ImageError(f"not an image Pillow can read ({error})") from error
+
+
+def _within_budget(size: tuple[int, int], frames: int = 1) -> None:
+    width, height = size
+    if width * height * frames > PIXELS:
+        counted = f"{frames:,} frames of {width:,} × {height:,}" if frames > 1 else f"{width:,} × {height:,}"
+        raise ImageError(f"{counted} pixels, more than the {PIXELS:,} an image may have; make it smaller")
 
 
 def _clean(image: Image.Image) -> Image.Image:

@@ -186,6 +186,10 @@ def _media(root: Path, shown_root: str, project: Path) -> tuple[frozenset[str], 
     # os.walk does not go down a link to a folder; such a link is listed, and refused.
     for directory, folders, names in os.walk(folder):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
+        if directory == str(folder) and urls.RESIZED_FOLDER in folders:
+            folders.remove(urls.RESIZED_FOLDER)
+            shown = f"{shown_root}/{MEDIA}/{urls.RESIZED_FOLDER}"
+            problems.append(Problem(shown, "the site puts scaled images there; rename the folder"))
         for name in sorted(names + [name for name in folders if Path(directory, name).is_symlink()]):
             path = Path(directory, name)
             relative = path.relative_to(root).as_posix()
@@ -209,21 +213,30 @@ def _media(root: Path, shown_root: str, project: Path) -> tuple[frozenset[str], 
 
 # Characters an image's name may not hold: they would break a line of SHA256SUMS, a
 # srcset (a comma, a space) or an address (# and ? start a fragment or a query).
-_UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029,#?%\\\"'<>]")
+# Spaces of every kind, invisible characters (zero-width, direction controls, a byte-order
+# mark) and control characters: a name that holds one looks like another name.
+_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff,#?%\\\"'<>]")
+NAME_BYTES = 180  # of one part of an image's path: its scaled copies add to it, and file systems stop at 255
 
 
 def _unsafe_name(name: str) -> str | None:
     """Why an image's name cannot be published as it is, with a name that can."""
-    bad = _UNSAFE.search(name)
-    if bad is None:
-        return None
-    char = bad.group(0)
-    shown = repr(char) if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
     stem, dot, suffix = name.rpartition(".")
-    better = "/".join(slugify(part) or "image" for part in (stem if dot else name).split("/")) + (dot + suffix.lower())
-    return (
-        f"the name holds {shown}, which an address, a srcset or {urls.CHECKSUMS} cannot carry; rename it to '{better}'"
+    better = "/".join(slugify(part)[:60] or "image" for part in (stem if dot else name).split("/")) + (
+        dot + suffix.lower()
     )
+    bad = _UNSAFE.search(name)
+    if bad is not None:
+        char = bad.group(0)
+        shown = repr(char) if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
+        why = f"holds {shown}, which an address, a srcset or {urls.CHECKSUMS} cannot carry"
+    elif unicodedata.normalize("NFC", name) != name:
+        why = "is written with decomposed accents (NFD), so it looks like another name"
+    elif any(len(part.encode("utf-8")) > NAME_BYTES for part in name.split("/")):
+        why = f"is longer than {NAME_BYTES} bytes"
+    else:
+        return None
+    return f"the name {why}; rename it to '{better}'"
 
 
 _FIELD_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:\s|$)")

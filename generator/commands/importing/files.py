@@ -227,6 +227,10 @@ def unusable_folder(content: Path, *, write: bool) -> str | None:
     except OSError as error:
         return f"cannot be read ({error.strerror})"
     stray = [name for name in stray if not name.startswith(".")]
+    linked = [folder for folder in FOLDERS.values() if (content / folder).is_symlink()]
+    if linked:
+        # The import would write wherever the link leads, outside the content folder.
+        return f"{linked[0]}/ is a link to another folder; make it a folder of its own"
     if stray:
         shown = ", ".join(stray[:3]) + (f" and {len(stray) - 3:,} more" if len(stray) > 3 else "")
         return f"not a chronology's content folder: it holds {shown}; one holds events/, actors/ and media/ only"
