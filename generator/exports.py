@@ -62,6 +62,7 @@ def source_data(source: Source, text: Text) -> dict[str, object]:
         "archived": source.archived,
         "archived_on": date_data(source.archived_on, text),
         "sha256": source.sha256,
+        "lang": source.lang,
     }
 
 
@@ -71,6 +72,7 @@ def _file_data(entry: Event | Actor, url: str, text: Text, fields: dict[str, obj
         "id": entry.id,
         "url": url,
         **fields,
+        "lang": entry.lang,
         "sources": [source_data(source, text) for source in entry.sources],
         "body_markdown": entry.body.strip(),
     }

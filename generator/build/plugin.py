@@ -331,9 +331,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Every page's body, and its table of contents, keep only the allowed HTML.
+        # Every page's body, and its table of contents, keep only the allowed HTML; a
+        # heading of the body is an editor's text, which keeps its own direction there too.
         for item in _toc_items(page.toc):
-            item.title = clean_text(item.title)
+            item.title = f"<bdi>{clean_text(item.title)}</bdi>"
         return clean_body(html)
 
     def on_page_context(
@@ -351,7 +352,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return material_fixes.mend(output)
+        view = self.views.get(page.file.src_uri)
+        return material_fixes.mend(output, view.lang if view is not None else None)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return material_fixes.mend(output_content)  # 404.html

@@ -27,6 +27,9 @@ date: {placeholder} (YYYY-MM-DD)
 # summary: {placeholder}
 # Where it happened, if known (optional).
 # place: {placeholder}
+# The language this file is written in, when it is not the site's (optional): a BCP 47
+# tag such as en, ar, fr-CA or zh-Hant. Browsers and screen readers then read it as such.
+# lang: en
 # Who took part: actor ids (file names in content/actors/), each with an optional role.
 # actors:
 #   - id: {placeholder}
@@ -42,6 +45,7 @@ sources:
   - id: source-1
     title: {placeholder}
     publisher: {placeholder}
+    # lang: en   (the source's language, when it is not the site's)
     # url: https://
     # published: YYYY-MM-DD
     # archived: https://web.archive.org/web/...   (a snapshot, so the citation outlives the link)
@@ -72,10 +76,14 @@ sources:
   - id: source-1
     title: {placeholder}
     publisher: {placeholder}
+    # lang: en   (the source's language, when it is not the site's)
     # url: https://
     # published: YYYY-MM-DD
     # archived: https://web.archive.org/web/...   (a snapshot, so the citation outlives the link)
     # archived_on: YYYY-MM-DD
+# The language this file is written in, when it is not the site's (optional): a BCP 47
+# tag such as en, ar, fr-CA or zh-Hant. Browsers and screen readers then read it as such.
+# lang: en
 ---
 
 {placeholder}: who this is, one claim a sentence, each citing its source.[^source-1]

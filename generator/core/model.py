@@ -27,6 +27,7 @@ class Source:
     archived: str | None = None  # a snapshot's address
     archived_on: EdtfDate | None = None
     sha256: str | None = None  # of a captured copy
+    lang: str | None = None  # the language it is written in (a BCP 47 tag), when given
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,7 @@ class EditorsFile:
     sources: tuple[Source, ...] = ()
     media: tuple[Media, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    lang: str | None = None  # the language the file is written in (a BCP 47 tag), when given
     lines: dict[FieldPath, int] = field(default_factory=dict, compare=False, repr=False)  # field path -> line
     body_line: int = field(default=0, compare=False, repr=False)  # the file's line where the body starts
     # Local links and images in the body, as (target, line): the link stage checks them.

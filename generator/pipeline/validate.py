@@ -16,6 +16,7 @@ from jsonschema import ValidationError
 
 from generator.core.content import FOOTNOTE_REF, PLACEHOLDER
 from generator.core.dates import ACCEPTED_FORMS, DateError, DatePoint, EdtfDate, parse_date
+from generator.core.language_tags import LanguageTagError, language_tag
 from generator.core.markdown_scan import blank_code
 from generator.core.model import (
     Actor,
@@ -63,6 +64,7 @@ class _SourceData(TypedDict):
     archived: NotRequired[str]
     archived_on: NotRequired[str]
     sha256: NotRequired[str]
+    lang: NotRequired[str]
 
 
 class _ParticipationData(TypedDict):
@@ -102,6 +104,7 @@ class _EventData(TypedDict):
     date_note: NotRequired[str]
     summary: NotRequired[str]
     place: NotRequired[str]
+    lang: NotRequired[str]
     coordinates: NotRequired[_CoordinatesData]
     actors: NotRequired[list[str | _ParticipationData]]
     related: NotRequired[list[str]]
@@ -124,6 +127,7 @@ class _ActorData(TypedDict):
     kind: ActorKind  # the schema allows only these
     aliases: NotRequired[list[str]]
     summary: NotRequired[str]
+    lang: NotRequired[str]
     affiliations: NotRequired[list[_AffiliationData]]
     sources: NotRequired[list[_SourceData]]
     media: NotRequired[list[_MediaData]]
@@ -265,6 +269,10 @@ def _explain(record: RawRecord, error: ValidationError) -> list[Problem]:
         ]
     if kind == "pattern" and isinstance(error.instance, str) and not error.instance.strip():
         return [problem_at(record, path, "is empty", expected=expected)]
+    if kind == "pattern" and path[-1:] == ("lang",) and isinstance(error.instance, str):
+        found: list[Problem] = []
+        if _language(record, path, error.instance, found) is None:
+            return found  # said as the language check says it, with the tag probably meant
     if kind == "pattern":
         return [problem_at(record, path, f"'{error.instance}' is not valid", expected=expected)]
     if kind == "minItems":
@@ -337,7 +345,7 @@ def _event(record: RawRecord) -> tuple[Event, list[Problem]]:
     )
     coordinates = _coordinates(record, data["coordinates"], problems) if "coordinates" in data else None
     event = Event(
-        **_file_fields(record, sources),
+        **_file_fields(record, sources, problems),
         title=data["title"].strip(),
         date=date,
         date_note=data.get("date_note"),
@@ -407,7 +415,7 @@ def _actor(record: RawRecord) -> tuple[Actor, list[Problem]]:
     corrections, cited_by_corrections = _corrections(record, sources, problems)
     problems += footnote_problems(record, sources, also_cited=[*cited_by_affiliations, *cited_by_corrections])
     actor = Actor(
-        **_file_fields(record, sources),
+        **_file_fields(record, sources, problems),
         name=data["name"].strip(),
         kind=data["kind"],
         aliases=tuple(data.get("aliases", ())),
@@ -424,13 +432,15 @@ class _FileFields(TypedDict):
     body: str
     sources: tuple[Source, ...]
     media: tuple[Media, ...]
+    lang: str | None
     lines: dict[FieldPath, int]
     body_line: int
     links: tuple[tuple[str, int], ...]
 
 
-def _file_fields(record: RawRecord, sources: tuple[Source, ...]) -> _FileFields:
+def _file_fields(record: RawRecord, sources: tuple[Source, ...], problems: list[Problem]) -> _FileFields:
     """What every event and actor takes from its file (see `model.EditorsFile`)."""
+    lang = record.data.get("lang")
     media = tuple(
         Media(entry["file"].strip(), entry["alt"].strip(), entry.get("caption"), entry.get("credit"))
         for entry in cast(list[_MediaData], record.data.get("media", ()))
@@ -441,6 +451,7 @@ def _file_fields(record: RawRecord, sources: tuple[Source, ...]) -> _FileFields:
         body=record.body,
         sources=sources,
         media=media,
+        lang=_language(record, ("lang",), lang, problems) if isinstance(lang, str) else None,
         lines=record.lines,
         body_line=record.body_line,
         links=body_links(record),
@@ -461,6 +472,17 @@ def _date(record: RawRecord, path: FieldPath, value: str, problems: list[Problem
                 suggestion=error.suggestion,
             )
         )
+        return None
+
+
+def _language(record: RawRecord, path: FieldPath, value: str, problems: list[Problem]) -> str | None:
+    """The language tag at `path` in its usual case (`en-us` -> `en-US`), or None with the
+    problem reported."""
+    try:
+        return language_tag(value)
+    except LanguageTagError as error:
+        expected = cast(dict[str, str], definitions("event")["lang"])["x-expected"]
+        problems.append(problem_at(record, path, str(error), expected=expected, suggestion=error.suggestion))
         return None
 
 
@@ -488,6 +510,7 @@ def _sources(record: RawRecord, entries: Iterable[_SourceData]) -> tuple[tuple[S
             if "archived_on" in entry
             else None
         )
+        lang = _language(record, ("sources", index, "lang"), entry["lang"], problems) if "lang" in entry else None
         sources.append(
             Source(
                 entry["id"],
@@ -498,6 +521,7 @@ def _sources(record: RawRecord, entries: Iterable[_SourceData]) -> tuple[tuple[S
                 archived=entry.get("archived"),
                 archived_on=archived_on,
                 sha256=entry.get("sha256"),
+                lang=lang,
             )
         )
     return tuple(sources), problems

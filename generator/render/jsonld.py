@@ -33,6 +33,8 @@ def event_jsonld(view: EventPage, address: SiteAddress) -> dict[str, object]:
         data["endDate"] = view.end
     if view.summary:
         data["description"] = view.summary
+    if view.lang:
+        data["inLanguage"] = view.lang
     if view.place or view.coordinates:
         place: dict[str, object] = {"@type": "Place"}
         if view.place:
@@ -57,6 +59,8 @@ def _work(citation: Citation) -> dict[str, object]:
         work["url"] = citation.url
     if citation.archived:
         work["archivedAt"] = citation.archived
+    if citation.lang:
+        work["inLanguage"] = citation.lang
     return work
 
 
@@ -71,6 +75,8 @@ def _corrections(lines: tuple[CorrectionLine, ...]) -> list[dict[str, object]]:
 
 
 def actor_jsonld(view: ActorPage, address: SiteAddress) -> dict[str, object]:
+    # No inLanguage: schema.org gives it to works and events, not to a Person or an
+    # Organization, whose page alone is in the file's language.
     data: dict[str, object] = {"@context": "https://schema.org", **_thing(view.actor, address)}
     if view.aliases:
         data["alternateName"] = list(view.aliases)

@@ -5,9 +5,17 @@ point at ``javascript:``.  Every page's rendered body goes through `clean_body`,
 scripts, event handlers, frames, objects, styles and forms never reach a reader, and
 links keep only http(s), mailto and relative targets.  Images must come from the site
 itself: a reader's browser should not be sent to a third party by a page.
+
+Each block of the cleaned body that holds an editor's text then takes its direction from
+its own first letter (`dir="auto"`): an English paragraph on an Arabic page is laid out
+left to right, its full stop at its end, and an Arabic one on an English page the other
+way.
 """
 
 from __future__ import annotations
+
+import re
+from itertools import pairwise
 
 import nh3
 from ada_url import URL
@@ -16,6 +24,7 @@ TAGS = {
     "a",
     "abbr",
     "b",
+    "bdi",
     "blockquote",
     "br",
     "caption",
@@ -92,7 +101,7 @@ DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "form", 
 
 
 def clean_body(html: str) -> str:
-    return _BODY.clean(html)
+    return directed(_BODY.clean(html))
 
 
 def clean_text(html: str) -> str:
@@ -100,7 +109,45 @@ def clean_text(html: str) -> str:
     return _TEXT.clean(html)
 
 
+# The blocks (and lists and tables, whose items and columns run the same way) that
+# `directed` gives dir="auto".
+DIRECTED = frozenset(
+    {"p", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "table", "caption", "th", "td", "figcaption", "summary"}
+    | {f"h{level}" for level in range(1, 7)}
+)
+# The cleaner's output, token by token: text (never holding '<', which it writes as &lt;),
+# or a tag whose attributes are all written name="value" (a '"' in a value as &quot;).
+_TOKEN = re.compile(r'[^<]+|<(/?)([a-z][a-z0-9]*)((?: [a-z][a-z0-9-]*="[^"]*")*)>')
+
+
+def directed(html: str) -> str:
+    """Cleaned HTML with dir="auto" on every block that sets no direction of its own,
+    outside the list of sources (the footnotes' <div class="footnote">): its entries are
+    the site's sentences, in the page's direction, around a source's title and publisher,
+    which the source list isolates itself.
+
+    The HTML is read token by token as the cleaner writes it, so a '<p' inside an
+    attribute's value is never taken for a tag; anything else read there leaves the HTML
+    as it is (its directions only are lost)."""
+    cuts = []
+    position, sources_depth = 0, 0  # how deep in the list of sources' <div>s
+    while position < len(html):
+        token = _TOKEN.match(html, position)
+        if token is None:
+            return html
+        closing, name, attributes = token.groups()
+        if name == "div" and (sources_depth or ' class="footnote"' in attributes):
+            sources_depth += -1 if closing else 1
+        elif name in DIRECTED and not closing and not sources_depth and ' dir="' not in attributes:
+            cuts.append(token.end(2))
+        position = token.end()
+    ends = [0, *cuts, len(html)]
+    return ' dir="auto"'.join(html[start:end] for start, end in pairwise(ends))
+
+
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "dir":
+        return value if value.lower() in ("ltr", "rtl", "auto") else None
     if attribute == "id" and value.startswith("__"):
         return None  # Material's scripts look up ids such as __config; content must not shadow them
     if attribute in ("src", "href", "cite"):

@@ -120,7 +120,7 @@ class _SourceList(Treeprocessor):
 
 def _cite(item: etree.Element, views: Mapping[str, PageView], words: SourceListWords) -> tuple[PageView | None, str]:
     """Replace the key the footnote shows with the citation:
-    <cite>Title</cite>, Publisher, date. <a href=url>url</a>, before the back-link.
+    <cite>Title</cite>, <bdi>Publisher</bdi>, date. <a href=url>url</a>, before the back-link.
     Returns the page's view and the source's id."""
     paragraph = item.find("p")
     if paragraph is None or not paragraph.text:
@@ -138,20 +138,25 @@ def _cite(item: etree.Element, views: Mapping[str, PageView], words: SourceListW
 
 
 def _write(paragraph: etree.Element, citation: Citation, after_key: str, words: SourceListWords) -> None:
-    cite = etree.Element("cite", {"class": "tl-source__title"})
+    # The entry is the site's sentence, in the page's direction; the title and the
+    # publisher, the source's own words, each take theirs from their first letter.
+    cite = etree.Element("cite", {"class": "tl-source__title", "dir": "auto"})
+    if citation.lang:
+        cite.set("lang", citation.lang)
     cite.text = _text(citation.title)
-    details = [_text(citation.publisher)]
-    if citation.published is not None:
-        details.append(citation.published)
-    cite.tail = ", " + ", ".join(details) + "."
+    cite.tail = ", "
+    publisher = etree.Element("bdi")
+    publisher.text = _text(citation.publisher)
+    publisher.tail = (f", {citation.published}" if citation.published is not None else "") + "."
     paragraph.text = None
     paragraph.insert(0, cite)
-    last = cite
+    paragraph.insert(1, publisher)
+    last = publisher
     if citation.url:
-        cite.tail += " "
+        publisher.tail += " "
         link = etree.Element("a", {"class": "tl-source__link", "href": _text(citation.url)})
         link.text = _text(citation.url)
-        paragraph.insert(1, link)
+        paragraph.insert(2, link)
         last = link
     if citation.archived:
         # A snapshot: the source as it was cited, when the original moves or goes.

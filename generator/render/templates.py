@@ -9,6 +9,9 @@
 - ``_()`` and ``ngettext()``: the site's catalogue (`generator.text`), as HTML-safe text
   into which the values are escaped (a value made in the template, such as a link, is
   kept as HTML);
+- ``lang_attribute()``: the ``lang`` attribute of an element showing a file's or a
+  source's text, when it names its language; ``isolate``: a title of the site's words
+  around an editor's (a tag's name), that one in a ``<bdi>``;
 - ``urls``: the addresses of the site's fixed pages and files (`generator.urls`);
 - ``fragment``: HTML rendered once a build and reused (`render.fragments`).
 """
@@ -33,6 +36,17 @@ def link(context: Any, path: str) -> str:
     return urls.relative(path, context["base_url"])
 
 
+def lang_attribute(lang: str | None) -> Markup:
+    return Markup(' lang="%s"') % lang if lang else Markup("")
+
+
+def isolate(text: str, part: str) -> Markup:
+    """`text` as HTML, the first `part` in it (an editor's words among the site's) in a
+    <bdi>, so that it keeps its own direction."""
+    before, found, after = text.partition(part)
+    return escape(before) + (Markup("<bdi>%s</bdi>") % found if found else "") + escape(after)
+
+
 def _gettext(text: Text, message: str, **values: object) -> Markup:
     return Markup(escape(text.translations.gettext(message))) % values
 
@@ -52,6 +66,8 @@ def install(
     search_bodies: bool = True,
 ) -> None:
     env.filters["link"] = link
+    env.filters["isolate"] = isolate
+    env.globals["lang_attribute"] = lang_attribute
     env.filters["absolute"] = address.absolute
     # Whether the search index holds the text of event and actor pages, or only what
     # their headers say (title, date, summary, place, actors, tags).

@@ -43,6 +43,7 @@ class PageView:
     keywords: tuple[str, ...] = ()  # what search should also find the page by
     citations: tuple[Citation, ...] = ()  # the sources its footnotes cite
     description: str | None = None  # one line for link previews (OpenGraph, Twitter cards)
+    lang: str | None = None  # the language its file is written in (a BCP 47 tag), when given
 
     @property
     def source_uri(self) -> str:
@@ -248,6 +249,7 @@ def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPag
     return EventPage(
         path=path,
         title=event.title,
+        lang=event.lang,
         markdown=page_markdown(path, event.body, event.sources),
         description=f"{pieces.date(event).label}. {event.summary}" if event.summary else pieces.date(event).label,
         keywords=tuple(dict.fromkeys((*event.tags, *([event.place] if event.place else []), *names))),
@@ -294,6 +296,7 @@ def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces, timeline: P
     return ActorPage(
         path=path,
         title=actor.name,
+        lang=actor.lang,
         markdown=page_markdown(path, actor.body, actor.sources),
         description=actor.summary or kind_name(actor.kind, text),
         keywords=_names(actor),
@@ -498,6 +501,7 @@ class CorrectedPage:
     path: str
     title: str
     line: CorrectionLine
+    lang: str | None = None  # the page's file's language, when given
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -510,7 +514,7 @@ class CorrectionsIndex(PageView):
 
 def corrections_index(pages: Iterable[EventPage | ActorPage], text: Text) -> CorrectionsIndex:
     """From the event and actor pages' own correction lines (made once, with the page)."""
-    entries = [CorrectedPage(page.path, page.title, line) for page in pages for line in page.corrections]
+    entries = [CorrectedPage(page.path, page.title, line, page.lang) for page in pages for line in page.corrections]
     entries.sort(key=lambda entry: (-entry.line.day, entry.path))
     return CorrectionsIndex(path=urls.CORRECTIONS, title=text.gettext("Corrections"), entries=tuple(entries))
 

@@ -28,6 +28,7 @@ class ActorLink:
     name: str
     kind: ActorKind  # JSON-LD's Person or Organization
     aliases: tuple[str, ...] = ()  # found by search on the pages of its events
+    lang: str | None = None  # the language of its file (a BCP 47 tag), when given
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ class EventLink:
     date: DateWords
     first: str = ""  # the first and last day it may mean (ISO; empty when not known), for zooming
     last: str = ""
+    lang: str | None = None  # the language of its file (a BCP 47 tag), when given
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,7 @@ class EventCard:
     first: str  # the first and last day it may mean (ISO; empty when not known or open), for zooming
     last: str
     thumbnail: Figure | None = None  # the event's first image
+    lang: str | None = None  # the language of its file (a BCP 47 tag), when given
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,7 @@ class Citation:
     url: str | None
     archived: str | None = None  # a snapshot's address
     archived_on: str | None = None  # the snapshot's date in words
+    lang: str | None = None  # the source's language (a BCP 47 tag), when given
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +167,7 @@ class Pieces:
         link = self._actor_links.get(actor_id)
         if link is None:
             actor: Actor = self.chronology.actors_by_id[actor_id]
-            link = ActorLink(actor.id, urls.actor(actor.id), actor.name, actor.kind, actor.aliases)
+            link = ActorLink(actor.id, urls.actor(actor.id), actor.name, actor.kind, actor.aliases, actor.lang)
             self._actor_links[actor_id] = link
         return link
 
@@ -181,6 +185,7 @@ class Pieces:
                 self.date(event),
                 first=_iso(event.date.first_day()),
                 last=_iso(event.date.latest()),
+                lang=event.lang,
             )
         return link
 
@@ -199,6 +204,7 @@ class Pieces:
                 first=_iso(event.date.first_day()),
                 last=_iso(event.date.latest()),
                 thumbnail=next(iter(self.figures(event.media)), None),
+                lang=event.lang,
             )
         return card
 
@@ -270,4 +276,6 @@ class Pieces:
     def citation(self, source: Source) -> Citation:
         published = date_words(source.published, self.text).label if source.published else None
         archived_on = date_words(source.archived_on, self.text).label if source.archived_on else None
-        return Citation(source.id, source.title, source.publisher, published, source.url, source.archived, archived_on)
+        return Citation(
+            source.id, source.title, source.publisher, published, source.url, source.archived, archived_on, source.lang
+        )

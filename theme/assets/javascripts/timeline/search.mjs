@@ -50,6 +50,7 @@ function excerpt(html) {
     }
   }
   holder.className = "tl-search__excerpt";
+  holder.dir = "auto";
   return holder;
 }
 
@@ -61,6 +62,7 @@ function render(list, results) {
     const link = document.createElement("a");
     link.href = data.url;
     link.textContent = data.meta?.title || data.url;
+    link.dir = "auto"; // an editor's title keeps its own direction
     item.appendChild(link);
     const facts = [data.meta?.date, data.meta?.actors].filter(Boolean);
     if (facts.length) {
