@@ -63,7 +63,7 @@ def test_a_citation_key_names_its_page_and_source(page, source):
 def test_files_the_site_publishes():
     assert urls.media("maps/a.PNG") == "media/maps/a.PNG"
     # A variant keeps the image's folders (two map.png stay two images) and a lower-case suffix.
-    assert urls.resized("maps/map.PNG", 320) == "media/resized/maps/map-320.png"
+    assert urls.resized("maps/map.PNG", 320) == "media/resized/maps/map-320.PNG"  # map.png is another image
     assert urls.resized("map.tar.jpg", 640) == "media/resized/map.tar-640.jpg"
     assert urls.schema("event.schema.json") == "schemas/event.schema.json"
     assert (urls.BUILD_RECORD, urls.CHECKSUMS, urls.SEARCH_INDEX) == ("build.json", "SHA256SUMS", "pagefind/")
