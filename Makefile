@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: site serve test lint messages check links integrity import verify repro bench profile new-event new-actor clean
+.PHONY: site serve test coverage lint messages check links integrity import verify repro bench profile new-event new-actor clean
 
 $(SITE_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,16 @@ java:
 ## .venv, node_modules, chromium, Java)
 test: lint $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM) java
 	$(BIN)/python -m pytest
+
+## coverage: the whole test suite under coverage.py: branch coverage of generator/ in
+## every Python process the tests start; the report in test-artifacts/coverage.txt, and as
+## HTML in test-artifacts/coverage/
+coverage: $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM) java
+	rm -f .coverage .coverage.*
+	$(BIN)/coverage run -m pytest; status=$$?; \
+	  $(BIN)/coverage combine -q && mkdir -p test-artifacts && \
+	  $(BIN)/coverage report | tee test-artifacts/coverage.txt && $(BIN)/coverage html -q; \
+	  exit $$status
 
 ## lint: ruff (lint and format) on everything, mypy --strict on generator/
 lint: $(DEV_STAMP)
