@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ import pytest
 from tests.conftest import (
     REPO,
     SOURCE_BLOCK,
+    Build,
     actor_file,
     event_file,
     mkdocs_env,
@@ -52,6 +54,80 @@ def refused(root: Path, *expected: str, build_args: tuple[str, ...] = ("--strict
     return build.output
 
 
+# --- files refused one reason each, built together once --------------------------------------
+# Each file of REFUSED is refused for its own reason.  They are built (and checked) together
+# once, and each test finds its own file's line in what both said; the previous site is
+# left as it was.
+
+REFUSED: dict[str, str] = {}  # file name -> text
+
+
+def refused_file(name: str, text: str) -> str:
+    REFUSED[name] = text
+    return name
+
+
+@dataclass
+class Refusals:
+    build: Build
+    checked: subprocess.CompletedProcess[str]
+    site_unchanged: bool
+    staging_left: list[Path]
+
+    def assert_refused(self, shown: str, *fragments: str) -> str:
+        """Build and check failed without a traceback, each fragment is said on a line of
+        the file ``shown`` (as problem lines show it), and the previous site is untouched.
+        Returns the build's line about the file (the first with each fragment)."""
+        lines = []
+        for output, code in (
+            (self.build.output, self.build.returncode),
+            (self.checked.stderr, self.checked.returncode),
+        ):
+            assert code != 0, output
+            assert "Traceback" not in output, output
+            for fragment in fragments or ("",):
+                said = [line for line in output.splitlines() if shown in line and fragment in line]
+                assert said, (shown, fragment, output)
+                lines.append(said[0])
+        assert self.site_unchanged and not self.staging_left
+        return lines[0]
+
+
+@pytest.fixture(scope="module")
+def refusals(tmp_path_factory) -> Refusals:
+    root = project(tmp_path_factory.mktemp("refusals"), REFUSED)
+    before = snapshot(root / "site")
+    build = run_mkdocs(root, "--strict")
+    checked = run_generator("--content", "content", "check", cwd=root)
+    return Refusals(build, checked, snapshot(root / "site") == before, list(root.glob(".site.building-*")))
+
+
+# --- files accepted however odd, built together once ----------------------------------------------
+# Each file of ACCEPTED is odd in its own way and must build; each test reads its own page.
+
+ACCEPTED: dict[str, str] = {}  # file name -> text
+
+
+def accepted_file(name: str, text: str) -> str:
+    ACCEPTED[name] = text
+    return name.removesuffix(".md")
+
+
+@pytest.fixture(scope="module")
+def accepted(tmp_path_factory) -> Build:
+    root = project(tmp_path_factory.mktemp("accepted"), ACCEPTED)
+    (root / "content" / "media").mkdir()
+    (root / "content" / "media" / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (root / "drafts").mkdir()
+    (root / "drafts" / "linked.md").write_text(event_file("Linked in", "2023-12-25"), encoding="utf-8")
+    (root / "content" / "events" / "linked.md").symlink_to(root / "drafts" / "linked.md")
+    build = run_mkdocs(root, "--strict")
+    assert build.returncode == 0, build.output
+    assert "Traceback" not in build.output
+    assert not list(root.glob(".site.building-*"))
+    return build
+
+
 # --- the previous site ----------------------------------------------------------------------------
 
 
@@ -66,16 +142,15 @@ def test_a_link_to_a_missing_page_stops_even_a_quiet_strict_build(tmp_path):
     )
 
 
-def test_a_link_to_an_existing_page_and_image_builds(tmp_path):
-    body = "See [the group](../actors/group.md) and ![a map](../media/map.png).[^src]"
-    project(tmp_path, {"a.md": event_file("A", "2023-12-25", body=body)})
-    (tmp_path / "content" / "media").mkdir()
-    (tmp_path / "content" / "media" / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    build = run_mkdocs(tmp_path, "--strict")
-    assert build.returncode == 0, build.output
-    assert build.links("events/a/", ".tl-body a")[0] == "actors/group/"
-    assert (tmp_path / "site" / "media" / "map.png").exists()
-    assert not list(tmp_path.glob(".site.building-*"))
+LINKED = accepted_file(
+    "links.md",
+    event_file("A", "2023-12-25", body="See [the group](../actors/group.md) and ![a map](../media/map.png).[^src]"),
+)
+
+
+def test_a_link_to_an_existing_page_and_image_builds(accepted):
+    assert accepted.links(f"events/{LINKED}/", ".tl-body a")[0] == "actors/group/"
+    assert (accepted.site / "media" / "map.png").exists()
 
 
 def test_an_error_while_rendering_leaves_the_previous_site(tmp_path):
@@ -179,21 +254,26 @@ def test_two_builds_at_once_into_one_folder_both_finish(tmp_path):
 # --- tracebacks and crashes -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("where", "expected"),
-    [
-        ("date", "content/events/a.md:3: date: '2023-02-29': February 2023 has no day 29"),
-        ("published", "content/events/a.md:9: sources[0].published: '2023-02-29': February 2023 has no day 29"),
-    ],
-)
-def test_a_day_that_month_does_not_have(tmp_path, where, expected):
+def misdated(where: str) -> str:
+    """An event whose date or source's publication is 29 February 2023."""
     text = event_file("A", "2023-02-28").replace(
         "publisher: Test Publisher\n", "publisher: Test Publisher\n    published: 2023-02-28\n"
     )
     text = text.replace(f"{'date' if where == 'date' else 'published'}: '2023-02-28'", f"{where}: '2023-02-29'", 1)
     text = text.replace("published: 2023-02-28", "published: 2023-02-29") if where == "published" else text
-    project(tmp_path, {"a.md": text})
-    refused(tmp_path, expected)
+    return refused_file(f"no-such-day-in-{where}.md", text)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (misdated("date"), ":3: date: '2023-02-29': February 2023 has no day 29"),
+        (misdated("published"), ":9: sources[0].published: '2023-02-29': February 2023 has no day 29"),
+    ],
+    ids=["date", "published"],
+)
+def test_a_day_that_month_does_not_have(refusals, name, expected):
+    refusals.assert_refused(f"content/events/{name}{expected}")
 
 
 def test_a_period_with_a_day_that_month_does_not_have(tmp_path):
@@ -205,21 +285,27 @@ def test_a_period_with_a_day_that_month_does_not_have(tmp_path):
     refused(tmp_path, "content/actors/group.md:6: affiliations[0].period: '2023-02-29/..': February 2023 has no day 29")
 
 
+def with_front(name: str, front: str) -> str:
+    """A file refused for frontmatter lines that start on its line 4."""
+    return refused_file(name, f"---\ntitle: A\ndate: 2023-12-25\n{front}\n{SOURCE_BLOCK}---\n\nBody.[^src]\n")
+
+
 @pytest.mark.parametrize(
-    ("front", "expected"),
+    ("name", "expected"),
     [
-        ("tags: &t [a, *t]", "content/events/a.md:4: an alias (*name) refers to the value it is inside of"),
-        ("extra: &m {b: *m}", "content/events/a.md:4: an alias (*name) refers to the value it is inside of"),
-        ("tags: " + "[" * 5000 + "]" * 5000, "content/events/a.md:4: lists and fields nested more than 32 deep"),
-        ("tags: " + "[" * 100_000, "content/events/a.md:4: lists and fields nested more than 32 deep"),
-        ("? [a, b]\n: c", "content/events/a.md:4: a field name must be text"),
+        (with_front("alias-in-itself.md", "tags: &t [a, *t]"), "an alias (*name) refers to the value it is inside of"),
+        (
+            with_front("alias-in-mapping.md", "extra: &m {b: *m}"),
+            "an alias (*name) refers to the value it is inside of",
+        ),
+        (with_front("deep-5000.md", "tags: " + "[" * 5000 + "]" * 5000), "lists and fields nested more than 32 deep"),
+        (with_front("open-100000.md", "tags: " + "[" * 100_000), "lists and fields nested more than 32 deep"),
+        (with_front("complex-key.md", "? [a, b]\n: c"), "a field name must be text"),
     ],
     ids=["alias in itself", "alias in itself (mapping)", "5,000 deep", "100,000 '['", "complex key"],
 )
-def test_frontmatter_built_to_recurse(tmp_path, front, expected):
-    text = f"---\ntitle: A\ndate: 2023-12-25\n{front}\n{SOURCE_BLOCK}---\n\nBody.[^src]\n"
-    project(tmp_path, {"a.md": text})
-    refused(tmp_path, expected)
+def test_frontmatter_built_to_recurse(refusals, name, expected):
+    refusals.assert_refused(f"content/events/{name}:4: {expected}")
 
 
 def laughs(levels: int, field: str) -> str:
@@ -231,11 +317,13 @@ def laughs(levels: int, field: str) -> str:
 
 
 @pytest.mark.parametrize(("levels", "field"), [(7, "unknown"), (10, "unknown"), (10, "tags")])
-def test_billion_laughs_are_refused_at_the_limit(tmp_path, levels, field):
-    body = laughs(levels, field)
-    text = f"---\ntitle: A\ndate: 2023-12-25\n{body}\n{SOURCE_BLOCK}---\n\nBody.[^src]\n"
-    project(tmp_path, {"a.md": text})
-    refused(tmp_path, "content/events/a.md:", "more than 50,000 values once aliases (*name) are expanded")
+def test_billion_laughs_are_refused_at_the_limit(refusals, levels, field):
+    name = f"laughs-{levels}-{field}.md"
+    refusals.assert_refused(f"content/events/{name}:", "more than 50,000 values once aliases (*name) are expanded")
+
+
+for levels, field in [(7, "unknown"), (10, "unknown"), (10, "tags")]:
+    with_front(f"laughs-{levels}-{field}.md", laughs(levels, field))
 
 
 def test_links_loops_and_special_files_in_the_content_folder(tmp_path):
@@ -256,14 +344,9 @@ def test_links_loops_and_special_files_in_the_content_folder(tmp_path):
     )
 
 
-def test_a_link_inside_the_project_is_read(tmp_path):
-    project(tmp_path, {})
-    (tmp_path / "drafts").mkdir()
-    (tmp_path / "drafts" / "a.md").write_text(event_file("Linked in", "2023-12-25"), encoding="utf-8")
-    (tmp_path / "content" / "events" / "a.md").symlink_to(tmp_path / "drafts" / "a.md")
-    build = run_mkdocs(tmp_path, "--strict")
-    assert build.returncode == 0, build.output
-    assert build.page("events/a/").h1.get_text() == "Linked in"
+def test_a_link_inside_the_project_is_read(accepted):
+    # content/events/linked.md is a link to drafts/linked.md (the fixture makes it).
+    assert accepted.page("events/linked/").h1.get_text() == "Linked in"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
@@ -273,31 +356,38 @@ def test_an_unreadable_file(tmp_path):
     refused(tmp_path, "content/events/a.md: cannot be read")
 
 
+def with_body(name: str, body: str) -> str:
+    return refused_file(name, event_file("A", "2023-12-25", body=body + "\n\nEnd.[^src]"))
+
+
 @pytest.mark.parametrize(
-    ("body", "expected"),
+    ("name", "expected"),
     [
-        ("\n".join("  " * depth + "- item" for depth in range(300)), "body: a line indented 202 columns"),
-        (">" * 2000 + " deep", "body: block quotes nested 2,000 deep"),
-        ("[" * 50_000, "body: 50,000 '[' are never closed"),
-        ("<div>" * 50_000, "body: HTML elements nested 50,000 deep"),
-        ("Cited.[^src] " * 10_000, "body: 10,001 footnote references"),
+        (
+            with_body("list-300.md", "\n".join("  " * depth + "- item" for depth in range(300))),
+            "body: a line indented 202 columns",
+        ),
+        (with_body("quotes-2000.md", ">" * 2000 + " deep"), "body: block quotes nested 2,000 deep"),
+        (with_body("brackets-50000.md", "[" * 50_000), "body: 50,000 '[' are never closed"),
+        (with_body("divs-50000.md", "<div>" * 50_000), "body: HTML elements nested 50,000 deep"),
+        (with_body("citations-10000.md", "Cited.[^src] " * 10_000), "body: 10,001 footnote references"),
     ],
     ids=["list 300 deep", "quotes 2,000 deep", "50,000 '['", "50,000 <div>", "10,000 citations"],
 )
-def test_bodies_built_to_recurse_or_backtrack(tmp_path, body, expected):
-    project(tmp_path, {"a.md": event_file("A", "2023-12-25", body=body + "\n\nEnd.[^src]")})
-    refused(tmp_path, "content/events/a.md:", expected)
+def test_bodies_built_to_recurse_or_backtrack(refusals, name, expected):
+    refusals.assert_refused(f"content/events/{name}:", expected)
 
 
-def test_a_list_2000_deep_is_past_the_size_limit_before_anything_parses_it(tmp_path):
-    body = "\n".join("  " * depth + "- item" for depth in range(2000))
-    project(tmp_path, {"a.md": event_file("A", "2023-12-25", body=body + "\n\nEnd.[^src]")})
-    refused(tmp_path, "content/events/a.md: 4,0", "bytes; the most a file may hold is 1,048,576")
+LIST_2000 = with_body("list-2000.md", "\n".join("  " * depth + "- item" for depth in range(2000)))
+WORDS = refused_file("words.md", event_file("A", "2023-12-25", body="word " * 1_100_000 + "[^src]"))
 
 
-def test_a_file_past_the_size_limit(tmp_path):
-    project(tmp_path, {"a.md": event_file("A", "2023-12-25", body="word " * 1_100_000 + "[^src]")})
-    refused(tmp_path, "content/events/a.md: 5,500,", "bytes; the most a file may hold is 1,048,576")
+def test_a_list_2000_deep_is_past_the_size_limit_before_anything_parses_it(refusals):
+    refusals.assert_refused(f"content/events/{LIST_2000}: 4,0", "bytes; the most a file may hold is 1,048,576")
+
+
+def test_a_file_past_the_size_limit(refusals):
+    refusals.assert_refused(f"content/events/{WORDS}: 5,500,", "bytes; the most a file may hold is 1,048,576")
 
 
 # --- injection and spoofing -----------------------------------------------------------------------
@@ -318,20 +408,26 @@ def test_content_holds_only_events_actors_and_media(tmp_path):
     )
 
 
-def test_an_event_cannot_take_the_address_of_an_index_page(tmp_path):
-    project(tmp_path, {"page-2.md": event_file("Spoof", "2023-12-25")})
-    refused(tmp_path, "content/events/page-2.md: this name is kept for a page of the events index")
+SPOOF = refused_file("page-2.md", event_file("Spoof", "2023-12-25"))
 
 
-def test_urls_are_judged_as_browsers_parse_them_and_site_classes_are_dropped(tmp_path):
-    body = (
-        "![i](/\\evil.example/t.png) ![j](//evil.example/j.png) [k](ja&#9;vascript:alert(1))\n\n"
-        "Fake banner.{ .md-banner .md-header }\n\nCited.[^src]"
-    )
-    build_root = project(tmp_path, {"a.md": event_file("A", "2023-12-25", body=body)})
-    build = run_mkdocs(build_root, "--strict")
-    assert build.returncode == 0, build.output
-    page = build.page("events/a/")
+def test_an_event_cannot_take_the_address_of_an_index_page(refusals):
+    refusals.assert_refused(f"content/events/{SPOOF}: this name is kept for a page of the events index")
+
+
+SPOOFED_URLS = accepted_file(
+    "urls.md",
+    event_file(
+        "A",
+        "2023-12-25",
+        body="![i](/\\evil.example/t.png) ![j](//evil.example/j.png) [k](ja&#9;vascript:alert(1))\n\n"
+        "Fake banner.{ .md-banner .md-header }\n\nCited.[^src]",
+    ),
+)
+
+
+def test_urls_are_judged_as_browsers_parse_them_and_site_classes_are_dropped(accepted):
+    page = accepted.page(f"events/{SPOOFED_URLS}/")
     body_html = page.select_one(".tl-body")
     assert [img.get("src") for img in body_html.select("img")] == [None, None]
     assert all("javascript" not in (a.get("href") or "").replace("\t", "") for a in body_html.select("a"))
@@ -341,11 +437,13 @@ def test_urls_are_judged_as_browsers_parse_them_and_site_classes_are_dropped(tmp
 # --- silent losses and misleading messages ----------------------------------------------------------
 
 
-def test_tags_in_any_script_get_pages_of_their_own(tmp_path):
-    tags = ["💥", "空袭", "غارة", "tag"]
-    events = {f"e{i}.md": event_file(f"E{i}", "2023-12-25", f"tags: ['{tag}']") for i, tag in enumerate(tags)}
-    build = run_mkdocs(project(tmp_path, events), "--strict")
-    assert build.returncode == 0, build.output
+TAGS = ["💥", "空袭", "غارة", "tag"]  # the only tags in ACCEPTED
+for i, tag in enumerate(TAGS):
+    accepted_file(f"tagged-{i}.md", event_file(f"E{i}", "2023-12-25", f"tags: ['{tag}']"))
+
+
+def test_tags_in_any_script_get_pages_of_their_own(accepted):
+    build, tags = accepted, TAGS
     names = [a.get_text() for a in build.page("tags/").select(".tl-tags a")]
     assert sorted(names) == sorted(tags)
     paths = build.links("tags/", ".tl-tags a")
@@ -354,19 +452,23 @@ def test_tags_in_any_script_get_pages_of_their_own(tmp_path):
         assert len(build.page(path).select("article.tl-card")) == 1
 
 
-def test_a_day_in_an_unknown_month_keeps_its_day(tmp_path):
-    build = run_mkdocs(project(tmp_path, {"a.md": event_file("A", "2023-XX-25")}), "--strict")
-    assert build.returncode == 0, build.output
-    assert (
-        build.page("events/a/").select_one(".tl-facts dd").get_text(strip=True) == "day 25 of a month not given, 2023"
-    )
+DAY_ONLY = accepted_file("day-only.md", event_file("A", "2023-XX-25"))
 
 
-@pytest.mark.parametrize("escaped", ['"A\\0B"', '"\\x01\\x0b"', '"\\x92"'])
-def test_escaped_control_characters_in_a_title(tmp_path, escaped):
-    text = event_file("A", "2023-12-25").replace("title: A", f"title: {escaped}", 1)
-    project(tmp_path, {"a.md": text})
-    refused(tmp_path, "content/events/a.md:2: title: control character U+")
+def test_a_day_in_an_unknown_month_keeps_its_day(accepted):
+    shown = accepted.page(f"events/{DAY_ONLY}/").select_one(".tl-facts dd").get_text(strip=True)
+    assert shown == "day 25 of a month not given, 2023"
+
+
+ESCAPED = ['"A\\0B"', '"\\x01\\x0b"', '"\\x92"']
+for number, escaped in enumerate(ESCAPED):
+    refused_file(f"escaped-{number}.md", event_file("A", "2023-12-25").replace("title: A", f"title: {escaped}", 1))
+
+
+@pytest.mark.parametrize("escaped", ESCAPED)
+def test_escaped_control_characters_in_a_title(refusals, escaped):
+    name = f"escaped-{ESCAPED.index(escaped)}.md"
+    refusals.assert_refused(f"content/events/{name}:2: title: control character U+")
 
 
 def test_a_file_that_fails_to_load_is_reported_once(tmp_path):
@@ -377,45 +479,56 @@ def test_a_file_that_fails_to_load_is_reported_once(tmp_path):
     assert "unknown actor" not in output
 
 
-def test_a_raw_control_character_is_named_with_line_column_and_a_suggestion(tmp_path):
-    text = event_file("A", "2023-12-25", "summary: It\x92s done")
-    project(tmp_path, {"a.md": text})
-    output = refused(
-        tmp_path,
-        "content/events/a.md:4: control character U+0092 at column 12: probably '’' from text in Windows-1252",
+RAW_CONTROL = refused_file("raw-control.md", event_file("A", "2023-12-25", "summary: It\x92s done"))
+
+
+def test_a_raw_control_character_is_named_with_line_column_and_a_suggestion(refusals):
+    line = refusals.assert_refused(
+        f"content/events/{RAW_CONTROL}:4: control character U+0092 at column 12: probably '’' from text in Windows-1252",
         "did you mean '’'?",
     )
-    line = next(line for line in output.splitlines() if "U+0092" in line)
     assert line.endswith("did you mean '’'?")  # one line, for the problem matcher
 
 
-def test_a_file_name_with_a_line_break_stays_on_one_line(tmp_path):
-    project(tmp_path, {"a\nb.md": event_file("A", "2023-12-25")})
-    output = refused(tmp_path, "content/events/a\\u000ab.md: file name is not a valid id")
-    assert "a\nb.md" not in output
+refused_file("a\nb.md", event_file("A", "2023-12-25"))
 
 
-def test_old_mac_line_endings_are_read(tmp_path):
-    project(tmp_path, {"a.md": event_file("A", "2023-12-25").replace("\n", "\r")})
-    build = run_mkdocs(tmp_path, "--strict")
-    assert build.returncode == 0, build.output
+def test_a_file_name_with_a_line_break_stays_on_one_line(refusals):
+    refusals.assert_refused("content/events/a\\u000ab.md: file name is not a valid id")
+    assert "a\nb.md" not in refusals.build.output + refusals.checked.stderr
 
 
-def test_a_name_of_only_other_letters_is_not_offered_as_its_own_fix(tmp_path):
-    project(tmp_path, {"غارة.md": event_file("A", "2023-12-25")})
-    output = refused(tmp_path, "content/events/غارة.md: file name is not a valid id; it becomes the page's address")
-    assert "did you mean 'غارة.md'" not in output
+OLD_MAC = accepted_file("old-mac.md", event_file("Old Mac", "2023-12-25").replace("\n", "\r"))
 
 
-def test_hidden_markdown_files_are_named(tmp_path):
-    project(tmp_path, {"a.md": event_file("A", "2023-12-25"), ".b.md": event_file("B", "2023-12-25")})
-    refused(tmp_path, "content/events/.b.md: hidden files are not read")
+def test_old_mac_line_endings_are_read(accepted):
+    assert accepted.page(f"events/{OLD_MAC}/").h1.get_text() == "Old Mac"
 
 
-def test_a_second_block_of_fields(tmp_path):
-    text = event_file("A", "2023-12-25").replace("---\n\n", "---\nplace: Erbil\n---\n\n", 1)
-    project(tmp_path, {"a.md": text})
-    refused(tmp_path, "content/events/a.md:", "a second block of fields between '---' lines")
+OTHER_LETTERS = refused_file("غارة.md", event_file("A", "2023-12-25"))
+
+
+def test_a_name_of_only_other_letters_is_not_offered_as_its_own_fix(refusals):
+    line = refusals.assert_refused(
+        f"content/events/{OTHER_LETTERS}: file name is not a valid id; it becomes the page's address"
+    )
+    assert "did you mean 'غارة.md'" not in refusals.build.output + refusals.checked.stderr, line
+
+
+HIDDEN = refused_file(".b.md", event_file("B", "2023-12-25"))
+
+
+def test_hidden_markdown_files_are_named(refusals):
+    refusals.assert_refused(f"content/events/{HIDDEN}: hidden files are not read")
+
+
+SECOND_BLOCK = refused_file(
+    "second-block.md", event_file("A", "2023-12-25").replace("---\n\n", "---\nplace: Erbil\n---\n\n", 1)
+)
+
+
+def test_a_second_block_of_fields(refusals):
+    refusals.assert_refused(f"content/events/{SECOND_BLOCK}:", "a second block of fields between '---' lines")
 
 
 def test_twenty_thousand_tags_on_one_event(tmp_path):
@@ -425,11 +538,12 @@ def test_twenty_thousand_tags_on_one_event(tmp_path):
     assert len(output) < 2_000  # the message does not print the list
 
 
-@pytest.mark.parametrize(
-    "body", ["*" * 50_000, "_" * 25_000, "*a" * 25_000], ids=["50,000 *", "25,000 _", "*a x25,000"]
-)
-def test_runs_of_emphasis_marks_build(tmp_path, body):
-    project(tmp_path, {"a.md": event_file("A", "2023-12-25", body=body + " [^src]")})
-    build = run_mkdocs(tmp_path, "--strict")
-    assert build.returncode == 0, build.output
-    assert "Traceback" not in build.output
+EMPHASIS = ["*" * 50_000, "_" * 25_000, "*a" * 25_000]
+for number, marks in enumerate(EMPHASIS):
+    accepted_file(f"emphasis-{number}.md", event_file(f"Emphasis {number}", "2023-12-25", body=marks + " [^src]"))
+
+
+@pytest.mark.parametrize("body", EMPHASIS, ids=["50,000 *", "25,000 _", "*a x25,000"])
+def test_runs_of_emphasis_marks_build(accepted, body):
+    number = EMPHASIS.index(body)
+    assert accepted.page(f"events/emphasis-{number}/").h1.get_text() == f"Emphasis {number}"
