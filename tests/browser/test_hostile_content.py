@@ -20,9 +20,24 @@ def test_no_payload_runs_in_a_browser(hostile_build, browser, serve_site):
         page.mouse.move(200, 300)  # give hover payloads their chance
         page.keyboard.press("Tab")  # and focus payloads theirs
         visited += 1
-    page.goto(base)
-    page.fill("input.md-search__input", "alert")  # search results render titles
-    page.wait_for_timeout(500)
-    context.close()
     assert visited > len(PAYLOADS)
+    assert dialogs == []
+    # Search results draw titles and excerpts that are all payloads: as text.
+    page.goto(base)
+    page.fill("input.md-search__input", "alert")
+    page.wait_for_selector(".md-search .tl-search__results a")
+    for link in page.query_selector_all(".md-search .tl-search__results a"):
+        link.dispatch_event("mouseover")  # hover payloads
+    page.wait_for_timeout(300)  # time for an injected handler to run
+    titles = page.eval_on_selector_all(".md-search .tl-search__results a", "links => links.map(a => a.textContent)")
+    injected = page.eval_on_selector_all(
+        ".md-search .tl-search__results *",
+        "nodes => nodes.map(n => n.tagName).filter(t => !['LI', 'A', 'P', 'MARK'].includes(t))",
+    )
+    status = page.inner_text(".md-search .tl-search__status")
+    context.close()
+    assert len(titles) == 10 and set(titles) <= set(PAYLOADS), titles  # the first ten of the results
+    assert any("<" in title for title in titles)  # markup among them, shown as written
+    assert status.startswith("Results: ") and int(status.split()[-1]) > 10, status
+    assert injected == []
     assert dialogs == []
