@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 
-from tests.conftest import REPO
+from tests.conftest import REPO, add_config, event_file, run_mkdocs, write_project
 
 
 def load_repro():
@@ -21,14 +21,15 @@ def test_two_builds_of_the_sample_are_byte_identical():
 
 
 def test_the_comparison_notices_a_difference(tmp_path):
-    repro = load_repro()
-    first, second = tmp_path / "a", tmp_path / "b"
-    for folder, text in ((first, "one"), (second, "two")):
-        folder.mkdir()
-        (folder / "same.txt").write_text("same")
-        (folder / "page.html").write_text(text)
-    assert repro.digests(first)["same.txt"] == repro.digests(second)["same.txt"]
-    assert repro.digests(first)["page.html"] != repro.digests(second)["page.html"]
+    """compare() itself, on a project whose two builds differ: its description is the time
+    zone, which compare() sets differently for each build."""
+    write_project(tmp_path, {"e.md": event_file("An event", "2023")}, {})
+    add_config(tmp_path, "site_description: !ENV [TZ, no zone]\n")
+    (tmp_path / "theme").mkdir()  # compare() copies it; custom_dir is the repository's
+    count, differing = load_repro().compare(tmp_path)
+    assert count > 50
+    assert {"index.html", "events/e/index.html", "404.html"} <= set(differing), differing
+    assert "schemas/event.schema.json" not in differing and "events.json" not in differing
 
 
 def test_build_date_comes_from_the_last_commit_not_the_clock(tmp_path):
@@ -36,8 +37,6 @@ def test_build_date_comes_from_the_last_commit_not_the_clock(tmp_path):
     import gzip
     import os
     import subprocess
-
-    from tests.conftest import event_file, run_mkdocs, write_project
 
     write_project(tmp_path, {"e.md": event_file("An event", "2023")}, {})
     env = {**os.environ, "GIT_COMMITTER_DATE": "2001-02-03T04:05:06Z", "GIT_AUTHOR_DATE": "2001-02-03T04:05:06Z"}
@@ -67,7 +66,6 @@ def test_reusing_rendered_fragments_changes_no_byte(tmp_path):
     import filecmp
 
     from bench.synth import write_chronology
-    from tests.conftest import run_mkdocs
 
     sites = {}
     for reuse in (True, False):
