@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 
+import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import ARTIFACTS_DIR, REPO, SAMPLE_PAGES, html_pages
@@ -193,6 +194,10 @@ def test_every_page_is_valid_html(sample_build):
     result = subprocess.run(
         ["java", "-jar", str(vnu), "--errors-only", "--format", "json", *pages], capture_output=True, text=True
     )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    try:
+        messages = json.loads(result.stderr)["messages"]  # its report, on standard error
+    except ValueError:
+        pytest.fail(f"the Nu HTML checker gave no report (exit status {result.returncode}): {result.stderr[-2000:]}")
     assert messages == [], messages[:5]
+    assert result.returncode == 0, f"the Nu HTML checker failed (exit status {result.returncode})"
     assert len(pages) > 30
