@@ -48,15 +48,22 @@ java:
 	@command -v java >/dev/null || { test "$$(id -u)" = 0 || { echo "The HTML check needs Java: run 'sudo apt-get install default-jre-headless'"; exit 1; }; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 
+# The reproducibility test builds in French and Arabic locales, compiled with localedef
+# from Debian's locale sources where the system has not installed them.
+.PHONY: locales
+locales:
+	@test -d /usr/share/i18n/locales || { test "$$(id -u)" = 0 || { echo "The tests need Debian's locale sources: run 'sudo apt-get install locales'"; exit 1; }; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq locales; }
+
 ## test: lint and types first (seconds), then the whole test suite (installs what it needs:
-## .venv, node_modules, chromium, Java)
-test: lint $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM) java
+## .venv, node_modules, chromium, Java, locales)
+test: lint $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM) java locales
 	$(BIN)/python -m pytest
 
 ## coverage: the whole test suite under coverage.py: branch coverage of generator/ in
 ## every Python process the tests start; the report in test-artifacts/coverage.txt, and as
 ## HTML in test-artifacts/coverage/
-coverage: $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM) java
+coverage: $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM) java locales
 	rm -f .coverage .coverage.*
 	$(BIN)/coverage run -m pytest; status=$$?; \
 	  $(BIN)/coverage combine -q && mkdir -p test-artifacts && \

@@ -67,13 +67,14 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
 
 
-def run_mkdocs(root: Path, *args: str) -> Build:
+def run_mkdocs(root: Path, *args: str, env: dict[str, str] | None = None) -> Build:
+    """`mkdocs build` of the project in ``root`` (in ``env``, or this environment)."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), *args],
         cwd=root,
         capture_output=True,
         text=True,
-        env=mkdocs_env(),
+        env=env or mkdocs_env(),
         timeout=300,
     )
     return Build(result.returncode, result.stdout + result.stderr, root)

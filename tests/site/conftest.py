@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
@@ -26,6 +28,22 @@ def build_project(tmp_path):
 # The sample chronology's files, as the site tests read them.
 SAMPLE_EVENTS = {p.stem: frontmatter_of(p) for p in sorted((REPO / "content/events").glob("*.md"))}
 SAMPLE_ACTORS = {p.stem: frontmatter_of(p) for p in sorted((REPO / "content/actors").glob("*.md"))}
+
+
+def git(root: Path, *args: str, when: str | None = None) -> str:
+    """Run git in ``root`` as an editor would; ``when`` dates the commit (ISO 8601). Its output."""
+    env = {**os.environ}
+    if when:
+        env |= {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    done = subprocess.run(
+        ["git", "-c", "user.name=Editor", "-c", "user.email=e@example.org", *args],
+        cwd=root,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout
 
 
 def snapshot(site: Path) -> dict[str, str]:

@@ -3,25 +3,12 @@ clock); said when the history is missing; a link to it when the site gives one."
 
 from __future__ import annotations
 
-import os
 import subprocess
 
 import pytest
 
 from tests.conftest import actor_file, event_file, run_mkdocs, write_project
-
-
-def git(root, *args, when=None):
-    env = {**os.environ}
-    if when:
-        env |= {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    subprocess.run(
-        ["git", "-c", "user.name=Editor", "-c", "user.email=e@example.org", *args],
-        cwd=root,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+from tests.site.conftest import git
 
 
 def history(build, path):
