@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
-from tests.conftest import actor_file, build_strict, event_file
+from tests.conftest import actor_file, build_strict, event_file, write_project
 
 DATE_CASES = {
     "day": ("2023-12-25", "25 December 2023", ["2023-12-25"]),
@@ -82,15 +84,14 @@ def test_event_without_place_or_actors_builds(build_project):
 def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypatch):
     """The plugin freezes what lives until the end of a build (on_env) and must thaw it
     afterwards: `mkdocs serve` rebuilds in one process, and frozen objects are never freed."""
-    import gc
-
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from tests.conftest import write_project
-
     root = write_project(tmp_path, {"one.md": event_file("One", "2023-12-25")}, {})
     monkeypatch.chdir(root)
+    # The plugin dates the build by setting SOURCE_DATE_EPOCH in this process's environment:
+    # given here, so that it is taken away after the test and later builds date themselves.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     assert gc.get_freeze_count() == 0
     for _ in range(2):  # as `mkdocs serve` does: builds one after another in one process
         config = load_config(str(root / "mkdocs.yml"))
