@@ -4,7 +4,6 @@ the previous site left byte for byte as it was (or replaced whole by a successfu
 from __future__ import annotations
 
 import os
-import re
 import resource
 import signal
 import subprocess
@@ -27,6 +26,7 @@ from tests.conftest import (
     write_project,
 )
 from tests.site.conftest import snapshot
+from tools import repro
 
 PREVIOUS = "the previous site"
 
@@ -231,23 +231,47 @@ def test_a_full_disk_is_one_line_and_leaves_the_previous_site(tmp_path):
 
 
 def test_two_builds_at_once_into_one_folder_both_finish(tmp_path):
+    """Two builds started at once, both at work at the same moment (each one's staging
+    folder, named after its process, holding pages while the other's does), both finish,
+    and the site is one build's whole: the same bytes as before, its checksums its own."""
     root = large_project(tmp_path, 100)
-
-    def names(site: Path) -> set[str]:
-        # Pagefind names its filter and metadata files by content whose order varies (tools/repro.py).
-        return {name for name in snapshot(site) if not re.search(r"\.pf_(filter|meta)$", name)}
-
-    expected = names(root / "site")
+    expected = repro.digests(root / "site")  # every file's SHA-256; Pagefind's varying files counted
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")]
-    env = mkdocs_env()
     processes = [
-        subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+        subprocess.Popen(
+            command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=mkdocs_env()
+        )
         for _ in range(2)
     ]
+    staging = [root / f".site.building-{process.pid}" for process in processes]
+
+    def pages(folder: Path) -> int:
+        return len(list(folder.glob("events/*/index.html")))
+
+    # One that writes pages before the other has any is held (SIGSTOP) until the other
+    # writes too: so the two are always seen at work at once, however the machine is loaded.
+    at_once, held = None, None
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and all(process.poll() is None for process in processes):
+            counts = [pages(folder) for folder in staging]
+            if all(counts):
+                at_once = counts
+                break
+            if held is None and any(counts):
+                held = processes[0] if counts[0] else processes[1]
+                held.send_signal(signal.SIGSTOP)
+            time.sleep(0.02)
+    finally:
+        if held is not None:
+            held.send_signal(signal.SIGCONT)
     outputs = [process.communicate(timeout=120)[0] for process in processes]
+    assert at_once, ("the two builds were never at work at the same time", outputs)
     assert [process.returncode for process in processes] == [0, 0], outputs
     assert all("Traceback" not in output for output in outputs)
-    assert names(root / "site") == expected
+    assert repro.digests(root / "site") == expected
+    checked = subprocess.run(["sha256sum", "--check", "--quiet", "SHA256SUMS"], cwd=root / "site", capture_output=True)
+    assert checked.returncode == 0, checked.stdout  # every file, Pagefind's too, from the build that listed it
     assert not list(root.glob(".site.building-*"))
 
 
