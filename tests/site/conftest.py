@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import REPO, Build, frontmatter_of, run_mkdocs, write_project
+from tests.conftest import REPO, Build, frontmatter_of, run_generator, run_mkdocs, write_project
 
 
 @pytest.fixture
@@ -99,3 +100,40 @@ def broken_links(site: Path) -> list[str]:
 
 def count_internal_links(site: Path) -> int:
     return sum(1 for _ in _internal_refs(site))
+
+
+@dataclass
+class Refusals:
+    """What a build (--strict) and the check said of a project whose files are refused,
+    each for its own reason, and whether the site from before was left as it was."""
+
+    build: Build
+    checked: subprocess.CompletedProcess[str]
+    site_unchanged: bool
+    staging_left: list[Path]
+
+    def assert_refused(self, shown: str, *fragments: str) -> str:
+        """Build and check failed without a traceback, each fragment is said on a line of
+        the file ``shown`` (as problem lines show it), and the previous site is untouched.
+        Returns the build's line about the file (the first with each fragment)."""
+        lines = []
+        for output, code in (
+            (self.build.output, self.build.returncode),
+            (self.checked.stderr, self.checked.returncode),
+        ):
+            assert code != 0, output
+            assert "Traceback" not in output, output
+            for fragment in fragments or ("",):
+                said = [line for line in output.splitlines() if shown in line and fragment in line]
+                assert said, (shown, fragment, output)
+                lines.append(said[0])
+        assert self.site_unchanged and not self.staging_left
+        return lines[0]
+
+
+def build_and_check(root: Path) -> Refusals:
+    """Build the project in ``root`` with --strict and check its content, each once."""
+    before = snapshot(root / "site")
+    build = run_mkdocs(root, "--strict")
+    checked = run_generator("--content", "content", "check", cwd=root)
+    return Refusals(build, checked, snapshot(root / "site") == before, list(root.glob(".site.building-*")))

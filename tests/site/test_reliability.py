@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,7 @@ from tests.conftest import (
     run_mkdocs,
     write_project,
 )
-from tests.site.conftest import snapshot
+from tests.site.conftest import Refusals, build_and_check, snapshot
 from tools import repro
 
 PREVIOUS = "the previous site"
@@ -67,39 +66,9 @@ def refused_file(name: str, text: str) -> str:
     return name
 
 
-@dataclass
-class Refusals:
-    build: Build
-    checked: subprocess.CompletedProcess[str]
-    site_unchanged: bool
-    staging_left: list[Path]
-
-    def assert_refused(self, shown: str, *fragments: str) -> str:
-        """Build and check failed without a traceback, each fragment is said on a line of
-        the file ``shown`` (as problem lines show it), and the previous site is untouched.
-        Returns the build's line about the file (the first with each fragment)."""
-        lines = []
-        for output, code in (
-            (self.build.output, self.build.returncode),
-            (self.checked.stderr, self.checked.returncode),
-        ):
-            assert code != 0, output
-            assert "Traceback" not in output, output
-            for fragment in fragments or ("",):
-                said = [line for line in output.splitlines() if shown in line and fragment in line]
-                assert said, (shown, fragment, output)
-                lines.append(said[0])
-        assert self.site_unchanged and not self.staging_left
-        return lines[0]
-
-
 @pytest.fixture(scope="module")
 def refusals(tmp_path_factory) -> Refusals:
-    root = project(tmp_path_factory.mktemp("refusals"), REFUSED)
-    before = snapshot(root / "site")
-    build = run_mkdocs(root, "--strict")
-    checked = run_generator("--content", "content", "check", cwd=root)
-    return Refusals(build, checked, snapshot(root / "site") == before, list(root.glob(".site.building-*")))
+    return build_and_check(project(tmp_path_factory.mktemp("refusals"), REFUSED))
 
 
 # --- files accepted however odd, built together once ----------------------------------------------
