@@ -12,13 +12,16 @@ only one folder needs are in that folder's conftest.py.
 
 from __future__ import annotations
 
+import fcntl
 import functools
+import json
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
 import threading
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -181,6 +184,28 @@ def meta(content: Path, relative: str) -> dict:
 
 # --- chronologies read by the site tests and the browser tests alike --------------------------
 
+
+def built_once(tmp_path_factory, name: str, build: Callable[[Path], Build]) -> Build:
+    """``build(folder)`` once a test run. Under pytest-xdist the workers share the folder:
+    the first to take its lock builds, the others wait and read what it built."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return build(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent / "built-once"  # the run's, shared by its workers
+    shared.mkdir(exist_ok=True)
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        record = shared / f"{name}.json"
+        if record.exists():
+            known = json.loads(record.read_text(encoding="utf-8"))
+            return Build(known["returncode"], known["output"], Path(known["root"]))
+        folder = shared / name
+        shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed here left
+        folder.mkdir()
+        done = build(folder)
+        record.write_text(json.dumps({"returncode": done.returncode, "output": done.output, "root": str(done.root)}))
+        return done
+
+
 SAMPLE_PAGES = {  # one of each kind a reader sees, in the sample site
     "timeline": "",
     "event": "events/us-strikes-christmas-night/",
@@ -196,19 +221,22 @@ SAMPLE_PAGES = {  # one of each kind a reader sees, in the sample site
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory) -> Build:
     """The repository's own sample chronology, built once with --strict."""
-    root = tmp_path_factory.mktemp("sample")
-    for name in ("content", "theme"):
-        subprocess.run(["cp", "-r", str(REPO / name), str(root / name)], check=True)
-    (root / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    build = run_mkdocs(root, "--strict")
-    assert build.returncode == 0, build.output
-    return build
+
+    def build(root: Path) -> Build:
+        for name in ("content", "theme"):
+            subprocess.run(["cp", "-r", str(REPO / name), str(root / name)], check=True)
+        (root / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+        built = run_mkdocs(root, "--strict")
+        assert built.returncode == 0, built.output
+        return built
+
+    return built_once(tmp_path_factory, "sample", build)
 
 
 @pytest.fixture(scope="session")
 def hostile_build(tmp_path_factory) -> Build:
     """Every field of every file carries payloads from tests/xss_payloads.py."""
-    return build_strict(tmp_path_factory.mktemp("hostile"), hostile_events(), hostile_actors())
+    return built_once(tmp_path_factory, "hostile", lambda root: build_strict(root, hostile_events(), hostile_actors()))
 
 
 # One event of each kind of date the overview picture draws.
@@ -238,13 +266,13 @@ def kinds_events() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def kinds_build(tmp_path_factory) -> Build:
-    return build_strict(tmp_path_factory.mktemp("kinds"), kinds_events(), {})
+    return built_once(tmp_path_factory, "kinds", lambda root: build_strict(root, kinds_events(), {}))
 
 
 @pytest.fixture(scope="session")
 def eras_build(tmp_path_factory) -> Build:
     """The same events, with eras drawn behind them."""
-    return build_strict(tmp_path_factory.mktemp("eras"), kinds_events(), {}, ERAS)
+    return built_once(tmp_path_factory, "eras", lambda root: build_strict(root, kinds_events(), {}, ERAS))
 
 
 @pytest.fixture(scope="session")
@@ -253,7 +281,8 @@ def dense_build(tmp_path_factory) -> Build:
     with two events a page, the month and the day have pages of their own."""
     dates = ["2023-12-25"] * 5 + ["2023-12-20", "2023-12-27", "2023-12"] + ["2023-11-02"]
     events = {f"d{i}.md": event_file(f"Dense {i}", date) for i, date in enumerate(dates)}
-    return build_strict(tmp_path_factory.mktemp("dense"), events, {}, "plugins:\n  - timeline:\n      page_limit: 2\n")
+    config = "plugins:\n  - timeline:\n      page_limit: 2\n"
+    return built_once(tmp_path_factory, "dense", lambda root: build_strict(root, events, {}, config))
 
 
 CORRECTED = """
@@ -280,7 +309,8 @@ def corrected_build(tmp_path_factory) -> Build:
         ),
         "talk.md": event_file("Talk", "2023-12-26"),
     }
-    return build_strict(tmp_path_factory.mktemp("corrected"), events, {}, "site_url: https://example.org/\n")
+    config = "site_url: https://example.org/\n"
+    return built_once(tmp_path_factory, "corrected", lambda root: build_strict(root, events, {}, config))
 
 
 ARABIC_SOURCE = """\
@@ -369,4 +399,6 @@ plugins:
 @pytest.fixture(scope="session")
 def arabic_build(tmp_path_factory) -> Build:
     """A site in Arabic, read right to left."""
-    return build_strict(tmp_path_factory.mktemp("arabic"), ARABIC_EVENTS, ARABIC_ACTORS, ARABIC_CONFIG)
+    return built_once(
+        tmp_path_factory, "arabic", lambda root: build_strict(root, ARABIC_EVENTS, ARABIC_ACTORS, ARABIC_CONFIG)
+    )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTIFACTS_DIR, REPO, Build, actor_file, build_strict, event_file, static_server
+from tests.conftest import ARTIFACTS_DIR, REPO, Build, actor_file, build_strict, built_once, event_file, static_server
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -96,4 +96,4 @@ def filter_build(tmp_path_factory) -> Build:
         "kataib-hezbollah.md": actor_file("Kataib Hezbollah", extra="aliases: [KH]"),
         "united-states.md": actor_file("United States", "state"),
     }
-    return build_strict(tmp_path_factory.mktemp("filters"), events, actors)
+    return built_once(tmp_path_factory, "filters", lambda root: build_strict(root, events, actors))
