@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import REPO, actor_file, event_file, write_project
+from tests.conftest import REPO, actor_file, event_file, mkdocs_env, write_project
 
 
 def free_port() -> int:
@@ -42,6 +44,41 @@ def wait_for(condition, timeout: float = 30.0):
     return None
 
 
+@contextmanager
+def serving(root: Path, *options: str) -> Iterator[tuple[str, Path]]:
+    """`mkdocs serve` of the project in ``root`` on a free port: its address and its log.
+    Stopped at the end with Ctrl-C (SIGINT), as an editor stops it."""
+    port = free_port()
+    log_path = root / "serve.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                *options,
+                "-f",
+                str(root / "mkdocs.yml"),
+                "-a",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=root,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=mkdocs_env(),
+        )
+        try:
+            yield f"http://127.0.0.1:{port}/", log_path
+        finally:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
 @pytest.fixture(params=["full", "dirty"])
 def server(tmp_path, request):
     """`mkdocs serve`, rebuilding everything or (--dirtyreload) only the pages an edit touched."""
@@ -53,32 +90,8 @@ def server(tmp_path, request):
         },
         {"militia.md": actor_file("A militia")},
     )
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w")
-    extra = ["--dirtyreload"] if request.param == "dirty" else []
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            *extra,
-            "-f",
-            str(tmp_path / "mkdocs.yml"),
-            "-a",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=tmp_path,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    try:
-        yield tmp_path, f"http://127.0.0.1:{port}/", (tmp_path / "serve.log")
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
+    with serving(tmp_path, *(["--dirtyreload"] if request.param == "dirty" else [])) as (base, log_path):
+        yield tmp_path, base, log_path
 
 
 def h1_of(base: str, path: str) -> str | None:
@@ -118,21 +131,10 @@ def test_edit_shows_then_error_is_reported_and_server_recovers(server):
 
 def test_preview_starts_even_when_content_is_broken(tmp_path):
     write_project(tmp_path, {"broken.md": "---\ntitle: [oops\n---\n"}, {})
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(tmp_path / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    try:
-        page = wait_for(lambda: fetch(f"http://127.0.0.1:{port}/"))
+    with serving(tmp_path) as (base, _):
+        page = wait_for(lambda: fetch(base))
         assert page is not None
         assert "content/events/broken.md:2: YAML syntax error" in page.select_one(".tl-problems").get_text()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_dirty_preview_rerenders_every_page_a_partial_shows_a_change_on(tmp_path):
@@ -147,39 +149,25 @@ def test_dirty_preview_rerenders_every_page_a_partial_shows_a_change_on(tmp_path
     shutil.copytree(REPO / "theme", tmp_path / "theme")
     config = tmp_path / "mkdocs.yml"
     config.write_text(config.read_text().replace(str(REPO / "theme"), str(tmp_path / "theme")))
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    log_path = tmp_path / "serve.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirtyreload", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-            cwd=tmp_path,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
-        try:
-            assert wait_for(lambda: h1_of(base, "events/strike/") == "Strike"), log_path.read_text()
-            partial = tmp_path / "theme" / "partials" / "tl-actor-link.html"
-            partial.write_text(
-                partial.read_text().replace(
-                    "{{ actor.name }}</a>", '{{ actor.name }} <span class="tl-kind">{{ actor.kind }}</span></a>'
-                )
+    with serving(tmp_path, "--dirtyreload") as (base, log_path):
+        assert wait_for(lambda: h1_of(base, "events/strike/") == "Strike"), log_path.read_text()
+        partial = tmp_path / "theme" / "partials" / "tl-actor-link.html"
+        partial.write_text(
+            partial.read_text().replace(
+                "{{ actor.name }}</a>", '{{ actor.name }} <span class="tl-kind">{{ actor.kind }}</span></a>'
             )
-            pages = ["", "years/2023/", "events/strike/", "events/other/"]
+        )
+        pages = ["", "years/2023/", "events/strike/", "events/other/"]
 
-            def kinds() -> list[str]:
-                shown = []
-                for path in pages:
-                    page = fetch(base + path)
-                    shown += [span.get_text() for span in page.select(".tl-kind")] if page else ["?"]
-                return shown
+        def kinds() -> list[str]:
+            shown = []
+            for path in pages:
+                page = fetch(base + path)
+                shown += [span.get_text() for span in page.select(".tl-kind")] if page else ["?"]
+            return shown
 
-            assert wait_for(lambda: set(kinds()) == {"group"}), (kinds(), log_path.read_text())
-            actor = tmp_path / "content" / "actors" / "militia.md"
-            actor.write_text(actor.read_text().replace("kind: group", "kind: state"))
-            assert wait_for(lambda: set(kinds()) == {"state"}), (kinds(), log_path.read_text())
-            assert len(kinds()) >= 6  # two cards on the timeline, two on the year page, one on each event page
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+        assert wait_for(lambda: set(kinds()) == {"group"}), (kinds(), log_path.read_text())
+        actor = tmp_path / "content" / "actors" / "militia.md"
+        actor.write_text(actor.read_text().replace("kind: group", "kind: state"))
+        assert wait_for(lambda: set(kinds()) == {"state"}), (kinds(), log_path.read_text())
+        assert len(kinds()) >= 6  # two cards on the timeline, two on the year page, one on each event page

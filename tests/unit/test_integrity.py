@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import os
 
-from tests.conftest import REPO, write_project
+from tests.conftest import REPO, run_generator, write_project
 
 DOUBTFUL = """\
 ---
@@ -27,14 +26,10 @@ It was claimed that ten people died.[^wire] The ministry denied it.[^wire]
 
 
 def integrity(content, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "--content", str(content), "integrity", *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"SOURCE_DATE_EPOCH": "1735689600", "PATH": "/usr/bin:/bin"},  # 1 January 2025
-    )
+    # A bare environment dated 1 January 2025 (coverage.py's settings kept, for `make coverage`).
+    measured = {name: value for name, value in os.environ.items() if name.startswith("COVERAGE_")}
+    env = {"SOURCE_DATE_EPOCH": "1735689600", "PATH": "/usr/bin:/bin", **measured}
+    return run_generator("--content", content, "integrity", *args, env=env)
 
 
 def test_each_finding_is_a_line_with_file_and_line(tmp_path):
