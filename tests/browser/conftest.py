@@ -4,25 +4,16 @@ from this machine; and the axe-core check every page kind goes through."""
 from __future__ import annotations
 
 import json
-import os
 from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 
+# Debian's chromium (or CHROMIUM), offline: the flags make sure no request leaves this machine.
+from bench.readers import CHROMIUM, CHROMIUM_FLAGS
 from tests.conftest import ARTIFACTS_DIR, REPO, Build, actor_file, build_strict, built_once, event_file, static_server
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")

@@ -9,15 +9,21 @@ from tests.browser.conftest import axe_violations, keep_report
 from tests.conftest import SAMPLE_PAGES, static_server
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_accessibility_violations(sample_url, browser, scheme):
+def axe_report(browser, scheme: str, base: str, paths: dict[str, str]) -> dict[str, list[tuple]]:
+    """axe-core's violations on each page (name: path from ``base``) in a colour scheme."""
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     report = {}
-    for name, path in SAMPLE_PAGES.items():
-        page.goto(sample_url + path)
+    for name, path in paths.items():
+        page.goto(base + path)
         report[name] = axe_violations(page)
     context.close()
+    return report
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations(sample_url, browser, scheme):
+    report = axe_report(browser, scheme, sample_url, SAMPLE_PAGES)
     keep_report(f"axe-{scheme}.json", report)
     assert report == {name: [] for name in SAMPLE_PAGES}
 
@@ -90,14 +96,8 @@ def test_more_page_kinds_have_no_accessibility_violations(request, browser, serv
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_arabic_pages_have_no_accessibility_violations(arabic_build, browser, scheme):
     paths = ["", "events/strike/", "actors/kataib/", "events/", "actors/", "tags/", "years/2023/"]
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    report = {}
     with static_server(arabic_build.site) as base:
-        for path in paths:
-            page.goto(base + path)
-            report[path] = axe_violations(page)
-    context.close()
+        report = axe_report(browser, scheme, base, {path: path for path in paths})
     keep_report(f"axe-arabic-{scheme}.json", report)
     assert report == {path: [] for path in paths}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import REPO, event_file, run_mkdocs, write_project
+from tests.conftest import REPO, add_config, event_file, run_mkdocs, write_project
 
 EVENTS = {"strike.md": event_file("Strike", "2023-12-25")}
 
@@ -65,8 +65,7 @@ def test_titles_and_locale_are_used(tmp_path):
 
 def test_materials_search_plugin_is_named_as_replaced(tmp_path):
     write_project(tmp_path, EVENTS, {})
-    with open(tmp_path / "mkdocs.yml", "a", encoding="utf-8") as file:
-        file.write("plugins:\n  - search\n  - timeline\n")
+    add_config(tmp_path, "plugins:\n  - search\n  - timeline\n")
     build = run_mkdocs(tmp_path, "--strict")
     assert build.returncode != 0
     assert "plugins: remove 'search' from mkdocs.yml: the timeline plugin searches with Pagefind" in build.output
@@ -84,8 +83,7 @@ def indexed_text(site) -> str:
 def test_the_search_option_sets_what_is_indexed(tmp_path, choice, body_indexed):
     events = {"strike.md": event_file("Strike on the depot", "2023-12-25", body="Zanzibarite residue.[^src]")}
     write_project(tmp_path, events, {})
-    with open(tmp_path / "mkdocs.yml", "a", encoding="utf-8") as file:
-        file.write(f"plugins:\n  - timeline:\n      search: {choice}\n")
+    add_config(tmp_path, f"plugins:\n  - timeline:\n      search: {choice}\n")
     build = run_mkdocs(tmp_path, "--strict")
     assert build.returncode == 0, build.output
     text = indexed_text(build.site)

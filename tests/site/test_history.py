@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import actor_file, event_file, run_mkdocs, write_project
+from tests.conftest import actor_file, add_config, event_file, run_mkdocs, write_project
 from tests.site.conftest import git
 
 
@@ -20,8 +20,7 @@ def history(build, path):
 def committed(tmp_path_factory):
     root = tmp_path_factory.mktemp("history")
     write_project(root, {"strike.md": event_file("Strike", "2023-12-25")}, {"wire.md": actor_file("Wire")})
-    with open(root / "mkdocs.yml", "a", encoding="utf-8") as file:
-        file.write("plugins:\n  - timeline:\n      locale: en_GB\n      history_url: https://example.org/h/{path}\n")
+    add_config(root, "plugins:\n  - timeline:\n      locale: en_GB\n      history_url: https://example.org/h/{path}\n")
     git(root, "init", "--quiet")
     git(root, "add", "--all")
     git(root, "commit", "--quiet", "-m", "first", when="2024-05-03T10:00:00Z")
@@ -65,7 +64,6 @@ def test_outside_git_says_so(tmp_path):
 
 def test_a_history_url_without_the_path_is_refused(tmp_path):
     write_project(tmp_path, {"a.md": event_file("A", "2023-01-01")}, {})
-    with open(tmp_path / "mkdocs.yml", "a", encoding="utf-8") as file:
-        file.write("plugins:\n  - timeline:\n      history_url: https://example.org/commits\n")
+    add_config(tmp_path, "plugins:\n  - timeline:\n      history_url: https://example.org/commits\n")
     build = run_mkdocs(tmp_path, "--strict")
     assert build.returncode != 0 and "history_url" in build.output and "{path}" in build.output

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.views.overview import MARKS
-from tests.conftest import KINDS, actor_file, build_strict, event_file, run_mkdocs, write_project
+from tests.conftest import KINDS, actor_file, add_config, build_strict, event_file, run_mkdocs, write_project
 
 
 def marks(build, path=""):
@@ -132,8 +132,7 @@ def test_eras_are_drawn_as_named_bands_over_their_period(eras_build):
 )
 def test_a_wrong_era_or_lane_choice_is_named(tmp_path, option, message):
     write_project(tmp_path, {"a.md": event_file("A", "2023-03-15")}, {})
-    with open(tmp_path / "mkdocs.yml", "a", encoding="utf-8") as file:
-        file.write(f"plugins:\n  - timeline:\n      {option}\n")
+    add_config(tmp_path, f"plugins:\n  - timeline:\n      {option}\n")
     build = run_mkdocs(tmp_path, "--strict")
     assert build.returncode != 0 and message in build.output, build.output
     assert "Traceback" not in build.output and not build.site.exists()
