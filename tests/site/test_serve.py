@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import socket
@@ -47,7 +48,8 @@ def wait_for(condition, timeout: float = 30.0):
 @contextmanager
 def serving(root: Path, *options: str) -> Iterator[tuple[str, Path]]:
     """`mkdocs serve` of the project in ``root`` on a free port: its address and its log.
-    Stopped at the end with Ctrl-C (SIGINT), as an editor stops it."""
+    Stopped at the end as Ctrl-C in a terminal stops it: SIGINT to its process group, so
+    that the preview's background search index stops too."""
     port = free_port()
     log_path = root / "serve.log"
     with log_path.open("w") as log:
@@ -67,15 +69,16 @@ def serving(root: Path, *options: str) -> Iterator[tuple[str, Path]]:
             stdout=log,
             stderr=subprocess.STDOUT,
             env=mkdocs_env(),
+            start_new_session=True,  # a process group of its own, as a terminal gives it
         )
         try:
             yield f"http://127.0.0.1:{port}/", log_path
         finally:
-            process.send_signal(signal.SIGINT)
+            os.killpg(process.pid, signal.SIGINT)
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                process.kill()
+                os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
 
 
