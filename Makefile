@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: site serve test lint messages check links integrity import verify repro bench profile new-event new-actor clean
+.PHONY: site serve test coverage lint messages check links integrity import verify repro bench profile new-event new-actor clean
 
 $(SITE_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,10 +48,31 @@ java:
 	@command -v java >/dev/null || { test "$$(id -u)" = 0 || { echo "The HTML check needs Java: run 'sudo apt-get install default-jre-headless'"; exit 1; }; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 
+# The reproducibility test builds in French and Arabic locales, compiled with localedef
+# from Debian's locale sources where the system has not installed them.
+.PHONY: locales
+locales:
+	@test -d /usr/share/i18n/locales || { test "$$(id -u)" = 0 || { echo "The tests need Debian's locale sources: run 'sudo apt-get install locales'"; exit 1; }; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq locales; }
+
+# The tests run on every core (pytest-xdist); a module's tests stay on one worker, so that
+# what a module builds once is built once. PYTEST_OPTIONS= runs them in one process.
+PYTEST_OPTIONS ?= --numprocesses auto --dist loadscope
+
 ## test: lint and types first (seconds), then the whole test suite (installs what it needs:
-## .venv, node_modules, chromium, Java)
-test: lint $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM) java
-	$(BIN)/python -m pytest
+## .venv, node_modules, chromium, Java, locales)
+test: lint $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM) java locales
+	$(BIN)/python -m pytest $(PYTEST_OPTIONS)
+
+## coverage: the whole test suite under coverage.py: branch coverage of generator/ in
+## every Python process the tests start; the report in test-artifacts/coverage.txt, and as
+## HTML in test-artifacts/coverage/
+coverage: $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM) java locales
+	rm -f .coverage .coverage.*
+	$(BIN)/coverage run -m pytest $(PYTEST_OPTIONS); status=$$?; \
+	  $(BIN)/coverage combine -q && mkdir -p test-artifacts && \
+	  $(BIN)/coverage report | tee test-artifacts/coverage.txt && $(BIN)/coverage html -q; \
+	  exit $$status
 
 ## lint: ruff (lint and format) on everything, mypy --strict on generator/, ESLint
 ## (eslint.config.js) on the browser modules and the tools' JavaScript

@@ -71,8 +71,8 @@ def write(root: Path) -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).parent))
-    from conftest import write_project
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.conftest import write_project
 
     target = Path(sys.argv[1])
     target.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,10 @@
 """A corpus of hostile strings: what a careless paste or a compromised contributor could
 put in any field.  Each one that could run script calls alert() with its own number."""
 
+from __future__ import annotations
+
+import json
+
 PAYLOADS = [
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(2)>",
@@ -55,3 +59,40 @@ URL_PAYLOADS = [
     "https://x.invalid/'onmouseover='alert(44)'",
     "https://x.invalid/</script><script>alert(45)</script>",
 ]
+
+
+def _quoted(value: str) -> str:
+    return json.dumps(value)  # a JSON string is a YAML scalar that keeps every character
+
+
+def hostile_event(index: int, payload: str) -> str:
+    """An event whose every field carries ``payload``; its source's address, a URL payload."""
+    q = _quoted
+    url = URL_PAYLOADS[index % len(URL_PAYLOADS)]
+    return (
+        f"---\ntitle: {q(payload)}\ndate: 2023-12-{index % 28 + 1:02d}\ndate_note: {q(payload)}\n"
+        f"summary: {q(payload)}\nplace: {q(payload)}\ntags: [{q(payload)}]\n"
+        f"actors:\n  - id: a{index % 5}\n    role: {q(payload)}\n"
+        f"related: [e{(index + 1) % len(PAYLOADS)}]\n"
+        f"sources:\n  - id: src\n    title: {q(payload)}\n    publisher: {q(payload)}\n    url: {q(url)}\n---\n\n"
+        f"{payload} [^src]\n\n## {payload}\n\nText with {payload} inline.[^src]\n"
+    )
+
+
+def hostile_actor(index: int) -> str:
+    q = _quoted
+    name, alias, role = PAYLOADS[index], PAYLOADS[-index - 1], PAYLOADS[index + 10]
+    parent = f"affiliations:\n  - organisation: a{index + 1}\n    role: {q(role)}\n" if index < 4 else ""
+    return (
+        f"---\nname: {q(name)}\nkind: group\naliases: [{q(alias)}]\nsummary: {q(role)}\n{parent}"
+        f"sources:\n  - id: src\n    title: {q(name)}\n    publisher: {q(alias)}\n---\n\n{role}[^src]\n"
+    )
+
+
+def hostile_events() -> dict[str, str]:
+    """A chronology of one event a payload (e0.md ... e44.md), each naming the next as related."""
+    return {f"e{i}.md": hostile_event(i, payload) for i, payload in enumerate(PAYLOADS)}
+
+
+def hostile_actors() -> dict[str, str]:
+    return {f"a{i}.md": hostile_actor(i) for i in range(5)}

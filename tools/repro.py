@@ -72,7 +72,15 @@ def compare(root: Path) -> tuple[int, list[str]]:
             mtime = time.time() - 86400 * 400 * index  # a year apart
             results.append(build_copy(root, Path(folder), {**conditions, "SOURCE_DATE_EPOCH": epoch}, mtime))
         time.sleep(1.1)  # and at different times
-    first, second = results
+    return difference(*results)
+
+
+def compare_sites(first: Path, second: Path) -> tuple[int, list[str]]:
+    """Compare two built sites: the number of files compared and the paths that differ."""
+    return difference(digests(first), digests(second))
+
+
+def difference(first: dict[str, str], second: dict[str, str]) -> tuple[int, list[str]]:
     differing = sorted(p for p in first.keys() | second.keys() if first.get(p) != second.get(p))
     return len(first.keys() | second.keys()), differing
 
