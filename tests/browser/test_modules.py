@@ -37,7 +37,7 @@ def kinds_build(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def kinds_url(kinds_build):
-    from conftest import static_server
+    from tests.conftest import static_server
 
     with static_server(kinds_build.site) as url:
         yield url
@@ -215,7 +215,7 @@ def test_every_picture_on_a_page_is_wired(kinds_build, kinds_url, browser):
 
 @pytest.fixture(scope="module")
 def sample_url(sample_build):
-    from conftest import static_server
+    from tests.conftest import static_server
 
     with static_server(sample_build.site) as url:
         yield url

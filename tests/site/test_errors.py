@@ -15,7 +15,7 @@ EXPECTED = {
     "frontmatter not a mapping": "content/events/not-a-mapping.md:2: frontmatter must be fields ('name: value' lines); expected a mapping",
     "missing field": "content/events/missing-date.md:2: date: missing required field; expected a line 'date: ...'",
     "unknown field": "content/events/unknown-field.md:2: tittle: unknown field; expected one of title, date, date_note, "
-    "summary, place, coordinates, actors, related, follows, tags, media, corrections, sources, imported_from; "
+    "summary, place, lang, coordinates, actors, related, follows, tags, media, corrections, sources, imported_from; "
     "did you mean 'title'?",
     "wrong type": "content/events/wrong-type.md:4: tags: the text 'airstrike' is not allowed here; expected a list of tags",
     "invalid EDTF": "content/events/bad-date.md:3: date: '25/12/2023' is not a valid EDTF date; expected EDTF, for "
