@@ -123,7 +123,7 @@ def test_two_clones_built_apart_are_byte_identical_search_index_included(clone_b
     (first, second), commit = clone_builds
     sites = [repro.digests(project / "site") for project in (first, second)]
     assert len(sites[0]) > 50
-    assert len([name for name in sites[0] if name.startswith("pagefind/filter/")]) > 3
+    assert len([name for name in sites[0] if name.startswith("pagefind/filter/")]) >= 3  # kind, year, tag
     assert "SHA256SUMS" in sites[0]
     assert repro.difference(*sites)[1] == []
     # What the comparison covers: the history of each file and the commit, from git.
