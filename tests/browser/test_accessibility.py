@@ -39,42 +39,7 @@ MORE_KINDS = {
 }
 
 
-# Found when these kinds were first checked (theme/ is not changed here; reported):
-SEARCH_LANDMARK = (
-    "landmark-unique: on the search page the header's search (div.md-search__inner, role=search) "
-    "and the page's own search form are two search landmarks with no label to tell them apart"
-)
-SEARCH_DARK_CONTRAST = (
-    "color-contrast in the dark scheme: the search page's Search button (#4051b5 on #1e2129, 2.34:1) "
-    "and the <mark> of the words found in the excerpts (#919cb1 on #294069, 3.73:1) are under 4.5:1"
-)
-KNOWN = {  # (kind, scheme): (the rules axe reports, why)
-    ("search, results shown", "light"): ({"landmark-unique"}, SEARCH_LANDMARK),
-    ("search, results shown", "dark"): (
-        {"landmark-unique", "color-contrast"},
-        f"{SEARCH_LANDMARK}; {SEARCH_DARK_CONTRAST}",
-    ),
-}
-
-
-class KnownViolationError(AssertionError):
-    """Only the violations KNOWN lists for the page: the xfail is for these and no other."""
-
-
-@pytest.mark.parametrize(
-    ("kind", "scheme"),
-    [
-        pytest.param(
-            kind,
-            scheme,
-            marks=pytest.mark.xfail(strict=True, raises=KnownViolationError, reason=KNOWN[kind, scheme][1]),
-        )
-        if (kind, scheme) in KNOWN
-        else (kind, scheme)
-        for kind in MORE_KINDS
-        for scheme in ("light", "dark")
-    ],
-)
+@pytest.mark.parametrize(("kind", "scheme"), [(kind, scheme) for kind in MORE_KINDS for scheme in ("light", "dark")])
 def test_more_page_kinds_have_no_accessibility_violations(request, browser, serve_site, kind, scheme):
     build_name, path, ready = MORE_KINDS[kind]
     base = serve_site(request.getfixturevalue(build_name).site)
@@ -87,10 +52,7 @@ def test_more_page_kinds_have_no_accessibility_violations(request, browser, serv
     violations = axe_violations(page)
     context.close()
     keep_report(f"axe-{kind.split(',')[0]}-{scheme}.json", {path: violations})
-    known = KNOWN.get((kind, scheme), (set(), ""))[0]
-    assert [violation for violation in violations if violation[0] not in known] == []
-    if violations:
-        raise KnownViolationError(violations)
+    assert violations == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
