@@ -145,6 +145,20 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
+def handler_server(server_class, handler):
+    """A server of `server_class` for `handler` on a free local port, answering each
+    connection in a thread of its own; yields its base URL (no trailing slash)."""
+    server = server_class(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
 def static_server(folder: Path):
     """A static server for ``folder`` on a free local port; yields its base URL."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))

@@ -44,10 +44,8 @@ def write_media(media) -> None:
     frames[0].save(media / "moving.gif", save_all=True, append_images=frames[1:], duration=200, comment=b"secret-place")
 
 
-@pytest.fixture(scope="module")
-def photos(tmp_path_factory):
-    root = tmp_path_factory.mktemp("photos")
-    write_media(root / "content" / "media")
+def showing_every_photo() -> dict[str, str]:
+    """An event per photo of `write_media` (the animated one in its body)."""
     events = {
         f"{n}.md": event_file(n, "2023-12-25", SHOWN.format(name=f"{n}.{s}"))
         for n, s in (("small", "jpg"), ("large", "jpg"), ("chart", "png"), ("frame", "webp"))
@@ -55,7 +53,14 @@ def photos(tmp_path_factory):
     events["moving.md"] = event_file(
         "moving", "2023-12-25", "", body="Seen.[^src]\n\n![A moving picture](../media/moving.gif)"
     )
-    return build_strict(root, events, {})
+    return events
+
+
+@pytest.fixture(scope="module")
+def photos(tmp_path_factory):
+    root = tmp_path_factory.mktemp("photos")
+    write_media(root / "content" / "media")
+    return build_strict(root, showing_every_photo(), {})
 
 
 def published_images(site):
@@ -90,14 +95,7 @@ def test_an_animated_image_keeps_its_frames(photos):
 
 def test_the_cleaned_images_are_the_same_bytes_every_build(photos, tmp_path):
     write_media(tmp_path / "content" / "media")
-    events = {
-        f"{n}.md": event_file(n, "2023-12-25", SHOWN.format(name=f"{n}.{s}"))
-        for n, s in (("small", "jpg"), ("large", "jpg"), ("chart", "png"), ("frame", "webp"))
-    }
-    events["moving.md"] = event_file(
-        "moving", "2023-12-25", "", body="Seen.[^src]\n\n![A moving picture](../media/moving.gif)"
-    )
-    again = build_strict(tmp_path, events, {})
+    again = build_strict(tmp_path, showing_every_photo(), {})
     for path in published_images(photos.site):
         assert path.read_bytes() == (again.site / path.relative_to(photos.site)).read_bytes(), path.name
 

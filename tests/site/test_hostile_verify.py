@@ -8,14 +8,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from generator.commands.verify import VerifyError, fetch, parse_checksums, read_record
-from tests.conftest import REPO, build_strict, event_file, static_server
+from tests.conftest import REPO, build_strict, event_file, handler_server, static_server
 
 DIGEST = "a" * 64
 
@@ -89,12 +88,8 @@ class Trickle(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def trickle():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with handler_server(ThreadingHTTPServer, Trickle) as url:
+        yield url
 
 
 def test_a_trickling_answer_meets_a_deadline_for_the_whole_request(trickle):

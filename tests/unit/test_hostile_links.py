@@ -8,13 +8,12 @@ import json
 import socketserver
 import subprocess
 import sys
-import threading
 import time
 
 import pytest
 
 from generator.commands.source_links import Checker, _redirect_refusal, closest_snapshot
-from tests.conftest import REPO, write_project
+from tests.conftest import REPO, handler_server, write_project
 
 REPLIES = {
     "/trickle": None,  # the status line, a byte at a time
@@ -55,12 +54,8 @@ class Scripted(socketserver.StreamRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Scripted)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with handler_server(socketserver.ThreadingTCPServer, Scripted) as url:
+        yield url
 
 
 def test_a_server_sending_a_byte_at_a_time_meets_the_deadline(server):
