@@ -161,13 +161,8 @@ def handler_server(server_class, handler):
 @contextmanager
 def static_server(folder: Path):
     """A static server for ``folder`` on a free local port; yields its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with handler_server(ThreadingHTTPServer, functools.partial(_QuietHandler, directory=str(folder))) as url:
+        yield f"{url}/"
 
 
 # --- the import command (tests/unit/test_import.py, tests/site/test_import.py) --------------

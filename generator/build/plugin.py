@@ -26,8 +26,6 @@ from __future__ import annotations
 import atexit
 import logging
 import os
-import signal
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import cast
@@ -55,7 +53,7 @@ from generator.build.config import TimelineConfig
 from generator.build.content_watch import ContentWatch
 from generator.build.navigation import NavFragmentKey, nav_fragment_key
 from generator.build.provenance import build_record, seal, version
-from generator.build.publish import StagedSite, site_size
+from generator.build.publish import StagedSite, exit_on_sigterm, site_size
 from generator.build.search_index import PreviewIndexer, SearchIndexError, index_site
 from generator.core.content import FOLDERS, MEDIA
 from generator.exports import (
@@ -136,8 +134,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.serving:
             # Ctrl-C ends the preview through Python's exit, SIGTERM too: Pagefind stops with it.
             atexit.register(self.preview_indexer.stop)
-            if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
-                signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+            exit_on_sigterm()
 
     def on_shutdown(self) -> None:
         self.preview_indexer.stop()

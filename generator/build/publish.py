@@ -43,8 +43,7 @@ class StagedSite:
         atexit.register(self.abandon)
         # SIGTERM (a stopped CI job, `kill`) ends the build through Python's exit, so
         # that the staging folder is removed; SIGKILL leaves it to the next build.
-        if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
-            signal.signal(signal.SIGTERM, _exit_on_signal)
+        exit_on_sigterm()
         return self.staging
 
     def publish(self) -> None:
@@ -101,6 +100,13 @@ def _alive(pid_text: str) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def exit_on_sigterm() -> None:
+    """Make SIGTERM end the process through Python's exit, so that `atexit` work runs
+    (unless another handler was set already)."""
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _exit_on_signal)
 
 
 def _exit_on_signal(signum: int, frame: FrameType | None) -> None:
