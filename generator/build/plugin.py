@@ -10,13 +10,16 @@ Events, in the order MkDocs calls them:
   the previous site intact; under `mkdocs serve` the preview shows the problems instead,
   and recovers when fixed.  The source list extension is given this build's views.
 - on_files: replace the editors' source files with the generated pages (in memory),
-  and add the open data (JSON, CSV), the Atom feed and the frontmatter schemas.
-- on_serve: watch the theme folder too.
+  and add the open data (JSON, CSV), the Atom feed, the frontmatter schemas and the
+  images of content/media/ as written again without their metadata.
+- on_serve: watch the theme folder too, and content/ again when it is made anew.
 - on_page_markdown: give each generated page its title and template.
 - on_page_content: sanitise the rendered body and its table of contents.
 - on_page_context: hand each template its page's view.
 - on_post_page, on_post_template: mend Material's markup where it fails HTML and
-  accessibility checks (`render/material_fixes.py`).
+  accessibility checks (`build/material_fixes.py`).
+- on_post_build: index the site for search (in the background in the preview), write
+  build.json and SHA256SUMS, say the site's size, and publish it in one rename.
 - on_env: our filters, catalogue and fragment cache (`render/templates.py`), and
   autoescaping for our templates.
 """
