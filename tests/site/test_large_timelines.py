@@ -19,7 +19,8 @@ def split_build(tmp_path_factory):
 
 
 def cards(page) -> list[str]:
-    return [card["id"] for card in page.select("article.tl-card")]
+    """The events a listing page lists, as cards or as one-line rows."""
+    return [li.select_one("a[href]")["href"].rstrip("/").split("/")[-1] for li in page.select("ol.tl-events > li")]
 
 
 def test_home_lists_years_and_shows_the_latest_events(split_build):
