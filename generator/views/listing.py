@@ -65,7 +65,9 @@ class YearGroup:
 @dataclass(frozen=True, slots=True)
 class FilterChoices:
     """The in-page filter's choices: only the actors and tags of the page's events (its
-    years are the listing's groups)."""
+    years are the listing's groups).  A page of cards names no actor here: its cards link
+    every actor, and the script offers them from those links, so that no page names an
+    actor twice."""
 
     actors: tuple[ActorLink, ...]
     tags: tuple[TagLink, ...]
@@ -303,7 +305,8 @@ class _Page:
         browse: tuple[PeriodLink, ...] = (),
         period_events: list[Event] | tuple[Event, ...] | None = None,
     ) -> Listing:
-        choices = _filter_choices(events, self.pieces) if events else None
+        rows = latest or self.tag is not None
+        choices = _filter_choices(events, self.pieces, actors=rows) if events else None
         groups = timeline_groups(events, self.listing_path, self.pieces, choices)
         every = list(period_events) if period_events is not None else list(events)
         picture = self.pieces.picture(every, self.period_pages.path_from(path))
@@ -323,7 +326,7 @@ class _Page:
             parent_path=parent,
             filter=choices,
             overview=picture,
-            rows=latest or self.tag is not None,
+            rows=rows,
         )
 
 
@@ -431,9 +434,9 @@ def _titled(text: Text, listing_title: str, period: str) -> str:
     return text.gettext("%(listing)s: %(period)s", listing=listing_title, period=period)
 
 
-def _filter_choices(events: tuple[Event, ...], pieces: Pieces) -> FilterChoices:
+def _filter_choices(events: tuple[Event, ...], pieces: Pieces, *, actors: bool) -> FilterChoices:
     chronology = pieces.chronology
-    actor_ids = {p.actor_id for event in events for p in event.actors}
+    actor_ids = {p.actor_id for event in events for p in event.actors} if actors else set()
     tag_slugs = {chronology.tag_slugs[name] for event in events for name in event.tags}
     return FilterChoices(
         actors=tuple(pieces.actor_link(actor.id) for actor in chronology.actors if actor.id in actor_ids),

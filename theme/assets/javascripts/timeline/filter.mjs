@@ -24,18 +24,48 @@ function places(select) {
   return new Map([...select?.options || []].slice(1).map((option, index) => [option.value, String(index)]));
 }
 
+// The actor named by a link to its page (actors/<id>/).
+function actorOf(link) {
+  return link.getAttribute("href").replace(/\/$/, "").split("/").pop();
+}
+
+// A page of cards names its actors only in the cards' links (the build does not repeat
+// them in the form): the actor choice is made from those links, by name.
+function offerActorsOfCards(select) {
+  if (!select || select.options.length > 1) {
+    return;
+  }
+  const links = new Map();
+  for (const link of document.querySelectorAll("section.tl-year a.tl-actor-link")) {
+    links.set(actorOf(link), links.get(actorOf(link)) || link);
+  }
+  const collator = new Intl.Collator(document.documentElement.lang || undefined);
+  const sorted = [...links].sort(([, one], [, other]) => collator.compare(one.textContent, other.textContent));
+  for (const [id, link] of sorted) {
+    const option = new Option(link.textContent, id);
+    option.dir = "auto";
+    if (link.lang) {
+      option.lang = link.lang;
+    }
+    select.add(option);
+  }
+}
+
 /** Wires the page's filter form. */
 export function startFilter(form) {
+  offerActorsOfCards(form.elements.actor);
   // Only the choices this page has (a year page has no year choice, for instance).
   const names = NAMES.filter((name) => form.elements[name]);
+  const actors = places(form.elements.actor);
+  const tags = places(form.elements.tag);
+  // Each item's actors as the choice's values: a row numbers them, a card links them.
   const items = [...document.querySelectorAll("section.tl-year li")].map((item) => ({
     item,
-    actors: (item.dataset.actors || "").split(" "),
+    actors: item.dataset.actors !== undefined ? item.dataset.actors.split(" ")
+      : [...item.querySelectorAll("a.tl-actor-link")].map((link) => actors.get(actorOf(link))),
     tags: (item.dataset.tags || "").split(" "),
     year: item.closest("section.tl-year").dataset.year,
   }));
-  const actors = places(form.elements.actor);
-  const tags = places(form.elements.tag);
   const status = form.querySelector(".tl-filter__status");
   const note = form.querySelector(".tl-note");
 
