@@ -360,7 +360,7 @@ def _steps(start: Day, end: Day, unit: str, most: int | None = None) -> list[Day
     first when a step begins there; past `most` steps, `most + 1` of them (enough to know
     there are too many, without walking every day of a long period)."""
     day = start if _round(start, unit, down=True) == start else _round(start, unit, down=False)
-    days = []
+    days: list[Day] = []
     while day <= end and (most is None or len(days) <= most):
         days.append(day)
         day = _round(day, unit, down=False)
