@@ -39,7 +39,8 @@ LABEL = 13  # room for the label of a lane or of the eras
 LANES = 8  # the most lanes; the groups after them share one ("Other")
 LANE_ROWS = 3  # rows of marks (or their height in bars) of one lane among several
 LABELS = 12  # the most labels of an axis, drawn or zoomed: past them only every n-th step is labelled
-ZOOM_TICKS = 2000  # the most steps the page carries for zooming (every unit together)
+ZOOM_TICKS = 2000  # the most steps the page carries for zooming (every unit coarser than a month)
+RULES = ("month", "day")  # units whose steps the script makes (a month label is its short name, a day's its number)
 
 
 class Tick(NamedTuple):
@@ -52,23 +53,30 @@ class Tick(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class ZoomLevel:
     """The steps of one unit of the axis over the whole period, for the views zoomed in
-    far enough to use it (see `axis_unit`)."""
+    far enough to use it (see `axis_unit`).  Months and days are a rule (`RULES`): the
+    script makes their steps for the view it draws, from the month names and year labels
+    of the `Zoom`, so that a page carries a few hundred bytes for them, not a step a day."""
 
     longest: int  # the longest view, in days, drawn in this unit
-    steps: str  # each step's first day: days after the previous one (the first, after the axis's first day)
-    labels: tuple[str, ...]  # each step's label on the axis
+    unit: str
+    steps: str = ""  # each step's first day: days after the previous one (the first, after the axis's first day)
+    labels: tuple[str, ...] = ()  # each step's label on the axis
 
 
 @dataclass(frozen=True, slots=True)
 class Zoom:
     """What the script needs to redraw the axis of a zoomed view, decided here so that it
-    cannot differ from the picture as built: the steps and labels of each unit, and how far
-    one may zoom in (`shortest`, in days: with the steps of every unit down to days a page
-    would grow with the length of its period; past `ZOOM_TICKS` the finest units are left out)."""
+    cannot differ from the picture as built: the steps and labels of each unit coarser
+    than a month, the words of months and days, and how far one may zoom in (`shortest`,
+    in days: a day, unless the period has more years than `ZOOM_TICKS`, when the finest
+    units are left out)."""
 
     labels: int  # the most labels (LABELS)
     shortest: int
     levels: tuple[ZoomLevel, ...]  # the coarsest unit first
+    months: tuple[str, ...] = ()  # a month's label, January first (with months as a rule)
+    first_year: int = 0  # the year of `years`' first label
+    years: tuple[str, ...] = ()  # each year's label, from the period's first year to its last
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,23 +392,6 @@ def _finer_units(unit: str) -> list[str]:
     return units + fine[fine.index(unit) :]
 
 
-def _level(start: Day, end: Day, unit: str, most: int, text: Text) -> tuple[list[int], tuple[str, ...]]:
-    """The steps of one zoom level (days from `start`) and their labels; past `most`
-    steps, `most + 1` of them."""
-    if unit == "day":
-        # The finest level of every picture: thousands of steps, one a day, each labelled
-        # with its number in the month; made without a Day a step.
-        count = min(end.ordinal - start.ordinal, most) + 1
-        return list(range(count)), tuple(_day_number(start.ordinal + offset) for offset in range(count))
-    days = _steps(start, end, unit, most)
-    return [day.ordinal - start.ordinal for day in days], tuple(_label(day, unit, text) for day in days)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _day_number(ordinal: int) -> str:
-    return str(Day(ordinal).parts[2])
-
-
 def _zoom(start: Day, end: Day, text: Text) -> Zoom:
     span = end.ordinal - start.ordinal
     units = _finer_units(axis_unit(span))
@@ -419,14 +410,37 @@ def _zoom(start: Day, end: Day, text: Text) -> Zoom:
     levels: list[ZoomLevel] = []
     carried = 0
     for unit in units:
-        offsets, labels = _level(start, end, unit, ZOOM_TICKS - carried, text)
-        if levels and carried + len(offsets) > ZOOM_TICKS:
+        if unit in RULES:
             break
-        carried += len(offsets)
-        steps = " ".join(str(after - before) for before, after in pairwise([0, *offsets]))
-        levels.append(ZoomLevel(longest(unit), steps, labels))
+        days = _steps(start, end, unit, ZOOM_TICKS - carried)
+        if levels and carried + len(days) > ZOOM_TICKS:
+            break
+        carried += len(days)
+        steps = " ".join(str(after.ordinal - before.ordinal) for before, after in pairwise([start, *days]))
+        levels.append(ZoomLevel(longest(unit), unit, steps, tuple(_label(day, unit, text) for day in days)))
+    first_year, last_year = start.parts[0], end.parts[0]
+    if len(levels) < len(units) and units[len(levels)] in RULES and last_year - first_year < ZOOM_TICKS:
+        levels += [ZoomLevel(longest(unit), unit) for unit in RULES if unit in units]
+        return Zoom(
+            labels=LABELS,
+            shortest=1,
+            levels=tuple(levels),
+            months=_month_labels(text),
+            first_year=first_year,
+            years=tuple(_year_label(year, text) for year in range(first_year, last_year + 1)),
+        )
     shortest = longest(units[len(levels)]) + 1 if len(levels) < len(units) else 1
     return Zoom(labels=LABELS, shortest=shortest, levels=tuple(levels))
+
+
+@functools.lru_cache(maxsize=16)
+def _month_labels(text: Text) -> tuple[str, ...]:
+    return tuple(text.date(datetime.date(2000, month, 1), "MMM") for month in range(1, 13))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _year_label(year: int, text: Text) -> str:
+    return year_words(year, text)
 
 
 def _marks(

@@ -5,6 +5,7 @@ every overview picture of a page is wired; a failed search load says so and is t
 
 from __future__ import annotations
 
+import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -159,6 +160,20 @@ def test_a_zoomed_view_has_the_steps_and_labels_python_gives_it(tmp_path, browse
     assert [x for x, _ in shown] == sorted(x for x, _ in shown) and shown[0][0] >= 24 and shown[-1][0] <= 700 - 24
 
 
+def test_a_long_period_zooms_to_days(tmp_path, browser, serve_site):
+    """A period of 35 years zooms in to days (months and days are rules, not steps carried),
+    labelled as Python labels them, in a page that carries no step a day."""
+    build = build_strict(tmp_path, {"a.md": event_file("A", "1990-03-15"), "b.md": event_file("B", "2024-11-02")}, {})
+    axis = json.loads(build.page("").select_one("script.tl-zoom__axis").string)
+    assert axis["shortest"] == 1 and [level["unit"] for level in axis["levels"]][-2:] == ["month", "day"]
+    assert len(build.page("").select_one("script.tl-zoom__axis").string) < 3000
+    page = browser.new_page()
+    for start, end in ((Day.of(2001, 2, 25), Day.of(2001, 3, 6)), (Day.of(1999, 11, 1), Day.of(2000, 3, 1))):
+        page.goto(f"{serve_site(build.site)}?from={start.iso()}&to={end.plus(-1).iso()}")
+        assert [label for _, label in shown_ticks(page)] == built_ticks(start, end)
+    page.close()
+
+
 @pytest.mark.parametrize(
     ("first", "last"),
     [
@@ -169,7 +184,7 @@ def test_a_zoomed_view_has_the_steps_and_labels_python_gives_it(tmp_path, browse
     ],
 )
 def test_the_zoom_levels_are_the_units_axis_unit_chooses(first, last):
-    from generator.views.overview import ZOOM_TICKS, _finer_units, _steps, _zoom
+    from generator.views.overview import RULES, ZOOM_TICKS, _finer_units, _steps, _zoom
 
     start, end = Day.of(*first), Day.of(*last)
     span = end.ordinal - start.ordinal
@@ -177,15 +192,23 @@ def test_the_zoom_levels_are_the_units_axis_unit_chooses(first, last):
     units = _finer_units(axis_unit(span))
     assert zoom.levels[0].longest == span and sum(len(level.labels) for level in zoom.levels) <= ZOOM_TICKS
     for unit, level in zip(units, zoom.levels, strict=False):
+        assert level.unit == unit
         assert axis_unit(level.longest) == unit and (level is zoom.levels[0] or axis_unit(level.longest + 1) != unit)
+        if unit in RULES:  # the script makes these steps: none carried
+            assert (level.steps, level.labels) == ("", ())
+            continue
         offsets = [
             start.ordinal + sum(int(step) for step in level.steps.split()[: index + 1])
             for index in range(len(level.labels))
         ]
         assert offsets == [day.ordinal for day in _steps(start, end, unit)]
-    # Zooming in stops at the finest unit carried: views as short as the build draws in it.
+    # Zooming in stops at the finest unit carried: views as short as the build draws in it;
+    # a day wherever months and days are carried as rules (periods of fewer than ZOOM_TICKS years).
     finest = units[len(zoom.levels) - 1]
     assert axis_unit(zoom.shortest) == finest and (zoom.shortest == 1 or axis_unit(zoom.shortest - 1) != finest)
+    assert (zoom.shortest == 1) == (last[0] - first[0] < ZOOM_TICKS)
+    if zoom.months:
+        assert len(zoom.months) == 12 and len(zoom.years) == last[0] - first[0] + 1
 
 
 # --- every picture --------------------------------------------------------------------------

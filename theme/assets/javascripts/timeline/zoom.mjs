@@ -28,27 +28,68 @@ function isDay(text) {
   return /^([+-]\d{6}|\d{4})-\d{2}-\d{2}$/.test(text) && Number.isFinite(time) && iso(time) === text;
 }
 
-// The axis as the build wrote it (JSON beside the picture): each level's steps as times.
+// The axis as the build wrote it (JSON beside the picture): each level's steps as times;
+// months and days are a rule, their steps made for the view drawn (`stepsOf`).
 function readAxis(data, first) {
   const axis = JSON.parse(data.textContent);
   for (const level of axis.levels) {
     let at = first;
-    level.times = level.steps.split(" ").map((step) => (at += Number(step) * DAY));
+    const times = level.steps ? level.steps.split(" ").map((step) => (at += Number(step) * DAY)) : [];
+    level.stepsOf = RULES[level.unit] ? (from, to) => RULES[level.unit](axis, from, to) : (from, to) => listed(level, times, from, to);
   }
   return axis;
 }
+
+function listed(level, times, from, to) {
+  const shown = [];
+  times.forEach((time, index) => {
+    if (time >= from && time <= to) {
+      shown.push({time, label: level.labels[index]});
+    }
+  });
+  return shown;
+}
+
+// The first day of a month of any year (Date.UTC reads years 0-99 as 1900-1999).
+function monthStart(year, month) {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 1);
+  return date.getTime();
+}
+
+// overview.py's _step_words for labels: a day is its number in the month; a month its
+// short name, and January its name and the year.
+const RULES = {
+  day(axis, from, to) {
+    const shown = [];
+    for (let time = Math.ceil(from / DAY) * DAY; time <= to; time += DAY) {
+      shown.push({time, label: String(new Date(time).getUTCDate())});
+    }
+    return shown;
+  },
+  month(axis, from, to) {
+    const start = new Date(from);
+    let year = start.getUTCFullYear();
+    let month = start.getUTCMonth();
+    if (monthStart(year, month) < from) {
+      [year, month] = month === 11 ? [year + 1, 0] : [year, month + 1];
+    }
+    const shown = [];
+    for (let time = monthStart(year, month); time <= to; time = monthStart(year, month)) {
+      const label = month === 0 ? `${axis.months[0]} ${axis.years[year - axis.firstYear]}` : axis.months[month];
+      shown.push({time, label});
+      [year, month] = month === 11 ? [year + 1, 0] : [year, month + 1];
+    }
+    return shown;
+  },
+};
 
 // The labelled steps of a view [from, to): those of the finest level drawn for views this
 // long, every n-th when there are more than `axis.labels` (overview.py's _ticks, for the
 // whole period).
 function ticks(axis, from, to) {
   const level = axis.levels.filter((each) => each.longest >= (to - from) / DAY).pop() || axis.levels[0];
-  const shown = [];
-  level.times.forEach((time, index) => {
-    if (time >= from && time <= to) {
-      shown.push({time, label: level.labels[index]});
-    }
-  });
+  const shown = level.stepsOf(from, to);
   const every = Math.max(1, Math.floor(shown.length / axis.labels));
   return shown.filter((tick, index) => index % every === 0);
 }
