@@ -28,28 +28,6 @@ function isDay(text) {
   return /^([+-]\d{6}|\d{4})-\d{2}-\d{2}$/.test(text) && Number.isFinite(time) && iso(time) === text;
 }
 
-// The axis as the build wrote it (JSON beside the picture): each level's steps as times;
-// months and days are a rule, their steps made for the view drawn (`stepsOf`).
-function readAxis(data, first) {
-  const axis = JSON.parse(data.textContent);
-  for (const level of axis.levels) {
-    let at = first;
-    const times = level.steps ? level.steps.split(" ").map((step) => (at += Number(step) * DAY)) : [];
-    level.stepsOf = RULES[level.unit] ? (from, to) => RULES[level.unit](axis, from, to) : (from, to) => listed(level, times, from, to);
-  }
-  return axis;
-}
-
-function listed(level, times, from, to) {
-  const shown = [];
-  times.forEach((time, index) => {
-    if (time >= from && time <= to) {
-      shown.push({time, label: level.labels[index]});
-    }
-  });
-  return shown;
-}
-
 // The first day of a month of any year (Date.UTC reads years 0-99 as 1900-1999).
 function monthStart(year, month) {
   const date = new Date(0);
@@ -68,9 +46,9 @@ const RULES = {
     return shown;
   },
   month(axis, from, to) {
-    const start = new Date(from);
-    let year = start.getUTCFullYear();
-    let month = start.getUTCMonth();
+    const first = new Date(from);
+    let year = first.getUTCFullYear();
+    let month = first.getUTCMonth();
     if (monthStart(year, month) < from) {
       [year, month] = month === 11 ? [year + 1, 0] : [year, month + 1];
     }
@@ -83,6 +61,28 @@ const RULES = {
     return shown;
   },
 };
+
+// The axis as the build wrote it (JSON beside the picture): each level's steps as times;
+// months and days are a rule, their steps made for the view drawn (`stepsOf`).
+function readAxis(data, first) {
+  const axis = JSON.parse(data.textContent);
+  for (const level of axis.levels) {
+    let at = first;
+    const times = level.steps ? level.steps.split(" ").map((step) => (at += Number(step) * DAY)) : [];
+    level.stepsOf = RULES[level.unit] ? (from, to) => RULES[level.unit](axis, from, to) : (from, to) => carried(level, times, from, to);
+  }
+  return axis;
+}
+
+function carried(level, times, from, to) {
+  const shown = [];
+  times.forEach((time, index) => {
+    if (time >= from && time <= to) {
+      shown.push({time, label: level.labels[index]});
+    }
+  });
+  return shown;
+}
 
 // The labelled steps of a view [from, to): those of the finest level drawn for views this
 // long, every n-th when there are more than `axis.labels` (overview.py's _ticks, for the
