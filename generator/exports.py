@@ -358,11 +358,10 @@ def _inert(cell: str) -> str:
 
 # Past `limit` bytes of events.json (the `open_data_limit` option), the open data is
 # published by year and compressed.  bzip2: of the compressors in Python's library, it
-# makes the smallest files of this text in time a build can spare (at 10,000 synthetic
-# events: 0.66 KB an event for the five files, gzip 1.08, xz needs minutes), and its
-# output is the same on every platform (libbzip2 has not changed since 2010; zlib-ng,
-# which some Pythons and Linux distributions ship for zlib, compresses differently), so
-# a rebuild elsewhere stays byte-identical (`make verify`).
+# makes the smallest files of this text in the time a build can spare (figures:
+# bench/NOTES.md), and its output is the same on every platform (libbzip2's has not
+# changed in decades; zlib-ng, which some Pythons and Linux distributions ship as zlib,
+# compresses differently), so a rebuild elsewhere stays byte-identical (`make verify`).
 COMPRESSION = "bzip2"
 COMPRESSED = ".bz2"
 

@@ -134,7 +134,7 @@ class TimelineConfig(base.Config):
     # host may allow more.
     size_limit = _WholeNumber(minimum=1, default=1_000_000_000)
 
-    # The most bytes events.json may take as one file (about 3,000 events of 250 words):
+    # The most bytes events.json may take as one file (a few thousand events):
     # past it, every open data file is published by year, compressed, in data/ with an
     # index (data/index.json), so that a reader opens the years they need and a large
     # chronology's data stays a small part of the site (`exports.open_data`).
