@@ -34,11 +34,14 @@ def _ratio(ours: float | None, other: float | None) -> str:
     return NONE if ours is None or not other else f"{ours / other:.2f}"
 
 
-def _memory(side: Mapping | None) -> str:
-    if not side:
+def _mib(size: int | None) -> str:
+    if size is None:
         return NONE
-    summed = side.get("peak_memory_bytes")
-    return NONE if summed is None else f"{summed / MIB:,.0f} MiB"
+    return f"{size / MIB:,.1f} MiB" if size < 10 * MIB else f"{size / MIB:,.0f} MiB"
+
+
+def _memory(side: Mapping | None) -> str:
+    return _mib(side.get("peak_memory_bytes")) if side else NONE
 
 
 def _events(result: Mapping) -> int | None:
@@ -77,9 +80,7 @@ def builds(results: Sequence[Mapping]) -> list[str]:
     for result in results:
         ours, plain, hugo = (result.get(side) for side in ("ours", "baseline", "hugo"))
         mine = _seconds(ours)
-        sites = " / ".join(
-            NONE if not s or "bytes" not in s else f"{s['bytes'] / MIB:,.0f} MiB" for s in (ours, plain, hugo)
-        )
+        sites = " / ".join(_mib(s.get("bytes")) if s else NONE for s in (ours, plain, hugo))
         edits = " / ".join(_time(s.get("serve_edit_seconds")) if s else NONE for s in (ours, plain))
         memory = " / ".join(_memory(s) for s in (ours, plain, hugo))
         lines.append(

@@ -422,7 +422,7 @@ def main() -> int:
     )
     # The summary lines too, next to the figures (bench/last-run.txt by default).
     args.output.with_name("last-run.txt").write_text("\n".join(lines) + "\n")
-    report.write(args.readme, args.output.parent, _source(f"`make bench`, {args.runs} runs"))
+    report.write(args.readme, args.output.parent, _source(f"`bench/run.py --sizes {args.sizes} --runs {args.runs}`"))
     return 0
 
 

@@ -96,7 +96,7 @@ def test_the_table_puts_plain_mkdocs_and_hugo_beside_ours():
     lines = report.builds(RESULTS)
     assert lines[2] == (
         "| 1,000 | 8.00 s | 4.00 s | 0.50 s | 2.00 | 16.00 | 300 MiB / 70 MiB / 150 MiB "
-        "| 38 MiB / 19 MiB / 5 MiB | 0.90 s / – |"
+        "| 38 MiB / 19 MiB / 4.8 MiB | 0.90 s / – |"
     )
     assert lines[3].startswith("| 100,000 (one build) | 600.0 s | – | – | – | – | – / – / – |")
 
