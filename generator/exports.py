@@ -373,10 +373,10 @@ def open_data(
 ) -> DataFiles:
     """Every open data file by its path in the site.  While events.json takes at most
     `limit` bytes: events.json, actors.json, timeline.csv, events.geojson and
-    timelinejs.json at the site's root.  Past it (the same files by year would be as
-    heavy for a reader to open as for the site to hold): the same files for each year
-    (the year the timeline lists an event under) in data/<year>/, compressed; actors.json
-    whole, compressed, in data/; and data/index.json listing every part."""
+    timelinejs.json at the site's root.  Past it, where one file would be a long download
+    for a reader and a large share of the site: the same files for each year (the year the
+    timeline lists an event under) in data/<year>/, compressed; actors.json whole,
+    compressed, in data/; and data/index.json listing every part."""
     whole = _events_within(chronology, link, text, limit)
     if whole is not None:
         return {
