@@ -105,8 +105,8 @@ def test_the_table_says_bytes_per_event_by_kind():
     lines = report.kinds(RESULTS)
     assert lines[0].startswith("| events | event pages | actor pages |")
     cells = [cell.strip() for cell in lines[2].split("|")[1:-1]]
-    assert cells[0] == "1,000" and cells[1] == "20.0" and cells[2] == "–" and cells[7] == "0.7"
-    assert cells[-1] == "39.1"  # the whole site
+    assert cells[0] == "1,000" and cells[1] == "20.5" and cells[2] == "–" and cells[7] == "0.7"
+    assert cells[-1] == "40.0"  # the whole site
 
 
 def test_the_table_replaces_what_was_between_the_markers_only():
