@@ -47,7 +47,7 @@ CHROMIUM_FLAGS = [
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # GitHub Pages compresses these; Pagefind's .pf_* files and its wasm are gzip already.
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
+COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".map"}
 
 
 def page_kind(relative: str) -> str | None:
