@@ -86,9 +86,9 @@ lint: $(DEV_STAMP) $(NODE_STAMP)
 repro: $(SITE_STAMP)
 	$(BIN)/python tools/repro.py
 
-## bench: our build against plain MkDocs at 1,000 and 10,000 events, and what readers get
+## bench: our build against plain MkDocs and Hugo at 1,000 and 10,000 events, and what readers get
 ## (page weights, first search, Lighthouse) at 10,000 (half an hour or more); writes
-## bench/results.json and bench/last-run.txt, and pictures of the overview to test-artifacts/
+## bench/results.json, bench/last-run.txt and the README's table, and pictures of the overview to test-artifacts/
 bench: $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/screenshots.py

@@ -26,7 +26,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -47,7 +47,7 @@ CHROMIUM_FLAGS = [
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # GitHub Pages compresses these; Pagefind's .pf_* files and its wasm are gzip already.
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
+COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".map"}
 
 
 def page_kind(relative: str) -> str | None:
@@ -237,12 +237,16 @@ def lighthouse(base: str, pages: dict[str, str], runs: int) -> dict[str, dict]:
 LIGHTHOUSE_KINDS = ("home", "year", "event", "actor")
 
 
-def measure_site(site: Path, query: str, runs: int) -> dict:
+def measure_site(site: Path, query: str, runs: int, more_queries: Sequence[str] = ()) -> dict:
+    """Page weights, the first search for `query` (and, in `searches`, for each of
+    `more_queries` too: a word on few events and one on many), Lighthouse."""
     pages = heaviest_pages(site)
     with served(site) as base:
+        searches = [first_search(base, word, runs) for word in (query, *more_queries)]
         result = {
             "pages": weights(base, pages),
-            "first_search": first_search(base, query, runs),
+            "first_search": searches[0],
+            "searches": searches,
             "lighthouse": lighthouse(base, {k: pages[k] for k in LIGHTHOUSE_KINDS if k in pages}, runs),
         }
     largest = max(site.rglob("*.html"), key=lambda p: p.stat().st_size)
@@ -255,14 +259,16 @@ def summary(name: str, result: dict) -> list[str]:
         f"{kind} {figures['transferred_bytes'] / 1024:.0f} KB" for kind, figures in result["pages"].items()
     )
     heaviest = max(result["pages"].values(), key=lambda f: f["transferred_bytes"])
-    search = result["first_search"]
     lines = [
         f"{name}: transferred before interaction (largest page of each kind): {weights_line}; "
         f"heaviest {heaviest['transferred_bytes'] / 1024:.0f} KB; largest HTML {result['largest_html']['path']} "
         f"{result['largest_html']['bytes'] / 1024:.0f} KiB",
-        f"{name}: first search '{search['query']}' {search['median_transferred_bytes'] / 1024:.0f} KB, "
-        f"results in {search['median_seconds']:.2f}s (median of {search['runs']})",
     ]
+    for search in result.get("searches") or [result["first_search"]]:
+        lines.append(
+            f"{name}: first search '{search['query']}' {search['median_transferred_bytes'] / 1024:.0f} KB, "
+            f"results in {search['median_seconds']:.2f}s (median of {search['runs']})"
+        )
     for kind, scores in result["lighthouse"].items():
         lines.append(
             f"{name}: Lighthouse {kind} ({scores['url']}): "

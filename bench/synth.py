@@ -181,3 +181,38 @@ def write_plain_pages(root: Path, n: int, seed: int = 1) -> None:
         notes = "\n".join(f"[^{sid}]: Report {sid}, Wire {sid}, <https://example.org/{sid}>" for sid in cited)
         (directory / name).write_text(f"# {title}\n\n{body}\n{notes}\n", encoding="utf-8")
     (directory / "index.md").write_text("# Home\n", encoding="utf-8")
+
+
+# Hugo, the reference for how fast a static site can be built: the baseline's pages
+# under a theme of two layouts the benchmark writes (no theme's own work is measured).
+HUGO_CONFIG = """\
+baseURL = "/"
+title = "Baseline"
+disableKinds = ["taxonomy", "term"]
+"""
+HUGO_PAGE = """\
+<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>{{ .Title }}</title></head>
+<body><main><h1>{{ .Title }}</h1>
+{{ .Content }}
+</main></body>
+</html>
+"""
+
+
+def write_hugo_pages(root: Path, docs: Path) -> None:
+    """The plain pages of `docs` (each `# title` then its body, as `write_plain_pages`
+    writes them) as a Hugo site in `root`: the same bodies, the title in the front matter."""
+    content = root / "content"
+    content.mkdir(parents=True, exist_ok=True)
+    for page in sorted(docs.glob("*.md")):
+        heading, _, body = page.read_text(encoding="utf-8").partition("\n")
+        name = "_index.md" if page.name == "index.md" else page.name
+        title = json.dumps(heading.removeprefix("# ").strip())
+        (content / name).write_text(f"---\ntitle: {title}\n---\n{body}", encoding="utf-8")
+    layouts = root / "layouts"
+    layouts.mkdir(exist_ok=True)
+    for name in ("single.html", "list.html"):
+        (layouts / name).write_text(HUGO_PAGE, encoding="utf-8")
+    (root / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")

@@ -7,6 +7,7 @@ byte-identical between builds of the same content.
 
 from __future__ import annotations
 
+import bz2
 import csv
 import datetime
 import html
@@ -14,7 +15,9 @@ import io
 import json
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import TypedDict
 
 from generator import urls
@@ -126,8 +129,12 @@ def _coordinates(where: Coordinates | None) -> dict[str, object] | None:
 def events_geojson(chronology: Chronology, link: SiteAddress, text: Text) -> str:
     """The events that have coordinates as GeoJSON points (RFC 7946: longitude first),
     each with its title, date and address, for a map."""
+    return _geojson(chronology.events, link, text)
+
+
+def _geojson(events: Iterable[Event], link: SiteAddress, text: Text) -> str:
     features = []
-    for event in chronology.events:
+    for event in events:
         where = event.coordinates
         if where is None:
             continue
@@ -156,8 +163,20 @@ def timelinejs_json(
     own parts cannot say "c." or "one of"), each event's sources as a list in its text,
     a tag as its group, the eras.  TimelineJS needs a year: events without one are not
     in this file (they are in events.json)."""
+    return _timelinejs(chronology.events, link, text, site_name, eras)
+
+
+def _timelinejs(
+    chosen: Iterable[Event],
+    link: SiteAddress,
+    text: Text,
+    site_name: str,
+    eras: tuple[Era, ...],
+    year: int | None = None,
+) -> str:
+    """`timelinejs_json` of the events `chosen`; with `year`, only the eras that reach into it."""
     events = []
-    for event in chronology.events:
+    for event in chosen:
         start = _timelinejs_date(event.date.start or event.date.end)
         if start is None:
             continue
@@ -174,13 +193,23 @@ def timelinejs_json(
     era_entries = []
     for era in eras:
         first, last = _timelinejs_date(era.date.start), _timelinejs_date(era.date.end)
-        if first is not None:
+        if first is not None and (year is None or _reaches(era, year)):
             era_entries.append(
                 {"start_date": first, "end_date": last or first, "text": {"headline": html.escape(era.name)}}
             )
     if era_entries:
         data["eras"] = era_entries
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _reaches(era: Era, year: int) -> bool:
+    """Whether an era's band (as TimelineJS is given it: to its start when its end is not
+    known) reaches into `year`."""
+    start = era.date.start
+    end = era.date.end or start
+    first = start.first_year if start else None
+    last = (end.last_year if end else None) or first
+    return first is not None and last is not None and first <= year <= last
 
 
 def _timelinejs_date(point: DatePoint | None) -> dict[str, str] | None:
@@ -244,8 +273,11 @@ def actor_data(actor: Actor, chronology: Chronology, link: SiteAddress, text: Te
 
 
 def events_json(chronology: Chronology, link: SiteAddress, text: Text) -> str:
-    data = {"events": [event_data(event, chronology, link, text) for event in chronology.events]}
-    return _json(data)
+    return _events_json(chronology.events, chronology, link, text)
+
+
+def _events_json(events: Iterable[Event], chronology: Chronology, link: SiteAddress, text: Text) -> str:
+    return _json({"events": [event_data(event, chronology, link, text) for event in events]})
 
 
 def actors_json(chronology: Chronology, link: SiteAddress, text: Text) -> str:
@@ -283,10 +315,14 @@ def timeline_csv(chronology: Chronology, link: SiteAddress, text: Text) -> str:
 
     Starts with a byte-order mark so that spreadsheets read it as UTF-8, and neutralises
     cells a spreadsheet would run as a formula (CSV injection)."""
+    return _csv(chronology.events, chronology, link, text)
+
+
+def _csv(events: Iterable[Event], chronology: Chronology, link: SiteAddress, text: Text) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for event in chronology.events:
+    for event in events:
         dates = date_data(event.date, text)
         assert dates is not None
         where = event.coordinates
@@ -316,6 +352,111 @@ def timeline_csv(chronology: Chronology, link: SiteAddress, text: Text) -> str:
 
 def _inert(cell: str) -> str:
     return f"'{cell}" if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
+# --- All of it, whole or by year -------------------------------------------------------------
+
+# Past `limit` bytes of events.json (the `open_data_limit` option), the open data is
+# published by year and compressed.  bzip2: of the compressors in Python's library, it
+# makes the smallest files of this text in the time a build can spare (figures:
+# bench/NOTES.md), and its output is the same on every platform (libbzip2's has not
+# changed in decades; zlib-ng, which some Pythons and Linux distributions ship as zlib,
+# compresses differently), so a rebuild elsewhere stays byte-identical (`make verify`).
+COMPRESSION = "bzip2"
+COMPRESSED = ".bz2"
+
+DataFiles = dict[str, str | bytes]  # by path in the site
+
+
+def open_data(
+    chronology: Chronology, link: SiteAddress, text: Text, site_name: str, eras: tuple[Era, ...], limit: int
+) -> DataFiles:
+    """Every open data file by its path in the site.  While events.json takes at most
+    `limit` bytes: events.json, actors.json, timeline.csv, events.geojson and
+    timelinejs.json at the site's root.  Past it, where one file would be a long download
+    for a reader and a large share of the site: the same files for each year (the year the
+    timeline lists an event under) in data/<year>/, compressed; actors.json whole,
+    compressed, in data/; and data/index.json listing every part."""
+    whole = _events_within(chronology, link, text, limit)
+    if whole is not None:
+        return {
+            urls.EVENTS_JSON: whole,
+            urls.ACTORS_JSON: actors_json(chronology, link, text),
+            urls.TIMELINE_CSV: timeline_csv(chronology, link, text),
+            urls.EVENTS_GEOJSON: events_geojson(chronology, link, text),
+            urls.TIMELINEJS_JSON: timelinejs_json(chronology, link, text, site_name, eras),
+        }
+    return _by_year(chronology, link, text, site_name, eras)
+
+
+def _events_within(chronology: Chronology, link: SiteAddress, text: Text, limit: int) -> str | None:
+    """events.json, or None as soon as it would pass `limit` bytes (without making the rest)."""
+    size, items = 0, []
+    for event in chronology.events:
+        item = _json(event_data(event, chronology, link, text)).removesuffix("\n")
+        size += len(item.encode()) + 1
+        if size > limit:
+            return None
+        items.append(item)
+    # The same bytes as _json({"events": [...]}): its separators, one item after another.
+    return '{"events":[' + ",".join(items) + "]}\n"
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One compressed file of data/: what it is a part of, and how it is made."""
+
+    name: str  # the whole file it is a part of: events.json, ...
+    path: str
+    make: Callable[[], str]
+    year: int | None = None  # None: the year is not given
+    events: int | None = None  # how many it holds; None for actors.json
+
+    def entry(self, link: SiteAddress, size: int) -> dict[str, object]:
+        """Its line in data/index.json."""
+        counted = {} if self.events is None else {"year": self.year, "events": self.events}
+        return {**counted, "url": link(self.path), "bytes": size}
+
+
+def _by_year(chronology: Chronology, link: SiteAddress, text: Text, site_name: str, eras: tuple[Era, ...]) -> DataFiles:
+    years: dict[int | None, list[Event]] = {}
+    for event in chronology.events:  # in timeline order within each year
+        years.setdefault(event.date.listed_at.year, []).append(event)
+
+    def kinds(events: list[Event], year: int | None) -> Iterator[tuple[str, list[Event], Callable[[], str]]]:
+        yield urls.EVENTS_JSON, events, lambda: _events_json(events, chronology, link, text)
+        yield urls.TIMELINE_CSV, events, lambda: _csv(events, chronology, link, text)
+        mapped = [event for event in events if event.coordinates is not None]
+        yield urls.EVENTS_GEOJSON, mapped, lambda: _geojson(mapped, link, text)
+        dated = [event for event in events if event.date.year_known]  # TimelineJS needs a year
+        yield urls.TIMELINEJS_JSON, dated, lambda: _timelinejs(dated, link, text, site_name, eras, year)
+
+    parts = [
+        _Part(urls.ACTORS_JSON, urls.data(urls.ACTORS_JSON + COMPRESSED), lambda: actors_json(chronology, link, text))
+    ]
+    for year in sorted(years, key=lambda year: (year is None, year or 0)):
+        for name, events, make in kinds(years[year], year):
+            if events:
+                path = urls.data_part(urls.year_key(year), name + COMPRESSED)
+                parts.append(_Part(name, path, make, year, len(events)))
+    # Compression lets go of the GIL: the parts are made on two cores (MkDocs uses one).
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        made = list(pool.map(lambda part: _compressed(part.make()), parts))
+    files: DataFiles = {}
+    index: dict[str, list[dict[str, object]]] = {
+        name: []
+        for name in (urls.EVENTS_JSON, urls.ACTORS_JSON, urls.TIMELINE_CSV, urls.EVENTS_GEOJSON, urls.TIMELINEJS_JSON)
+    }
+    for part, data in zip(parts, made, strict=True):
+        files[part.path] = data
+        index[part.name].append(part.entry(link, len(data)))
+    about = {"events": len(chronology.events), "compression": COMPRESSION, "files": index}
+    files[urls.DATA_INDEX] = json.dumps(about, ensure_ascii=False, indent=1) + "\n"
+    return files
+
+
+def _compressed(content: str) -> bytes:
+    return bz2.compress(content.encode(), compresslevel=9)
 
 
 # --- Atom ------------------------------------------------------------------------------------

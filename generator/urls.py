@@ -32,6 +32,8 @@ ACTORS_JSON = "actors.json"
 TIMELINE_CSV = "timeline.csv"
 EVENTS_GEOJSON = "events.geojson"  # the events that have coordinates, for a map
 TIMELINEJS_JSON = "timelinejs.json"  # the chronology for TimelineJS
+DATA = "data/"  # the open data of a large chronology: a folder a year, compressed
+DATA_INDEX = f"{DATA}index.json"  # lists every file of data/
 SCHEMAS = "schemas/"
 EMBED = "embed/"  # the timeline for other sites' iframes: picture and list, no site header
 CORRECTIONS = "corrections/"  # every correction, newest first
@@ -49,6 +51,15 @@ YEAR_NOT_GIVEN = "not-given"
 MONTH_NOT_GIVEN = "month-not-given"  # in a known year
 DATE_NOT_GIVEN = "date-not-given"  # under "Year not given": neither month nor day
 DAY_NOT_GIVEN = "day-not-given"  # in a known month
+
+
+def data(name: str) -> str:
+    return f"{DATA}{name}"
+
+
+def data_part(year_part: str, name: str) -> str:
+    """A year's part of an open data file: data/2023/events.json.bz2."""
+    return f"{DATA}{year_part}/{name}"
 
 
 def event(event_id: str) -> str:

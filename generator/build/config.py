@@ -134,6 +134,12 @@ class TimelineConfig(base.Config):
     # host may allow more.
     size_limit = _WholeNumber(minimum=1, default=1_000_000_000)
 
+    # The most bytes events.json may take as one file (a few thousand events):
+    # past it, every open data file is published by year, compressed, in data/ with an
+    # index (data/index.json), so that a reader opens the years they need and a large
+    # chronology's data stays a small part of the site (`exports.open_data`).
+    open_data_limit = _WholeNumber(minimum=1, default=10_000_000)
+
     # Render the pieces many pages share (the sidebars of pages outside the navigation,
     # an event's card) once per build.  Off only to check that reuse changes no byte.
     reuse_fragments = c.Type(bool, default=True)

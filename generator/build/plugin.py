@@ -10,8 +10,9 @@ Events, in the order MkDocs calls them:
   the previous site intact; under `mkdocs serve` the preview shows the problems instead,
   and recovers when fixed.  The source list extension is given this build's views.
 - on_files: replace the editors' source files with the generated pages (in memory),
-  and add the open data (JSON, CSV), the Atom feed, the frontmatter schemas and the
-  images of content/media/ as written again without their metadata.
+  and add the open data (JSON, CSV; by year and compressed past open_data_limit), the
+  Atom feed, the frontmatter schemas and the images of content/media/ as written again
+  without their metadata.
 - on_serve: watch the theme folder too, and content/ again when it is made anew.
 - on_page_markdown: give each generated page its title and template.
 - on_page_content: sanitise the rendered body and its table of contents.
@@ -59,15 +60,7 @@ from generator.build.provenance import build_record, seal, version
 from generator.build.publish import StagedSite, exit_on_sigterm, site_size
 from generator.build.search_index import PreviewIndexer, SearchIndexError, index_site
 from generator.core.content import FOLDERS, MEDIA
-from generator.exports import (
-    actors_json,
-    atom_feed,
-    corrections_feed,
-    events_geojson,
-    events_json,
-    timeline_csv,
-    timelinejs_json,
-)
+from generator.exports import DataFiles, atom_feed, corrections_feed, open_data
 from generator.pipeline.chronology import PipelineCache, build_chronology
 from generator.pipeline.history import read_histories
 from generator.pipeline.images import ImageCache, Picture, pictures
@@ -116,7 +109,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def __init__(self) -> None:
         self.views: dict[str, PageView] = {}  # by source URI
         self.shown: dict[str, tuple[object, PageView]] = {}  # source URI -> (theme stamp, view) last built
-        self.exports: dict[str, str] = {}  # open data and feed files, by path in the site
+        self.exports: DataFiles = {}  # open data and feed files, by path in the site
         self.images: dict[str, bytes] = {}  # images as published (cleaned, scaled), by path in the site
         self.image_cache: ImageCache = {}  # kept between the preview's rebuilds
         self.serving = False
@@ -231,11 +224,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 return
             address, text = SiteAddress(config.site_url), self.text
             self.exports = {
-                urls.EVENTS_JSON: events_json(chronology, address, text),
-                urls.ACTORS_JSON: actors_json(chronology, address, text),
-                urls.TIMELINE_CSV: timeline_csv(chronology, address, text),
-                urls.EVENTS_GEOJSON: events_geojson(chronology, address, text),
-                urls.TIMELINEJS_JSON: timelinejs_json(chronology, address, text, config.site_name, drawing.eras),
+                **open_data(chronology, address, text, config.site_name, drawing.eras, self.config.open_data_limit),
                 urls.FEED: atom_feed(
                     chronology, address, text, config.site_name, get_build_datetime(), self.config.feed_size
                 ),
