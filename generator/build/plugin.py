@@ -117,6 +117,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.preview_indexer = PreviewIndexer(log.info)
         self.cache: PipelineCache | None = None  # the live preview's parsed files
         self.built_once = False  # whether a build has written the open data files
+        self.open_data_by_year = False  # whether they were split by year (the pages link their index)
         self.text = load_text(SOURCE_LANGUAGE)
         self.staged: StagedSite | None = None  # where `mkdocs build` writes until it succeeds
 
@@ -232,6 +233,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                     corrections.entries, address, text, config.site_name, get_build_datetime()
                 ),
             }
+            self.open_data_by_year = urls.DATA_INDEX in self.exports
             self.built_once = True
             return
         summary = (
@@ -359,6 +361,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             generator=f"timeline-generator {version()}",
             reuse_fragments=self.config.reuse_fragments,
             search_bodies=self.config.search == "full",
+            open_data_by_year=self.open_data_by_year,
         )
         # Material's templates are written for MkDocs' unescaped environment; ours show
         # editor text, so every template in our theme folder is autoescaped.

@@ -64,6 +64,7 @@ def install(
     generator: str,
     reuse_fragments: bool,
     search_bodies: bool = True,
+    open_data_by_year: bool = False,
 ) -> None:
     env.filters["link"] = link
     env.filters["isolate"] = isolate
@@ -72,6 +73,8 @@ def install(
     # Whether the search index holds the text of event and actor pages, or only what
     # their headers say (title, date, summary, place, actors, tags).
     env.globals["search_bodies"] = search_bodies
+    # Whether the open data is published by year (data/index.json) or as single files.
+    env.globals["open_data_by_year"] = open_data_by_year
     env.globals["generator"] = generator  # <meta name=generator>: name and version
     env.filters["jsonld"] = partial(page_jsonld, address=address)
     env.globals["_"] = partial(_gettext, text)

@@ -113,3 +113,15 @@ def test_a_bad_limit_is_named_and_stops_the_build(tmp_path, value):
     build = build_with(tmp_path, f"      open_data_limit: {value}\n")
     assert build.returncode != 0
     assert "option 'open_data_limit': Expected a whole number of 1 or more" in build.output
+
+
+def test_the_home_page_links_the_data_as_published(builds):
+    """Single files link each file; data split by year links its index (and no file that is
+    not there)."""
+    for build, expected in zip(
+        builds, (("events.json", "actors.json", "timeline.csv"), ("data/index.json",)), strict=True
+    ):
+        hrefs = [a["href"] for a in build.page("").select(".tl-browse a[href]")]
+        data = [href for href in hrefs if href.endswith((".json", ".csv"))]
+        assert data == list(expected)
+        assert all((build.site / href).is_file() for href in data)
