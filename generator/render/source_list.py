@@ -65,7 +65,7 @@ class _SourceList(Treeprocessor):
                     self._permalink(item, number)
                     for paragraph in item.iter("p"):
                         backs = [a for a in paragraph.iter("a") if a.get("class") == "footnote-backref"]
-                        kept = [back for back in backs if self._mend_back_link(paragraph, back, present, view, source_id)]
+                        kept = [b for b in backs if self._mend_back_link(paragraph, b, present, view, source_id)]
                         self._label(kept, number)
                 return
 
