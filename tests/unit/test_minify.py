@@ -55,3 +55,12 @@ def test_the_same_page_is_minified_to_the_same_bytes():
         'class="tl-actor-link" href="../a/" dir="auto"', 'dir="auto" href="../a/" class="tl-actor-link"'
     )
     assert minified(PAGE) == minified(PAGE) == minified(swapped)
+
+
+def test_the_title_keeps_its_escapes():
+    """A browser reads a title as text, but html.parser would read "<script>" there as an element."""
+    page = "<html><head><title>&lt;/title&gt;&lt;script&gt;alert(8)&lt;/script&gt; - Site</title></head><body></body></html>"
+    html = minified(page)
+    assert "<title>&lt;/title&gt;&lt;script&gt;alert(8)&lt;/script&gt; - Site</title>" in html
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.title.get_text() == "</title><script>alert(8)</script> - Site" and soup.find("script") is None
