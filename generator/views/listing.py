@@ -29,12 +29,23 @@ ListingLevel = Literal["years", "months", "days", "pages"]
 
 
 @dataclass(frozen=True, slots=True)
+class Listed:
+    """An event as one listing page lists it: its card, and its actors and tags as the
+    page's filter knows them (their places among `FilterChoices`, "0 4"), so that each
+    row names them in a few bytes rather than by their ids."""
+
+    card: EventCard
+    actors: str
+    tags: str
+
+
+@dataclass(frozen=True, slots=True)
 class MonthGroup:
     heading: str
     anchor: str
     path: str  # the page of this month alone, used when its year is split
     count: int
-    cards: tuple[EventCard, ...]  # empty when the page shows only the count
+    events: tuple[Listed, ...]  # empty when the page shows only the count
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +65,9 @@ class YearGroup:
 @dataclass(frozen=True, slots=True)
 class FilterChoices:
     """The in-page filter's choices: only the actors and tags of the page's events (its
-    years are the listing's groups)."""
+    years are the listing's groups).  A page of cards names no actor here: its cards link
+    every actor, and the script offers them from those links, so that no page names an
+    actor twice."""
 
     actors: tuple[ActorLink, ...]
     tags: tuple[TagLink, ...]
@@ -77,6 +90,10 @@ class Listing(PageView):
     parent_path: str | None = None  # the listing this period's page is part of
     filter: FilterChoices | None = None
     overview: Overview | None = None  # the period at a glance (inline SVG)
+    # Events as one line each (date and title) rather than as cards: on the pages that
+    # list events shown in full elsewhere (a tag's pages, the latest events of a split
+    # listing), so that each event's card is printed once, on its period's page.
+    rows: bool = False
     # For other sites' iframes (/embed/): the same picture, filters and events, without the
     # site's header, navigation and footer.
     embedded: bool = False
@@ -86,7 +103,9 @@ class Listing(PageView):
         return bool(self.periods)
 
 
-def timeline_groups(events: tuple[Event, ...], listing: str, pieces: Pieces) -> tuple[YearGroup, ...]:
+def timeline_groups(
+    events: tuple[Event, ...], listing: str, pieces: Pieces, choices: FilterChoices | None = None
+) -> tuple[YearGroup, ...]:
     """Consecutive events grouped under year, then month, headings: the same periods, and
     the same addresses, as the pages of years and months (`_years`, `_months`).
 
@@ -96,6 +115,7 @@ def timeline_groups(events: tuple[Event, ...], listing: str, pieces: Pieces) -> 
     that no event looks as if it belonged to the month above it.
     """
     text = pieces.text
+    numbers = _Numbers(choices)
     return tuple(
         YearGroup(
             heading,
@@ -107,7 +127,7 @@ def timeline_groups(events: tuple[Event, ...], listing: str, pieces: Pieces) -> 
                     urls.month_anchor(year_key, month_key),
                     urls.month(listing, year_key, month_key),
                     len(found),
-                    tuple(pieces.card(event) for event in found),
+                    tuple(numbers.listed(pieces.card(event)) for event in found),
                 )
                 for month_key, month_heading, found in _months(in_year, text)
             ),
@@ -285,7 +305,9 @@ class _Page:
         browse: tuple[PeriodLink, ...] = (),
         period_events: list[Event] | tuple[Event, ...] | None = None,
     ) -> Listing:
-        groups = timeline_groups(events, self.listing_path, self.pieces)
+        rows = latest or self.tag is not None
+        choices = _filter_choices(events, self.pieces, actors=rows) if events else None
+        groups = timeline_groups(events, self.listing_path, self.pieces, choices)
         every = list(period_events) if period_events is not None else list(events)
         picture = self.pieces.picture(every, self.period_pages.path_from(path))
         return Listing(
@@ -302,8 +324,9 @@ class _Page:
             tag=self.tag,
             browse=browse,
             parent_path=parent,
-            filter=_filter_choices(groups, self.pieces) if events else None,
+            filter=choices,
             overview=picture,
+            rows=rows,
         )
 
 
@@ -411,12 +434,29 @@ def _titled(text: Text, listing_title: str, period: str) -> str:
     return text.gettext("%(listing)s: %(period)s", listing=listing_title, period=period)
 
 
-def _filter_choices(groups: tuple[YearGroup, ...], pieces: Pieces) -> FilterChoices:
-    cards = [card for group in groups for month in group.months for card in month.cards]
-    actor_ids = {actor.id for card in cards for actor in card.actors}
-    tag_slugs = {slug for card in cards for slug in card.tag_slugs}
+def _filter_choices(events: tuple[Event, ...], pieces: Pieces, *, actors: bool) -> FilterChoices:
     chronology = pieces.chronology
+    actor_ids = {p.actor_id for event in events for p in event.actors} if actors else set()
+    tag_slugs = {chronology.tag_slugs[name] for event in events for name in event.tags}
     return FilterChoices(
         actors=tuple(pieces.actor_link(actor.id) for actor in chronology.actors if actor.id in actor_ids),
         tags=tuple(pieces.tag_link(tag.name) for tag in chronology.tags if tag.slug in tag_slugs),
     )
+
+
+class _Numbers:
+    """Each event of a page with its actors and tags numbered as the page's filter
+    offers them."""
+
+    def __init__(self, choices: FilterChoices | None):
+        actors = choices.actors if choices else ()
+        tags = choices.tags if choices else ()
+        self.actors = {actor.id: str(number) for number, actor in enumerate(actors)}
+        self.tags = {tag.slug: str(number) for number, tag in enumerate(tags)}
+
+    def listed(self, card: EventCard) -> Listed:
+        return Listed(
+            card,
+            " ".join(self.actors[actor.id] for actor in card.actors if actor.id in self.actors),
+            " ".join(self.tags[slug] for slug in card.tag_slugs if slug in self.tags),
+        )

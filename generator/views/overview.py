@@ -15,6 +15,7 @@ row per tag or per kind of actor, each with its own marks or bars.
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable
@@ -306,6 +307,7 @@ def axis_unit(days: int) -> str:
     return f"years:{10 ** math.ceil(math.log10(years / 40))}"
 
 
+@functools.lru_cache(maxsize=65536)  # every picture walks the same steps of its chronology
 def _round(day: Day, unit: str, *, down: bool) -> Day:
     """The first day of the step of `unit` that `day` is in (down), or of the next one."""
     year, month, _ = day.parts
@@ -346,19 +348,27 @@ def _step_words(day: Day, unit: str, text: Text, *, label: bool = False) -> str:
     return text.gettext("%(start)s – %(end)s", start=year_words(year, text), end=year_words(year + step - 1, text))
 
 
-def _steps(start: Day, end: Day, unit: str) -> list[Day]:
+@functools.lru_cache(maxsize=65536)
+def _label(day: Day, unit: str, text: Text) -> str:
+    """An axis label, kept: every picture of a chronology labels the same steps (its
+    pages' periods overlap), and CLDR's month names cost more than the rest of a step."""
+    return _step_words(day, unit, text, label=True)
+
+
+def _steps(start: Day, end: Day, unit: str, most: int | None = None) -> list[Day]:
     """The first day of every step of `unit` from `start` to `end` (both included), `start`
-    first when a step begins there."""
+    first when a step begins there; past `most` steps, `most + 1` of them (enough to know
+    there are too many, without walking every day of a long period)."""
     day = start if _round(start, unit, down=True) == start else _round(start, unit, down=False)
-    days = []
-    while day <= end:
+    days: list[Day] = []
+    while day <= end and (most is None or len(days) <= most):
         days.append(day)
         day = _round(day, unit, down=False)
     return days
 
 
 def _ticks(start: Day, end: Day, unit: str, x: Callable[[Day], float], text: Text) -> tuple[Tick, ...]:
-    ticks = [Tick(x(day), _step_words(day, unit, text, label=True)) for day in _steps(start, end, unit)]
+    ticks = [Tick(x(day), _label(day, unit, text)) for day in _steps(start, end, unit)]
     every = max(1, len(ticks) // LABELS)  # the same rule in the script, for a zoomed view
     return tuple(tick for index, tick in enumerate(ticks) if index % every == 0)
 
@@ -372,6 +382,23 @@ def _finer_units(unit: str) -> list[str]:
         unit = f"years:{step}" if step > 1 else "year"
     fine = ["year", "month", "day"]
     return units + fine[fine.index(unit) :]
+
+
+def _level(start: Day, end: Day, unit: str, most: int, text: Text) -> tuple[list[int], tuple[str, ...]]:
+    """The steps of one zoom level (days from `start`) and their labels; past `most`
+    steps, `most + 1` of them."""
+    if unit == "day":
+        # The finest level of every picture: thousands of steps, one a day, each labelled
+        # with its number in the month; made without a Day a step.
+        count = min(end.ordinal - start.ordinal, most) + 1
+        return list(range(count)), tuple(_day_number(start.ordinal + offset) for offset in range(count))
+    days = _steps(start, end, unit, most)
+    return [day.ordinal - start.ordinal for day in days], tuple(_label(day, unit, text) for day in days)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _day_number(ordinal: int) -> str:
+    return str(Day(ordinal).parts[2])
 
 
 def _zoom(start: Day, end: Day, text: Text) -> Zoom:
@@ -392,13 +419,11 @@ def _zoom(start: Day, end: Day, text: Text) -> Zoom:
     levels: list[ZoomLevel] = []
     carried = 0
     for unit in units:
-        days = _steps(start, end, unit)
-        if levels and carried + len(days) > ZOOM_TICKS:
+        offsets, labels = _level(start, end, unit, ZOOM_TICKS - carried, text)
+        if levels and carried + len(offsets) > ZOOM_TICKS:
             break
-        carried += len(days)
-        offsets = [day.ordinal - start.ordinal for day in days]
+        carried += len(offsets)
         steps = " ".join(str(after - before) for before, after in pairwise([0, *offsets]))
-        labels = tuple(_step_words(day, unit, text, label=True) for day in days)
         levels.append(ZoomLevel(longest(unit), steps, labels))
     shortest = longest(units[len(levels)]) + 1 if len(levels) < len(units) else 1
     return Zoom(labels=LABELS, shortest=shortest, levels=tuple(levels))
@@ -426,23 +451,35 @@ def _marks(
         row = next((index for index, free in enumerate(ends) if free <= left - 4), most_rows - 1)
         ends[row] = max(ends[row], left + max(width, 8))
         rows = max(rows, row + 1)
-        date = event.date
-        fuzzy = any(p is not None and _fuzzy(p) for p in (date.start, date.end))
-        label = f"{event.title}, {date_words(date, text).label}"
+        path, label, fuzzy = _mark_words(event.id, event.title, event.date, text)
         marks.append(
             Mark(
                 x=left,
                 width=round(width, 1),
                 y=top + row * ROW + 4,
-                path=urls.event(event.id),
+                path=path,
                 label=label,
-                first=low.script_iso(),
-                last=(end if open_end else high).script_iso(),
+                first=_script_iso(low),
+                last=_script_iso(end if open_end else high),
                 fuzzy=fuzzy,
                 open_end=open_end,
             )
         )
     return marks, rows
+
+
+# An event is drawn on many pictures (its period's pages, its actors', the home page):
+# its words and dates are made once.  Text compares by identity, so builds never share.
+@functools.lru_cache(maxsize=1 << 18)
+def _mark_words(event_id: str, title: str, date: EdtfDate, text: Text) -> tuple[str, str, bool]:
+    """An event's mark: its page, its label (title and date in words), whether it is faded."""
+    fuzzy = any(p is not None and _fuzzy(p) for p in (date.start, date.end))
+    return urls.event(event_id), f"{title}, {date_words(date, text).label}", fuzzy
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _script_iso(day: Day) -> str:
+    return day.script_iso()
 
 
 def _fuzzy(point: DatePoint) -> bool:

@@ -19,7 +19,8 @@ def split_build(tmp_path_factory):
 
 
 def cards(page) -> list[str]:
-    return [card["id"] for card in page.select("article.tl-card")]
+    """The events a listing page lists, as cards or as one-line rows."""
+    return [li.select_one("a[href]")["href"].rstrip("/").split("/")[-1] for li in page.select("ol.tl-events > li")]
 
 
 def test_home_lists_years_and_shows_the_latest_events(split_build):
@@ -121,3 +122,16 @@ def test_the_actors_index_is_split_into_pages_too(tmp_path):
     assert all(len(build.links(page, ".tl-actors li > a")) <= 2 for page in pages)
     assert build.links("actors/page-2/", ".tl-index-pager a") == ["actors/", "actors/page-3/"]  # not itself
     assert not (build.site / "actors" / "page-4").exists()
+
+
+def test_each_events_card_is_printed_once_and_a_row_elsewhere(split_build):
+    # The period pages show cards; a tag's pages and the latest events of the split home page
+    # (and its embeddable copy) list the same events as one-line rows: date and linked title.
+    pages = [
+        path.parent.relative_to(split_build.site).as_posix() + "/" for path in split_build.site.rglob("index.html")
+    ]
+    printed = [card["id"] for page in pages for card in split_build.page(page).select("article.tl-card")]
+    assert sorted(printed) == [f"e{i}" for i in range(len(DATES))]
+    for path in ("", "embed/", "tags/common/", "tags/common/years/2022/"):
+        rows = split_build.page(path).select("ol.tl-rows > li")
+        assert rows and all(row.time and row.a["href"].startswith(("events/", "../")) for row in rows), path

@@ -443,7 +443,7 @@ def test_tags_in_any_script_get_pages_of_their_own(accepted):
     paths = build.links("tags/", ".tl-tags a")
     assert len(set(paths)) == 4
     for path in paths:
-        assert len(build.page(path).select("article.tl-card")) == 1
+        assert len(build.page(path).select("ol.tl-rows > li")) == 1
 
 
 DAY_ONLY = accepted_file("day-only.md", event_file("A", "2023-XX-25"))

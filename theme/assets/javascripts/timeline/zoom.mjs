@@ -62,6 +62,11 @@ function zoomable(figure) {
   return svg && data && Number.isFinite(first) && Number.isFinite(last) ? {svg, data, whole: [first, last + DAY]} : null;
 }
 
+// The last day an item or a mark may mean: written only when not its first ("" when open).
+function lastDay(element) {
+  return element.dataset.last ?? element.dataset.first;
+}
+
 // The view the address asks for, [from, to); `refused` when it asks for one that is not.
 function asked() {
   const from = read("from", isDay);
@@ -95,14 +100,16 @@ function start(figure, {svg, data, whole}, wanted) {
   let view = whole.slice();
   const shapes = [...svg.querySelectorAll("a[data-first]")].map((link) => {
     const shape = link.querySelector("rect, circle");
-    return {link, shape, first: day(link.dataset.first), last: day(link.dataset.last) + DAY,
+    return {link, shape, first: day(link.dataset.first), last: day(lastDay(link)) + DAY,
       point: shape.tagName.toLowerCase() === "circle"};
   }).filter((item) => Number.isFinite(item.first) && Number.isFinite(item.last));
   const bands = [...svg.querySelectorAll("g.tl-picture__era")].map((group) => ({
     group, rect: group.querySelector("rect"), label: group.querySelector("text"),
     first: day(group.dataset.first), last: day(group.dataset.last) + DAY}));
-  // The list this picture is the overview of: the timeline's, or an actor's events.
+  // The list this picture is the overview of: the timeline's, or an actor's events, each
+  // found by its link (the same address as its mark's).
   const items = [...figure.parentElement.querySelectorAll("li[data-first]")];
+  const itemOf = new Map(items.map((item) => [item.querySelector("a[href]")?.getAttribute("href"), item]));
   const axisGroup = svg.querySelector(".tl-picture__axis");
   const built = [...axisGroup.children].slice(1);  // the ticks of the whole period; the first child is the line
   const controls = figure.querySelector(".tl-zoom");
@@ -145,8 +152,7 @@ function start(figure, {svg, data, whole}, wanted) {
 
   // An event filtered out of the list (by actor, tag or year) leaves the picture too.
   function listed(item) {
-    const id = item.link.getAttribute("href").replace(/\/$/, "").split("/").pop();
-    const entry = document.getElementById(id)?.closest("li");
+    const entry = itemOf.get(item.link.getAttribute("href"));
     return !entry || !entry.hidden;
   }
 
@@ -179,7 +185,7 @@ function start(figure, {svg, data, whole}, wanted) {
     drawAxis(zoomed);
     for (const item of items) {
       const first = item.dataset.first;
-      const last = item.dataset.last;
+      const last = lastDay(item);
       const inside = !zoomed || (first && day(first) < view[1] && (!last || day(last) + DAY > view[0]));
       item.classList.toggle("tl-outside", !inside);
     }
