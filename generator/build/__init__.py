@@ -4,5 +4,6 @@
 and its options (`config`); what a build does besides rendering: the publish step
 (`publish`), the search index (`search_index`), provenance (`provenance`), the build's
 date (`build_date`), the garbage collector's settings (`collector`), Material's
-sidebars shared between pages (`navigation`) and mended markup (`material_fixes`).
+sidebars shared between pages (`navigation`), mended markup (`material_fixes`) and
+minified pages (`minify`).
 """

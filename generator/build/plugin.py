@@ -18,7 +18,7 @@ Events, in the order MkDocs calls them:
 - on_page_content: sanitise the rendered body and its table of contents.
 - on_page_context: hand each template its page's view.
 - on_post_page, on_post_template: mend Material's markup where it fails HTML and
-  accessibility checks (`build/material_fixes.py`).
+  accessibility checks (`build/material_fixes.py`), and minify every page (`build/minify.py`).
 - on_post_build: index the site for search (in the background in the preview), write
   build.json and SHA256SUMS, say the site's size, and publish it in one rename.
 - on_env: our filters, catalogue and fragment cache (`render/templates.py`), and
@@ -56,6 +56,7 @@ from generator.build import collector, material_fixes
 from generator.build.build_date import last_commit_time
 from generator.build.config import TimelineConfig
 from generator.build.content_watch import ContentWatch
+from generator.build.minify import minified
 from generator.build.navigation import NavFragmentKey, nav_fragment_key
 from generator.build.provenance import build_record, seal, version
 from generator.build.publish import StagedSite, exit_on_sigterm, site_size
@@ -358,11 +359,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.serving:
             page.content = None  # written: nothing reads a page's body again (on_page_content)
-        view = self.views.get(page.file.src_uri)
-        return material_fixes.mend(output, view.lang if view is not None else None)
+        return minified(material_fixes.mend(output))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return material_fixes.mend(output_content)  # 404.html
+        # 404.html; sitemap.xml is no HTML.
+        return minified(material_fixes.mend(output_content)) if template_name.endswith(".html") else output_content
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if not self.serving:

@@ -98,6 +98,6 @@ def _thing(actor: ActorLink, address: SiteAddress) -> dict[str, object]:
 
 def script_json(data: dict[str, object]) -> Markup:
     """JSON safe inside <script>: no '<', '>' or '&' can end the element or open a comment."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=False)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))  # compact: on every page
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

@@ -33,7 +33,6 @@ from generator.views.pieces import Citation
 @dataclass(frozen=True)
 class SourceListWords:
     heading: str
-    permalink_title: str
     permalink_label: str  # with %(number)s
     back_title: str  # with %(number)s
     archived: str  # the link to a snapshot
@@ -43,7 +42,6 @@ class SourceListWords:
     def of(cls, text: Text) -> SourceListWords:
         return cls(
             text.gettext("Sources"),
-            text.gettext("Permanent link to this source"),
             text.gettext("Permanent link to source %(number)s", number="%(number)s"),
             text.gettext("Back to citation %(number)s in the text", number="%(number)s"),
             text.gettext("archived copy"),
@@ -66,12 +64,22 @@ class _SourceList(Treeprocessor):
                     view, source_id = _cite(item, self.views, self.words)
                     self._permalink(item, number)
                     for paragraph in item.iter("p"):
-                        for back in list(paragraph.iter("a")):
-                            if back.get("class") == "footnote-backref":
-                                # The footnotes extension's own title is English.
-                                back.set("title", self.words.back_title % {"number": number})
-                                self._mend_back_link(paragraph, back, present, view, source_id)
+                        backs = [a for a in paragraph.iter("a") if a.get("class") == "footnote-backref"]
+                        kept = [b for b in backs if self._mend_back_link(paragraph, b, present, view, source_id)]
+                        self._label(kept, number)
                 return
+
+    def _label(self, backs: list[etree.Element], number: int) -> None:
+        """A source cited many times has as many back-links: the first is the arrow, titled
+        in the site's language (the footnotes extension's title is English and repeated on
+        each); the others are the citation's order in the text, 2, 3…, like a reference
+        list's letters, without a title of their own."""
+        for order, back in enumerate(backs, start=1):
+            if order == 1:
+                back.set("title", self.words.back_title % {"number": number})
+            else:
+                back.attrib.pop("title", None)
+                back.text = str(order)
 
     def _mend_back_link(
         self,
@@ -80,16 +88,18 @@ class _SourceList(Treeprocessor):
         present: set[str | None],
         view: PageView | None,
         source_id: str,
-    ) -> None:
+    ) -> bool:
         """A source the body never cites (only an affiliation does) gets a back-link to
-        the affiliation's mark, or none: never one to a citation that is not there."""
+        the affiliation's mark, or none: never one to a citation that is not there.
+        Whether the back-link is kept."""
         if back.get("href", "").removeprefix("#") in present:
-            return
+            return True
         anchor = view.cited_outside_body(source_id) if view is not None else None
         if anchor is not None:
             back.set("href", urls.at("", anchor))
-            return
+            return True
         paragraph.remove(back)
+        return False
 
     def _head(self, div: etree.Element) -> None:
         rule = div.find("hr")
@@ -110,7 +120,6 @@ class _SourceList(Treeprocessor):
             {
                 "class": "tl-permalink",
                 "href": urls.at("", item.get("id", "")),
-                "title": self.words.permalink_title,
                 "aria-label": self.words.permalink_label % {"number": number},
             },
         )

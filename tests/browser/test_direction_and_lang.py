@@ -184,13 +184,13 @@ def test_every_editors_text_keeps_its_own_direction(arabic_site):
 
 def test_the_check_finds_text_that_takes_the_pages_direction(arabic_site):
     html = (arabic_site.site / "events" / "geneva-talks" / "index.html").read_text(encoding="utf-8")
-    assert unisolated(BeautifulSoup(html.replace('<h1 dir="auto"', "<h1", 1), "html.parser")) == [TITLE]
+    assert unisolated(BeautifulSoup(html.replace("<h1 dir=auto", "<h1", 1), "html.parser")) == [TITLE]
     publisher = html.replace("<bdi>Example Wire.</bdi>, ", "Example Wire., ", 1)  # in the list of sources
     assert [text for text in unisolated(BeautifulSoup(publisher, "html.parser")) if "Wire" in text] == [
         ", Example Wire., 28 ديسمبر 2023."
     ]
-    dated = html.replace('<dd data-pagefind-meta="date">', '<dd data-pagefind-meta="date" dir="auto">', 1)
-    dated = dated.replace('<span class="tl-date-note" dir="auto" lang="en-GB">', "<span>", 1)
+    dated = html.replace("<dd data-pagefind-meta=date>", "<dd data-pagefind-meta=date dir=auto>", 1)
+    dated = dated.replace("<span class=tl-date-note dir=auto lang=en-GB>", "<span>", 1)
     assert mixed(BeautifulSoup(dated, "html.parser")) == ['27 ديسمبر 2023 On "the Wednesday", says the wire.']
 
 
