@@ -333,8 +333,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.serving:
             return body
         # MkDocs renders every page's body before it writes the first page: held as text
-        # until then, the bodies of 100,000 events were a fifth of the build's memory.
-        # They wait compressed (a third of the size) and each is opened again only for
+        # until then, the bodies of a large chronology take much of the build's memory
+        # (bench/NOTES.md). They wait compressed and each is opened again only for
         # its own page (on_page_context), then let go (on_post_page).
         self.bodies[page.file.src_uri] = zlib.compress(body.encode(), 1)
         return ""

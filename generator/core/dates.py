@@ -110,7 +110,7 @@ class Day:
 
 def days_in_month(year: int, month: int) -> int:
     # Not calendar.monthrange, which works out the month's first weekday too: this is
-    # asked for every date of every picture, a fifth of re-planning a large preview.
+    # asked for every date of every picture (bench/NOTES.md).
     if month == 2:
         return 29 if calendar.isleap((year - 1) % 400 + 1) else 28  # leap years repeat every 400
     return _MONTH_DAYS[month - 1]

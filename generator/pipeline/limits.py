@@ -35,7 +35,7 @@ def control_characters(text: str) -> list[Refusal]:
     come from text decoded with the wrong character set."""
     refusals = []
     # One regular expression over the file, not a look at each character: a per-character
-    # loop was a fifth of loading a large chronology (bench/NOTES.md).
+    # loop was much of loading a large chronology (bench/NOTES.md).
     for found in _CONTROL.finditer(text):
         line_start = text.rfind("\n", 0, found.start()) + 1
         line = text.count("\n", 0, found.start()) + 1
