@@ -1,6 +1,7 @@
 // Search, answered by Pagefind in the browser.  Nothing is fetched until the reader
-// goes to the search field: then Pagefind's small loader and its metadata (while the
-// reader types), and only the index chunks the query needs.
+// goes to the search field: then Pagefind's small loader, the list of the index's
+// shards and their metadata (while the reader types), and only the index chunks the
+// query needs.
 // Every form[data-tl-search] is served: the header's dialog and the search page (with
 // filters by kind, year, actor and tag, and the query kept in the address: ?q=…).
 // The words come from the page, in its language (data-word-* attributes).
@@ -10,14 +11,27 @@ const FILTERS = ["kind", "year", "actor", "tag"];
 let loading = null;
 let latest = 0;
 
+// The folders of the index's other shards (a large chronology is indexed in parts,
+// generator/build/search_index.py); Pagefind searches them with the first as one.
+async function shards(bundle) {
+  const response = await fetch(new URL("shards.json", bundle));
+  if (!response.ok) {
+    throw new Error("The search index lists no shards");
+  }
+  const folders = await response.json();
+  return Array.isArray(folders) ? folders.filter((folder) => typeof folder === "string") : [];
+}
+
 // Pagefind, loaded once; a load that failed is tried again at the next search.
 function pagefind(form) {
   if (!loading) {
     const bundle = new URL(form.dataset.tlSearch, window.location.href);
     loading = import(new URL("pagefind.js", bundle).href).then(async (engine) => {
       // Result addresses are written from the site's root, wherever it is published.
-      await engine.options({baseUrl: new URL("../", bundle).pathname});
+      const baseUrl = new URL("../", bundle).pathname;
+      const [others] = await Promise.all([shards(bundle), engine.options({baseUrl})]);
       await engine.init();
+      await Promise.all(others.map((folder) => engine.mergeIndex(new URL(folder, bundle).href, {baseUrl})));
       return engine;
     });
     loading.catch(() => {
