@@ -12,7 +12,10 @@ header, navigation and scripts are never read again), and Pagefind runs on those
 shards, one process at a time, on the core MkDocs leaves idle.  Pagefind holds every
 page of an index in memory until it writes (about 13 bytes for each byte of the marked
 HTML, 190 KB for a page of 14 KB, measured at 10,000 and 30,000 pages): a shard is closed
-at `SHARD_BYTES`, so that its process stays near 1.7 GB whatever the chronology's size.
+at `SHARD_BYTES`, so that its process stays under 2 GB whatever the chronology's size.
+The first shards are smaller (`FIRST_SHARD_BYTES`, then twice as large each time), so
+that Pagefind starts early and what remains when the rendering ends is short, while a
+search fetches one index chunk a shard: a large chronology has few large shards.
 The first shard is the bundle in `pagefind/`, with Pagefind's scripts; each other one is
 an index in `pagefind/N/`, listed in `pagefind/shards.json`, which the browser merges
 (Pagefind's `mergeIndex`).  The preview indexes its whole site after each rebuild
@@ -44,6 +47,7 @@ SEARCH_SCOPES: tuple[SearchScope, ...] = get_args(SearchScope)
 
 # The marked HTML a shard holds before it is indexed: about 1.7 GB in Pagefind's process.
 SHARD_BYTES = 128_000_000
+FIRST_SHARD_BYTES = 32_000_000
 # In the bundle: the folders of the other shards' indexes, for the browser to merge.
 SHARDS_FILE = "shards.json"
 # What a merged index needs: the browser uses the first bundle's scripts and WebAssembly.
@@ -137,9 +141,10 @@ class RenderedIndex:
     written; `finish` waits for the last shard and puts the index in the site.  One
     Pagefind process runs at a time, niced, so that the rendering keeps its core."""
 
-    def __init__(self, shard_bytes: int = SHARD_BYTES):
+    def __init__(self, shard_bytes: int = SHARD_BYTES, first_shard_bytes: int = FIRST_SHARD_BYTES):
         self._folder = Path(tempfile.mkdtemp(prefix="timeline-search-"))
         self._shard_bytes = shard_bytes
+        self._first_shard_bytes = first_shard_bytes
         self._shards = 0  # closed so far
         self._bytes = 0  # in the open shard
         self._jobs: queue.Queue[int | None] = queue.Queue()
@@ -158,7 +163,7 @@ class RenderedIndex:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         self._bytes += len(text)
-        if self._bytes >= self._shard_bytes:
+        if self._bytes >= min(self._shard_bytes, self._first_shard_bytes << self._shards):
             self._close_shard()
 
     def finish(self, site: Path) -> None:

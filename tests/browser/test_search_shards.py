@@ -14,7 +14,7 @@ from tests.conftest import actor_file, build_strict, event_file
 def index_in_shards(site: Path, shard_bytes: int) -> list[str]:
     """Index the built site's pages again, as a build hands them over, in small shards."""
     shutil.rmtree(site / "pagefind")
-    index = RenderedIndex(shard_bytes)
+    index = RenderedIndex(shard_bytes, shard_bytes)
     for page in sorted(site.rglob("index.html")):
         index.add(page.relative_to(site).as_posix(), page.read_text(encoding="utf-8"))
     index.finish(site)
