@@ -50,6 +50,10 @@ SHARD_BYTES = 128_000_000
 FIRST_SHARD_BYTES = 32_000_000
 # In the bundle: the folders of the other shards' indexes, for the browser to merge.
 SHARDS_FILE = "shards.json"
+# What the marked elements hold besides the page's own text: the neighbours' titles (a
+# search for one event found the two beside it), the citation (the site's name, on every
+# page) and the publication dates.  A tenth of the index and of Pagefind's memory.
+NOT_INDEXED = "nav.tl-pager, section.tl-cite, p.tl-history"
 # What a merged index needs: the browser uses the first bundle's scripts and WebAssembly.
 _INDEX_PARTS = ("pagefind-entry.json", "fragment", "index", "filter")
 
@@ -77,7 +81,7 @@ def index_site(
 def _pagefind(
     arguments: list[str], *, niceness: int, started: Callable[[subprocess.Popen[str]], None] | None = None
 ) -> None:
-    command = [sys.executable, "-m", "pagefind", *arguments, "--silent"]
+    command = [sys.executable, "-m", "pagefind", *arguments, "--exclude-selectors", NOT_INDEXED, "--silent"]
     lowest = shutil.which("nice")  # not preexec_fn: it is unsafe in a process with threads
     if niceness and lowest:
         command = [lowest, "-n", str(niceness), *command]

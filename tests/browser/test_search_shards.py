@@ -4,6 +4,7 @@ bytes."""
 
 from __future__ import annotations
 
+import gzip
 import shutil
 from pathlib import Path
 
@@ -40,6 +41,10 @@ def test_shards_are_searched_as_one_index(tmp_path, browser, serve_site):
     shards = (build.site / "pagefind" / SHARDS_FILE).read_text(encoding="utf-8")
     assert shards.startswith('["1/"')  # more than one
     assert not [name for name in files if name.startswith("pagefind/1/") and name.endswith((".js", ".pagefind"))]
+    # What repeats on every page is not indexed: the neighbours' titles, the citation.
+    fragments = [gzip.decompress((build.site / name).read_bytes()) for name in files if name.endswith(".pf_fragment")]
+    assert len(fragments) == 36
+    assert not [text for text in fragments if b"Cite this" in text or b"Next event" in text]
 
     page = browser.new_page()
     page.goto(serve_site(build.site) + "search/?q=strike&kind=Event")
