@@ -8,6 +8,7 @@
 import {oneOf, read, words, write} from "./address.mjs";
 
 const FILTERS = ["kind", "year", "actor", "tag"];
+const PRELOAD_LETTERS = 3;
 let loading = null;
 let latest = 0;
 
@@ -193,12 +194,13 @@ export function startSearch(forms) {
     const input = form.elements.q;
     let timer = null;
     // Going to the field starts loading the search, so that it is ready when the first
-    // word is; each keystroke asks for the word's index chunk at once (the search itself
-    // waits for a pause in the typing).
+    // word is; from its third letter each keystroke asks for the word's index chunk at
+    // once (the search itself waits for a pause in the typing).  Not before: a chunk of
+    // each shard for "m", another for "mo", that the word would not need.
     input.addEventListener("focus", () => pagefind(form).catch(() => {}));
     input.addEventListener("input", () => {
       const query = input.value.trim();
-      if (query) {
+      if (query.length >= PRELOAD_LETTERS) {
         pagefind(form).then((engine) => engine.preload(query)).catch(() => {});
       }
       clearTimeout(timer);
