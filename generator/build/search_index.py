@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, get_args
@@ -147,6 +148,8 @@ class RenderedIndex:
 
     def __init__(self, shard_bytes: int = SHARD_BYTES, first_shard_bytes: int = FIRST_SHARD_BYTES):
         self._folder = Path(tempfile.mkdtemp(prefix="timeline-search-"))
+        # Removed with this object at the latest, or at exit (a build stopped by SIGTERM).
+        self._removal = weakref.finalize(self, shutil.rmtree, self._folder, ignore_errors=True)
         self._shard_bytes = shard_bytes
         self._first_shard_bytes = first_shard_bytes
         self._shards = 0  # closed so far
@@ -195,7 +198,7 @@ class RenderedIndex:
                 _canonical(bundle / folder)
             (bundle / SHARDS_FILE).write_text(json.dumps(others), encoding="utf-8")
         finally:
-            shutil.rmtree(self._folder, ignore_errors=True)
+            self._removal()
 
     def abandon(self) -> None:
         """The build failed: stop Pagefind and forget the index."""
@@ -205,7 +208,7 @@ class RenderedIndex:
         if process is not None and process.poll() is None:
             process.terminate()
         self._worker.join(timeout=10)
-        shutil.rmtree(self._folder, ignore_errors=True)
+        self._removal()
 
     def _close_shard(self) -> None:
         if self._bytes:
