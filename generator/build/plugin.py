@@ -18,11 +18,14 @@ Events, in the order MkDocs calls them:
 - on_page_content: sanitise the rendered body and its table of contents.
 - on_page_context: hand each template its page's view.
 - on_post_page, on_post_template: mend Material's markup where it fails HTML and
-  accessibility checks (`build/material_fixes.py`), and minify every page (`build/minify.py`).
-- on_post_build: index the site for search (in the background in the preview), write
-  build.json and SHA256SUMS, say the site's size, and publish it in one rename.
+  accessibility checks (`build/material_fixes.py`), and minify every page (`build/minify.py`);
+  a build hands each page to its search index as it is written.
+- on_post_build: finish the search index (in the preview: index the site, in the
+  background), write build.json and SHA256SUMS, say the site's size, and publish it in
+  one rename.
 - on_env: our filters, catalogue and fragment cache (`render/templates.py`), and
-  autoescaping for our templates.
+  autoescaping for our templates; a build starts its search index (Pagefind runs while
+  the pages render).
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ from generator.build.minify import minified
 from generator.build.navigation import NavFragmentKey, nav_fragment_key
 from generator.build.provenance import build_record, seal, version
 from generator.build.publish import StagedSite, exit_on_sigterm, site_size
-from generator.build.search_index import PreviewIndexer, SearchIndexError, index_site
+from generator.build.search_index import PreviewIndexer, RenderedIndex, SearchIndexError
 from generator.core.content import FOLDERS, MEDIA
 from generator.exports import DataFiles, atom_feed, corrections_feed, open_data
 from generator.pipeline.chronology import PipelineCache, build_chronology
@@ -123,6 +126,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.text = load_text(SOURCE_LANGUAGE)
         self.staged: StagedSite | None = None  # where `mkdocs build` writes until it succeeds
         self.bodies: dict[str, bytes] = {}  # rendered page bodies, compressed, until their page is written
+        self.search_index: RenderedIndex | None = None  # a build's, fed as its pages are written
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin instance alive across serve rebuilds.
@@ -359,7 +363,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.serving:
             page.content = None  # written: nothing reads a page's body again (on_page_content)
-        return minified(material_fixes.mend(output))
+        output = minified(material_fixes.mend(output))
+        if self.search_index is not None:
+            self.search_index.add(page.file.dest_uri, output)
+        return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # 404.html; sitemap.xml is no HTML.
@@ -370,6 +377,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             # Not in the preview: objects frozen in one rebuild are never collected after
             # it, so `mkdocs serve` would grow with every rebuild.
             collector.freeze_survivors()
+            # The pages are rendered next: Pagefind indexes them meanwhile, on the idle core.
+            self.search_index = RenderedIndex()
         templates.install(
             env,
             text=self.text,
@@ -397,7 +406,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.preview_indexer.request(Path(config.site_dir))
             return
         try:
-            index_site(Path(config.site_dir))
+            if self.search_index is not None:
+                self.search_index.finish(Path(config.site_dir))
         except SearchIndexError as error:
             raise PluginError(f"{error}; nothing was published, the previous site is unchanged") from error
         # Last: build.json and the checksums of every file, for anyone to check the site.
@@ -424,6 +434,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         collector.thaw_survivors()
+        if self.search_index is not None:
+            self.search_index.abandon()
         if self.staged is not None:
             self.staged.abandon()
             if isinstance(error, OSError):

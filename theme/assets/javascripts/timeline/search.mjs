@@ -1,14 +1,27 @@
 // Search, answered by Pagefind in the browser.  Nothing is fetched until the reader
-// goes to the search field: then Pagefind's small loader and its metadata (while the
-// reader types), and only the index chunks the query needs.
+// goes to the search field: then Pagefind's small loader, the list of the index's
+// shards and their metadata (while the reader types), and only the index chunks the
+// query needs.
 // Every form[data-tl-search] is served: the header's dialog and the search page (with
 // filters by kind, year, actor and tag, and the query kept in the address: ?q=…).
 // The words come from the page, in its language (data-word-* attributes).
 import {oneOf, read, words, write} from "./address.mjs";
 
 const FILTERS = ["kind", "year", "actor", "tag"];
+const PRELOAD_LETTERS = 3;
 let loading = null;
 let latest = 0;
+
+// The folders of the index's other shards (a large chronology is indexed in parts,
+// generator/build/search_index.py); Pagefind searches them with the first as one.
+async function shards(bundle) {
+  const response = await fetch(new URL("shards.json", bundle));
+  if (!response.ok) {
+    throw new Error("The search index lists no shards");
+  }
+  const folders = await response.json();
+  return Array.isArray(folders) ? folders.filter((folder) => typeof folder === "string") : [];
+}
 
 // Pagefind, loaded once; a load that failed is tried again at the next search.
 function pagefind(form) {
@@ -16,8 +29,10 @@ function pagefind(form) {
     const bundle = new URL(form.dataset.tlSearch, window.location.href);
     loading = import(new URL("pagefind.js", bundle).href).then(async (engine) => {
       // Result addresses are written from the site's root, wherever it is published.
-      await engine.options({baseUrl: new URL("../", bundle).pathname});
+      const baseUrl = new URL("../", bundle).pathname;
+      const [others] = await Promise.all([shards(bundle), engine.options({baseUrl})]);
       await engine.init();
+      await Promise.all(others.map((folder) => engine.mergeIndex(new URL(folder, bundle).href, {baseUrl})));
       return engine;
     });
     loading.catch(() => {
@@ -179,12 +194,13 @@ export function startSearch(forms) {
     const input = form.elements.q;
     let timer = null;
     // Going to the field starts loading the search, so that it is ready when the first
-    // word is; each keystroke asks for the word's index chunk at once (the search itself
-    // waits for a pause in the typing).
+    // word is; from its third letter each keystroke asks for the word's index chunk at
+    // once (the search itself waits for a pause in the typing).  Not before: a chunk of
+    // each shard for "m", another for "mo", that the word would not need.
     input.addEventListener("focus", () => pagefind(form).catch(() => {}));
     input.addEventListener("input", () => {
       const query = input.value.trim();
-      if (query) {
+      if (query.length >= PRELOAD_LETTERS) {
         pagefind(form).then((engine) => engine.preload(query)).catch(() => {});
       }
       clearTimeout(timer);
