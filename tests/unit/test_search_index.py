@@ -42,7 +42,7 @@ def test_a_page_without_the_mark_is_not_indexed_even_when_its_text_names_it():
 def test_the_language_is_read_from_minified_pages_too():
     """minify-html drops the quotes of attribute values that need none (lang=fr)."""
     for html in ("<html lang=fr class=x>", '<html class=x lang="fr">'):
-        page = index_input(
+        page = search_index.index_input(
             f"{html}<head><title>T</title></head><body><main data-pagefind-body>Mot</main></body></html>"
         )
         assert page is not None and page.startswith('<!doctype html><html lang="fr">')
