@@ -10,9 +10,9 @@ A build indexes while MkDocs renders (`RenderedIndex`): each event and actor pag
 is written, hands Pagefind only its marked element (a tenth of the page: Material's
 header, navigation and scripts are never read again), and Pagefind runs on those in
 shards, one process at a time, on the core MkDocs leaves idle.  Pagefind holds every
-page of an index in memory until it writes (about 190 KB a page of synthetic events, 13
-to 19 bytes for each byte of the marked HTML, measured at 10,000 to 30,000 pages): a shard
-is closed at `SHARD_BYTES`, so that its process stays under 2 GB at any size.
+page of an index in memory until it writes, many times the marked HTML it reads
+(bench/NOTES.md): a shard is closed at `SHARD_BYTES`, so that its process stays bounded
+at any size.
 The first shards are smaller (`FIRST_SHARD_BYTES`, then twice as large each time), so
 that Pagefind starts early and what remains when the rendering ends is short, while a
 search fetches one index chunk a shard: a large chronology has few large shards.
@@ -46,7 +46,7 @@ from generator.urls import SEARCH_INDEX
 SearchScope = Literal["full", "summaries"]
 SEARCH_SCOPES: tuple[SearchScope, ...] = get_args(SearchScope)
 
-# The marked HTML a shard holds before it is indexed: 1.3 to 1.8 GB in Pagefind's process.
+# The marked HTML a shard holds before it is indexed (its process's memory: bench/NOTES.md).
 SHARD_BYTES = 96_000_000
 FIRST_SHARD_BYTES = 24_000_000
 # In the bundle: the folders of the other shards' indexes, for the browser to merge.
