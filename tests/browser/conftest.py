@@ -88,3 +88,19 @@ def filter_build(tmp_path_factory) -> Build:
         "united-states.md": actor_file("United States", "state"),
     }
     return built_once(tmp_path_factory, "filters", lambda root: build_strict(root, events, actors))
+
+
+def thirty_strikes() -> tuple[dict[str, str], dict[str, str]]:
+    """A chronology for the search index's tests: 30 events over five years, four tags and
+    six actors, a third of them "at dawn" (events, actors)."""
+    actors = {f"group-{n}.md": actor_file(f"Group {n}") for n in range(6)}
+    events = {
+        f"e{n}.md": event_file(
+            f"Strike number {n}",
+            f"20{10 + n % 5}-0{1 + n % 9}-1{n % 10}",
+            f"tags: [tag-{n % 4}, shared]\nactors:\n  - id: group-{n % 6}\n",
+            body=f"A strike on the bridge{' at dawn' if n % 3 == 0 else ''}.[^src]",
+        )
+        for n in range(30)
+    }
+    return events, actors

@@ -3,20 +3,12 @@ its filters list every value with the right pages, and a filtered search finds t
 
 from __future__ import annotations
 
-from tests.conftest import actor_file, build_strict, event_file
+from tests.browser.conftest import thirty_strikes
+from tests.conftest import build_strict
 
 
 def test_pagefind_reads_the_canonical_index_and_its_filters(tmp_path, browser, serve_site):
-    actors = {f"group-{n}.md": actor_file(f"Group {n}") for n in range(6)}
-    events = {
-        f"e{n}.md": event_file(
-            f"Strike number {n}",
-            f"20{10 + n % 5}-0{1 + n % 9}-1{n % 10}",
-            f"tags: [tag-{n % 4}, shared]\nactors:\n  - id: group-{n % 6}\n",
-            body=f"A strike on the bridge{' at dawn' if n % 3 == 0 else ''}.[^src]",
-        )
-        for n in range(30)
-    }
+    events, actors = thirty_strikes()
     build = build_strict(tmp_path, events, actors)
     page = browser.new_page()
     page.goto(serve_site(build.site) + "search/")

@@ -9,7 +9,8 @@ import shutil
 from pathlib import Path
 
 from generator.build.search_index import SHARDS_FILE, RenderedIndex
-from tests.conftest import actor_file, build_strict, event_file
+from tests.browser.conftest import thirty_strikes
+from tests.conftest import build_strict
 
 
 def index_in_shards(site: Path, shard_bytes: int) -> list[str]:
@@ -23,16 +24,7 @@ def index_in_shards(site: Path, shard_bytes: int) -> list[str]:
 
 
 def test_shards_are_searched_as_one_index(tmp_path, browser, serve_site):
-    actors = {f"group-{n}.md": actor_file(f"Group {n}") for n in range(6)}
-    events = {
-        f"e{n}.md": event_file(
-            f"Strike number {n}",
-            f"20{10 + n % 5}-0{1 + n % 9}-1{n % 10}",
-            f"tags: [tag-{n % 4}, shared]\nactors:\n  - id: group-{n % 6}\n",
-            body=f"A strike on the bridge{' at dawn' if n % 3 == 0 else ''}.[^src]",
-        )
-        for n in range(30)
-    }
+    events, actors = thirty_strikes()
     build = build_strict(tmp_path, events, actors)
     files = index_in_shards(build.site, 40_000)
     bytes_once = {name: (build.site / name).read_bytes() for name in files}
