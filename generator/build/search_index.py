@@ -47,7 +47,7 @@ SearchScope = Literal["full", "summaries"]
 SEARCH_SCOPES: tuple[SearchScope, ...] = get_args(SearchScope)
 
 # The marked HTML a shard holds before it is indexed (its process's memory: bench/NOTES.md).
-SHARD_BYTES = 96_000_000
+SHARD_BYTES = 48_000_000
 FIRST_SHARD_BYTES = 24_000_000
 # In the bundle: the folders of the other shards' indexes, for the browser to merge.
 SHARDS_FILE = "shards.json"
