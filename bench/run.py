@@ -280,7 +280,9 @@ def edit_event(project: Path) -> tuple[Callable[[str], dict[str, str]], list[str
         if isinstance(view, Listing)
         and not view.embedded
         and view.path.startswith("years/")
-        and any(listed.card.id == event.id for group in view.groups for month in group.months for listed in month.events)
+        and any(
+            listed.card.id == event.id for group in view.groups for month in group.months for listed in month.events
+        )
     )
     watch = [urls.event(event.id), listing] + [urls.actor(p.actor_id) for p in event.actors]
     return lambda marker: {path: original.replace(f"title: {event.title}", f"title: {marker}", 1)}, watch
