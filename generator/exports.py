@@ -123,7 +123,13 @@ def event_data(event: Event, chronology: Chronology, link: SiteAddress, text: Te
 def _coordinates(where: Coordinates | None) -> dict[str, object] | None:
     if where is None:
         return None
-    return {"latitude": where.latitude, "longitude": where.longitude, "precision": where.precision}
+    precision = where.precision
+    return {
+        "latitude": where.latitude,
+        "longitude": where.longitude,
+        "precision": precision.text if precision else None,
+        "radius_m": precision.metres if precision else None,
+    }
 
 
 def events_geojson(chronology: Chronology, link: SiteAddress, text: Text) -> str:
@@ -147,7 +153,8 @@ def _geojson(events: Iterable[Event], link: SiteAddress, text: Text) -> str:
                     "title": event.title,
                     "date": date_data(event.date, text),
                     "place": event.place,
-                    "precision": where.precision,
+                    "precision": where.precision.text if where.precision else None,
+                    "radius_m": where.precision.metres if where.precision else None,
                     "url": link(urls.event(event.id)),
                 },
             }

@@ -11,9 +11,11 @@ import re
 import unicodedata
 from typing import Literal, get_args
 
-FileKind = Literal["event", "actor"]  # what an editor's file holds
+FileKind = Literal["event", "actor", "place"]  # what an editor's file holds
 FILE_KINDS: tuple[FileKind, ...] = get_args(FileKind)
-FOLDERS: dict[FileKind, str] = {"event": "events", "actor": "actors"}  # kind of file -> its folder under content/
+# kind of file -> its folder under content/
+FOLDERS: dict[FileKind, str] = {"event": "events", "actor": "actors", "place": "places"}
+OPTIONAL: frozenset[FileKind] = frozenset({"place"})  # a chronology without places has no places/ folder
 MEDIA = "media"  # images pages show, published as they are
 MEDIA_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})  # no SVG: it can hold script
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

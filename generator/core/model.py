@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from generator.core.dates import EdtfDate
+from generator.core.geo import Precision
 from generator.core.problems import FieldPath
 
 # What an actor is; the schema's `kind` enum says the same (a test keeps them equal).
@@ -93,7 +94,7 @@ class Coordinates:
 
     latitude: float
     longitude: float
-    precision: str | None = None  # how exact, in words or metres ("the town", "500 m")
+    precision: Precision | None = None  # how exact: a word ("town") or a radius in metres
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -117,6 +118,18 @@ class Actor(EditorsFile):
     aliases: tuple[str, ...] = ()
     summary: str | None = None
     affiliations: tuple[Affiliation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place(EditorsFile):
+    """A place events happen at: a town, a base, a province.  Its coordinates say where
+    it is, as precisely as the sources allow; `part_of` names the place it lies in."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    summary: str | None = None
+    coordinates: Coordinates | None = None
+    part_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +185,25 @@ class Chronology:
     tags: tuple[Tag, ...] = ()  # by name
     tag_slugs: dict[str, str] = field(default_factory=dict, repr=False)  # tag as written -> slug
     media: frozenset[str] = frozenset()  # every image in content/media/, as a path from content/
+    places: tuple[Place, ...] = ()  # by name
+    places_by_id: dict[str, Place] = field(default_factory=dict, repr=False)
+    # An event's place, when its `place:` names one (free text names none).
+    event_places: dict[str, Place] = field(default_factory=dict, repr=False)
+    # place id -> the events at it or at a place inside it, in timeline order
+    place_events: dict[str, tuple[Event, ...]] = field(default_factory=dict, repr=False)
+    inside: dict[str, tuple[Place, ...]] = field(default_factory=dict, repr=False)  # place id -> places in it
+
+    def location(self, event: Event) -> Coordinates | None:
+        """Where to draw an event: its own coordinates, else its place's (or, failing
+        those, those of the nearest place its place lies in, at that place's precision)."""
+        if event.coordinates is not None:
+            return event.coordinates
+        place = self.event_places.get(event.id)
+        while place is not None:
+            if place.coordinates is not None:
+                return place.coordinates
+            place = self.places_by_id.get(place.part_of) if place.part_of else None
+        return None
 
     def previous(self, event: Event) -> Event | None:
         index = self.position[event.id]

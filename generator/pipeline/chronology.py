@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.core.model import Chronology
+from generator.core.content import FileKind
+from generator.core.model import Actor, Chronology, Event, Place
 from generator.core.problems import Problem
 from generator.pipeline.link import link
 from generator.pipeline.load import LoadCache, Loaded, load_content
-from generator.pipeline.validate import ValidationCache, validate_records
+from generator.pipeline.validate import Validated, ValidationCache, validate_records
 
 
 class PipelineCache:
@@ -34,13 +35,16 @@ def build_chronology(
 
 def chronology_of(loaded: Loaded, cache: ValidationCache | None = None) -> tuple[Chronology | None, list[Problem]]:
     """Validate and link what was loaded (an import checks its files with what is there)."""
-    problems = list(loaded.problems)
-    events, actors, found = validate_records(loaded.records, cache)
-    problems += found
-    accepted = {("event", e.id) for e in events} | {("actor", a.id) for a in actors}
+    validated = validate_records(loaded.records, cache)
+    problems = [*loaded.problems, *validated.problems]
+    accepted = {(kind, model.id) for kind, models in _kinds(validated) for model in models}
     unusable = (frozenset((r.kind, r.id) for r in loaded.records) - accepted) | loaded.unreadable
-    chronology, found = link(events, actors, unusable, loaded.media)
+    chronology, found = link(validated.events, validated.actors, unusable, loaded.media, validated.places)
     problems += found
     if any(not problem.warning for problem in problems):
         chronology = None
     return chronology, sorted(set(problems), key=Problem.sort_key)
+
+
+def _kinds(validated: Validated) -> tuple[tuple[FileKind, list[Event] | list[Actor] | list[Place]], ...]:
+    return (("event", validated.events), ("actor", validated.actors), ("place", validated.places))

@@ -1,4 +1,4 @@
-"""Link: validated events and actors -> one `Chronology`, every reference resolved.
+"""Link: validated events, actors and places -> one `Chronology`, every reference resolved.
 
 Checks what needs the whole collection (unknown ids, self-references, cycles) and
 builds every back-link once, so rendering a page is a dictionary lookup.
@@ -23,8 +23,9 @@ from urllib.parse import unquote
 
 from generator.core.content import FOLDERS, MEDIA, FileKind, content_file, media_file, tag_slug
 from generator.core.dates import FOREVER
-from generator.core.model import Actor, Appearance, Chronology, Event, Member, Tag
+from generator.core.model import Actor, Appearance, Chronology, Event, Member, Place, Tag
 from generator.core.problems import FieldPath, Problem, problem_at, suggest
+from generator.pipeline.places import link_places, place_problems
 
 # Known years first, by first and last day; then the rest by month and day (see above).
 # Within one first day, by time of day where it is known (events without one first).
@@ -36,22 +37,27 @@ def link(
     actors: Iterable[Actor],
     unusable_ids: frozenset[tuple[FileKind, str]] = frozenset(),
     media: frozenset[str] = frozenset(),
+    places: Iterable[Place] = (),
 ) -> tuple[Chronology | None, list[Problem]]:
     """Link what validation accepted.  ``unusable_ids`` are files that exist but could not
-    be read or failed validation, as ("event"|"actor", id): references to them are not
-    reported again, and no chronology is made.  ``media`` are the files in content/media/,
-    which bodies may show."""
+    be read or failed validation, as ("event"|"actor"|"place", id): references to them
+    are not reported again, and no chronology is made.  ``media`` are the files in
+    content/media/, which bodies may show."""
     events_by_id = {event.id: event for event in events}
     actors_by_id = {actor.id: actor for actor in actors}
+    places_by_id = {place.id: place for place in places}
     problems = _reference_problems(events_by_id, actors_by_id, unusable_ids)
     problems += _parent_cycles(actors_by_id)
+    problems += place_problems(places_by_id, events_by_id.values(), unusable_ids)
     known = frozenset(
         {content_file(kind, name) for kind, name in unusable_ids}
         | {content_file("event", name) for name in events_by_id}
         | {content_file("actor", name) for name in actors_by_id}
+        | {content_file("place", name) for name in places_by_id}
     )
-    problems += _body_link_problems([*events_by_id.values(), *actors_by_id.values()], known, media)
-    problems += _media_problems([*events_by_id.values(), *actors_by_id.values()], media)
+    files: list[Event | Actor | Place] = [*events_by_id.values(), *actors_by_id.values(), *places_by_id.values()]
+    problems += _body_link_problems(files, known, media)
+    problems += _media_problems(files, media)
     ordered, found = _timeline_order(events_by_id)
     problems += found
     if any(not problem.warning for problem in problems) or unusable_ids:
@@ -59,6 +65,7 @@ def link(
     position = {event.id: index for index, event in enumerate(ordered)}
     sorted_actors = tuple(sorted(actors_by_id.values(), key=lambda a: (a.name.casefold(), a.id)))
     tags, tag_slugs = _tags(ordered)
+    located = link_places(places_by_id, ordered)
     chronology = Chronology(
         events=tuple(ordered),
         actors=sorted_actors,
@@ -71,6 +78,11 @@ def link(
         tags=tags,
         tag_slugs=tag_slugs,
         media=media,
+        places=located.places,
+        places_by_id=places_by_id,
+        event_places=located.event_places,
+        place_events=located.place_events,
+        inside=located.inside,
     )
     return chronology, problems  # warnings only
 
@@ -199,12 +211,14 @@ def parents_of(actor: Actor, actors: dict[str, Actor]) -> list[tuple[int, str]]:
 # --- links in bodies --------------------------------------------------------------------------
 
 
-def _body_link_problems(files: Iterable[Event | Actor], known: frozenset[str], media: frozenset[str]) -> list[Problem]:
+def _body_link_problems(
+    files: Iterable[Event | Actor | Place], known: frozenset[str], media: frozenset[str]
+) -> list[Problem]:
     """A body's link to a file of the chronology must lead to one (MkDocs would warn only
     after it had started writing the site, and not at all under -q)."""
     problems = []
     for file in files:
-        folder = FOLDERS["event" if isinstance(file, Event) else "actor"]
+        folder = FOLDERS["event" if isinstance(file, Event) else "actor" if isinstance(file, Actor) else "place"]
         for target, line in file.links:
             found = _link_problem(target, folder, known, media)
             if found is not None:
@@ -217,7 +231,7 @@ def _body_link_problems(files: Iterable[Event | Actor], known: frozenset[str], m
     return problems
 
 
-def _media_problems(files: Iterable[Event | Actor], media: frozenset[str]) -> list[Problem]:
+def _media_problems(files: Iterable[Event | Actor | Place], media: frozenset[str]) -> list[Problem]:
     """Every image a `media:` entry names is a file in content/media/."""
     names = sorted(posixpath.basename(path) for path in media)
     problems = []

@@ -22,7 +22,16 @@ from typing import TypeAlias
 from frontmatter.default_handlers import YAMLHandler
 
 from generator import urls
-from generator.core.content import FOLDERS, ID_PATTERN, MEDIA, MEDIA_SUFFIXES, FileKind, is_index_page, slugify
+from generator.core.content import (
+    FOLDERS,
+    ID_PATTERN,
+    MEDIA,
+    MEDIA_SUFFIXES,
+    OPTIONAL,
+    FileKind,
+    is_index_page,
+    slugify,
+)
 from generator.core.problems import FieldPath, Problem, field_name
 from generator.pipeline import limits
 from generator.pipeline.yaml_text import YamlTextError, load_yaml_text
@@ -124,8 +133,8 @@ def _stray_entries(root: Path, shown_root: str) -> list[Problem]:
         problems.append(
             Problem(
                 f"{shown_root}/{shown_name(entry.name)}",
-                f"not part of the chronology: {shown_root}/ holds events/, actors/ and {MEDIA}/ only",
-                expected=f"event and actor files in their folders, images a page shows in {shown_root}/{MEDIA}/",
+                f"not part of the chronology: {shown_root}/ holds events/, actors/, places/ and {MEDIA}/ only",
+                expected=f"event, actor and place files in their folders, images a page shows in {shown_root}/{MEDIA}/",
             )
         )
     return problems
@@ -133,6 +142,8 @@ def _stray_entries(root: Path, shown_root: str) -> list[Problem]:
 
 def _entries(directory: Path, shown_folder: str, kind: FileKind) -> tuple[list[Path], list[Problem]]:
     if not directory.is_dir():
+        if kind in OPTIONAL and not directory.exists():
+            return [], []
         return [], [Problem(shown_folder, f"folder missing; create it for {kind} files")]
     try:
         return _sorted_entries(directory), []

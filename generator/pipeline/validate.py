@@ -1,8 +1,9 @@
-"""Validate: `RawRecord`s -> `Event`s and `Actor`s, or the problems that stop them.
+"""Validate: `RawRecord`s -> `Event`s, `Actor`s and `Place`s, or the problems that stop them.
 
 Fields and types are checked by the JSON Schema (see `generator.pipeline.schema`); this module
 turns the schema's findings into editor-facing messages and checks what a schema
-cannot say: EDTF dates, and footnotes against the sources a file lists.
+cannot say: EDTF dates, coordinates in range, a precision's word, and footnotes against
+the sources a file lists.
 References between files are the link stage's job.
 """
 
@@ -10,12 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import NotRequired, TypeAlias, TypedDict, cast
 
 from jsonschema import ValidationError
 
 from generator.core.content import FOOTNOTE_REF, PLACEHOLDER
 from generator.core.dates import ACCEPTED_FORMS, DateError, DatePoint, EdtfDate, parse_date
+from generator.core.geo import EXPECTED_PRECISION, PRECISION_WORDS, parse_precision
 from generator.core.language_tags import LanguageTagError, language_tag
 from generator.core.markdown_scan import blank_code
 from generator.core.model import (
@@ -27,6 +30,7 @@ from generator.core.model import (
     Event,
     Media,
     Participation,
+    Place,
     Source,
 )
 from generator.core.problems import FieldPath, Problem, body_line, problem_at, suggest
@@ -48,7 +52,7 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 # path -> (record, model or None, problems): what validation made of a record last time.
-ValidationCache: TypeAlias = dict[str, tuple[RawRecord, Event | Actor | None, list[Problem]]]
+ValidationCache: TypeAlias = dict[str, tuple[RawRecord, Event | Actor | Place | None, list[Problem]]]
 
 
 # Frontmatter as the schemas shape it (generator/pipeline/schema/*.schema.json).  A record's data
@@ -89,6 +93,19 @@ class _CoordinatesData(TypedDict):
     latitude: str  # decimal degrees, as text (YAML scalars all arrive as text; see yaml_text)
     longitude: str
     precision: NotRequired[str]
+
+
+class _PlaceData(TypedDict):
+    name: str
+    aliases: NotRequired[list[str]]
+    summary: NotRequired[str]
+    lang: NotRequired[str]
+    coordinates: NotRequired[_CoordinatesData]
+    part_of: NotRequired[str]
+    sources: NotRequired[list[_SourceData]]
+    media: NotRequired[list[_MediaData]]
+    corrections: NotRequired[list[_CorrectionData]]
+    imported_from: NotRequired[_ImportedData]
 
 
 class _ImportedData(TypedDict):
@@ -135,18 +152,24 @@ class _ActorData(TypedDict):
     imported_from: NotRequired[_ImportedData]
 
 
-def validate_records(
-    records: Iterable[RawRecord], cache: ValidationCache | None = None
-) -> tuple[list[Event], list[Actor], list[Problem]]:
+@dataclass(frozen=True, slots=True)
+class Validated:
+    """The models of every record validation could read, and every problem it found."""
+
+    events: list[Event] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def validate_records(records: Iterable[RawRecord], cache: ValidationCache | None = None) -> Validated:
     """Models for every record that has the fields it needs, and every problem found.
 
     A record with a problem below schema level (a bad date, a stray footnote) still
     yields a model, so that linking can report its references too; the pipeline
     refuses to build a site when any error was found.
     """
-    events: list[Event] = []
-    actors: list[Actor] = []
-    problems: list[Problem] = []
+    validated = Validated()
     for record in records:
         cached = cache.get(record.path) if cache is not None else None
         if cached is None or cached[0] is not record:  # the loader hands back the same record if unchanged
@@ -154,19 +177,23 @@ def validate_records(
             if cache is not None:
                 cache[record.path] = cached
         _, model, found = cached
-        problems.extend(found)
+        validated.problems.extend(found)
         if isinstance(model, Event):
-            events.append(model)
+            validated.events.append(model)
         elif isinstance(model, Actor):
-            actors.append(model)
-    return events, actors, problems
+            validated.actors.append(model)
+        elif isinstance(model, Place):
+            validated.places.append(model)
+    return validated
 
 
-def validate_record(record: RawRecord) -> tuple[Event | Actor | None, list[Problem]]:
+def validate_record(record: RawRecord) -> tuple[Event | Actor | Place | None, list[Problem]]:
     found = placeholder_problems(record) + control_problems(record) + schema_problems(record)
     if found:
         return None, found
-    return _event(record) if record.kind == "event" else _actor(record)
+    if record.kind == "event":
+        return _event(record)
+    return _actor(record) if record.kind == "actor" else _place(record)
 
 
 # --- placeholders and schema ----------------------------------------------------------------
@@ -269,6 +296,18 @@ def _explain(record: RawRecord, error: ValidationError) -> list[Problem]:
         ]
     if kind == "pattern" and isinstance(error.instance, str) and not error.instance.strip():
         return [problem_at(record, path, "is empty", expected=expected)]
+    if kind == "pattern" and path[-1:] == ("precision",) and isinstance(error.instance, str):
+        # "the town", "Province", "towns": the word of the vocabulary probably meant.
+        written = error.instance.strip().casefold().removeprefix("the ").strip()
+        return [
+            problem_at(
+                record,
+                path,
+                f"'{error.instance}' is not a precision",
+                expected=EXPECTED_PRECISION,
+                suggestion=suggest(written, PRECISION_WORDS),
+            )
+        ]
     if kind == "pattern" and path[-1:] == ("lang",) and isinstance(error.instance, str):
         found: list[Problem] = []
         if _language(record, path, error.instance, found) is None:
@@ -389,7 +428,20 @@ def _coordinates(record: RawRecord, data: _CoordinatesData, problems: list[Probl
     problems += found
     if found:
         return None
-    return Coordinates(latitude, longitude, data.get("precision"))
+    # The schema's pattern admits only what parse_precision reads, but for a radius of
+    # zero or past half the Earth's circumference.
+    written = data.get("precision")
+    precision = parse_precision(written) if written is not None else None
+    if written is not None and precision is None:
+        problems.append(
+            problem_at(
+                record,
+                ("coordinates", "precision"),
+                f"'{written}' is not a radius a map can draw",
+                expected=EXPECTED_PRECISION,
+            )
+        )
+    return Coordinates(latitude, longitude, precision)
 
 
 def _actor(record: RawRecord) -> tuple[Actor, list[Problem]]:
@@ -426,6 +478,26 @@ def _actor(record: RawRecord) -> tuple[Actor, list[Problem]]:
     return actor, problems
 
 
+def _place(record: RawRecord) -> tuple[Place, list[Problem]]:
+    data = cast(_PlaceData, record.data)  # accepted by the place schema (see validate_record)
+    problems: list[Problem] = []
+    sources, found = _sources(record, data.get("sources", ()))
+    problems += found
+    corrections, cited_by_corrections = _corrections(record, sources, problems)
+    problems += footnote_problems(record, sources, also_cited=cited_by_corrections)
+    coordinates = _coordinates(record, data["coordinates"], problems) if "coordinates" in data else None
+    place = Place(
+        **_file_fields(record, sources, problems),
+        name=data["name"].strip(),
+        aliases=tuple(data.get("aliases", ())),
+        summary=data.get("summary"),
+        coordinates=coordinates,
+        part_of=data.get("part_of"),
+        corrections=corrections,
+    )
+    return place, problems
+
+
 class _FileFields(TypedDict):
     id: str
     path: str
@@ -439,7 +511,7 @@ class _FileFields(TypedDict):
 
 
 def _file_fields(record: RawRecord, sources: tuple[Source, ...], problems: list[Problem]) -> _FileFields:
-    """What every event and actor takes from its file (see `model.EditorsFile`)."""
+    """What every event, actor and place takes from its file (see `model.EditorsFile`)."""
     lang = record.data.get("lang")
     media = tuple(
         Media(entry["file"].strip(), entry["alt"].strip(), entry.get("caption"), entry.get("credit"))

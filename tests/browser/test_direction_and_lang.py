@@ -39,7 +39,7 @@ actors:
   - id: united-states
 related: [us-strikes-christmas-night]
 tags: [talks.]
-coordinates: {latitude: '46.2', longitude: '6.1', precision: the city.}
+coordinates: {latitude: '46.2', longitude: '6.1', precision: town}
 media:
   - file: lake.png
     alt: The lake seen from the city.

@@ -14,7 +14,7 @@ WHERE = """
 coordinates:
   latitude: 34.4536
   longitude: 40.9185
-  precision: the town
+  precision: town
 place: Albu Kamal
 """
 
@@ -29,13 +29,18 @@ def mapped(tmp_path_factory):
 def test_the_page_shows_coordinates_with_a_geo_link(mapped):
     shown = mapped.page("events/strike/").select_one(".tl-coordinates")
     assert shown.a["href"] == "geo:34.4536,40.9185"
-    assert " ".join(shown.get_text().split()) == "34.4536, 40.9185 (precision: the town)"
+    assert " ".join(shown.get_text().split()) == "34.4536, 40.9185 (precision: town)"
     assert mapped.page("events/talk/").select_one(".tl-coordinates") is None
 
 
 def test_coordinates_in_json_csv_json_ld_and_geojson(mapped):
     events = {e["id"]: e for e in json.loads((mapped.site / "events.json").read_text())["events"]}
-    assert events["strike"]["coordinates"] == {"latitude": 34.4536, "longitude": 40.9185, "precision": "the town"}
+    assert events["strike"]["coordinates"] == {
+        "latitude": 34.4536,
+        "longitude": 40.9185,
+        "precision": "town",
+        "radius_m": 5000.0,
+    }
     assert events["talk"]["coordinates"] is None
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO((mapped.site / "timeline.csv").read_text("utf-8-sig")))}
     assert (rows["strike"]["latitude"], rows["strike"]["longitude"]) == ("34.4536", "40.9185")

@@ -60,7 +60,7 @@ def test_acled_imports_with_honest_dates_actors_and_coordinates(tmp_path):
     assert strike["coordinates"] == {
         "latitude": "34.3729",
         "longitude": "41.0949",
-        "precision": "near the town, or a part of the region",
+        "precision": "district",
     }
     assert strike["actors"] == [
         {"id": "military-forces-of-the-united-states-2017-2021", "role": "external or other forces"},

@@ -37,7 +37,8 @@ INTER: dict[str, tuple[ActorKind, str]] = {
     "8": ("organisation", "external or other forces"),
 }
 NO_INTER: tuple[ActorKind, str | None] = ("group", None)  # a code left blank or not ACLED's
-GEO_PRECISION = {"1": "the town", "2": "near the town, or a part of the region", "3": "the region"}
+# ACLED codes 1 for the town itself, 2 for near it or a part of a region, 3 for the region (admin1).
+GEO_PRECISION = {"1": "town", "2": "district", "3": "province"}
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d-%b-%Y", "%d/%m/%Y", "%d-%b-%y", "%d %b %Y")
 ACLED = "Armed Conflict Location & Event Data Project (ACLED)"
 
