@@ -25,6 +25,7 @@ from generator.core.model import ActorKind, Coordinates
 HOME = ""
 EVENTS = f"{FOLDERS['event']}/"
 ACTORS = f"{FOLDERS['actor']}/"
+PLACES = f"{FOLDERS['place']}/"
 TAGS = "tags/"
 FEED = "feed.xml"
 EVENTS_JSON = "events.json"
@@ -68,6 +69,10 @@ def event(event_id: str) -> str:
 
 def actor(actor_id: str) -> str:
     return f"{ACTORS}{actor_id}/"
+
+
+def place(place_id: str) -> str:
+    return f"{PLACES}{place_id}/"
 
 
 def tag(slug: str) -> str:

@@ -262,6 +262,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.config.events_title or default.events,
             self.config.actors_title or default.actors,
             self.config.tags_title or default.tags,
+            self.config.places_title or default.places,
         )
 
     def _use(self, views: Iterable[PageView], config: MkDocsConfig) -> None:
@@ -387,6 +388,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             reuse_fragments=self.config.reuse_fragments,
             search_bodies=self.config.search == "full",
             open_data_by_year=self.open_data_by_year,
+            places=urls.source_uri(urls.PLACES) in self.views,
         )
         # Material's templates are written for MkDocs' unescaped environment; ours show
         # editor text, so every template in our theme folder is autoescaped.
