@@ -128,10 +128,9 @@ def places_index(chronology: Chronology, title: str, limit: int, text: Text) -> 
     """Every place by name, with the place it lies in and its number of events."""
     return [
         PlacesIndex(
-            # Out of the navigation that mkdocs.yml lists (a chronology without places would
-            # list a page that does not exist): the home page and every place page link it.
             path=page.path,
             title=page.title,
+            in_nav=page.in_nav,
             entries=tuple(entry(place, chronology) for place in page.items),
             pager=page.pager,
         )
