@@ -26,6 +26,7 @@ HOME = ""
 EVENTS = f"{FOLDERS['event']}/"
 ACTORS = f"{FOLDERS['actor']}/"
 PLACES = f"{FOLDERS['place']}/"
+STORIES = f"{FOLDERS['story']}/"
 TAGS = "tags/"
 FEED = "feed.xml"
 EVENTS_JSON = "events.json"
@@ -73,6 +74,20 @@ def actor(actor_id: str) -> str:
 
 def place(place_id: str) -> str:
     return f"{PLACES}{place_id}/"
+
+
+def story(story_id: str) -> str:
+    return f"{STORIES}{story_id}/"
+
+
+def story_embed(story_id: str) -> str:
+    """A story for other sites' iframes: its steps, without the site's header."""
+    return f"{story(story_id)}embed/"
+
+
+def step_anchor(number: int) -> str:
+    """A story's step, as the address's #fragment that opens the story at it."""
+    return f"step-{number}"
 
 
 def tag(slug: str) -> str:

@@ -97,6 +97,7 @@ class TimelineConfig(base.Config):
     actors_title = c.Optional(_Text(_title))
     tags_title = c.Optional(_Text(_title))
     places_title = c.Optional(_Text(_title))  # when the chronology has places
+    stories_title = c.Optional(_Text(_title))  # when it has stories
 
     # The CLDR locale dates and numbers are written in, when it is not the site's
     # language (theme.language) itself: en_GB writes "25 December 2023" where en writes

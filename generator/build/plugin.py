@@ -208,8 +208,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             (log.warning if problem.warning and not quiet else log.error)(str(problem))
         titles = self._titles()
         if self.nav is not None:
-            places = chronology is not None and bool(chronology.places)
-            config.nav = nav_without(self.nav, frozenset() if places else frozenset({urls.source_uri(urls.PLACES)}))
+            absent = set()
+            if chronology is None or not chronology.places:
+                absent.add(urls.source_uri(urls.PLACES))
+            if chronology is None or not chronology.stories:
+                absent.add(urls.source_uri(urls.STORIES))
+            config.nav = nav_without(self.nav, frozenset(absent))
         if chronology is not None and not (config.strict and problems):
             drawing = Drawing(tuple(self.config.eras), self.config.lanes)
             histories = read_histories(docs_dir)
@@ -268,6 +272,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.config.actors_title or default.actors,
             self.config.tags_title or default.tags,
             self.config.places_title or default.places,
+            self.config.stories_title or default.stories,
         )
 
     def _use(self, views: Iterable[PageView], config: MkDocsConfig) -> None:

@@ -11,11 +11,12 @@ import re
 import unicodedata
 from typing import Literal, get_args
 
-FileKind = Literal["event", "actor", "place"]  # what an editor's file holds
+FileKind = Literal["event", "actor", "place", "story"]  # what an editor's file holds
 FILE_KINDS: tuple[FileKind, ...] = get_args(FileKind)
 # kind of file -> its folder under content/
-FOLDERS: dict[FileKind, str] = {"event": "events", "actor": "actors", "place": "places"}
-OPTIONAL: frozenset[FileKind] = frozenset({"place"})  # a chronology without places has no places/ folder
+FOLDERS: dict[FileKind, str] = {"event": "events", "actor": "actors", "place": "places", "story": "stories"}
+# A chronology without places or stories has no places/ or stories/ folder.
+OPTIONAL: frozenset[FileKind] = frozenset({"place", "story"})
 MEDIA = "media"  # images pages show, published as they are
 MEDIA_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})  # no SVG: it can hold script
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

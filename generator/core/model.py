@@ -132,6 +132,32 @@ class Place(EditorsFile):
     part_of: str | None = None
 
 
+# What a story's step tells about: an event, a place or an actor of the chronology.
+StepKind = Literal["event", "place", "actor"]
+STEP_KINDS: tuple[StepKind, ...] = get_args(StepKind)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryStep:
+    """One step of a story: the file it is about (`kind` and `target`, its id) and the
+    editor's words for it (Markdown that may cite the story's sources as [^id])."""
+
+    kind: StepKind
+    target: str
+    text: str
+    media: tuple[Media, ...] = ()
+    position: int = 0  # its index in the file's `steps:` (a step refused by validation leaves a gap)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Story(EditorsFile):
+    """A guided path through part of the chronology, step by step, in the editor's order."""
+
+    title: str
+    summary: str | None = None
+    steps: tuple[StoryStep, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Era:
     """A named period of the chronology (the `eras` option), drawn as a band on overviews."""
@@ -192,6 +218,10 @@ class Chronology:
     # place id -> the events at it or at a place inside it, in timeline order
     place_events: dict[str, tuple[Event, ...]] = field(default_factory=dict, repr=False)
     inside: dict[str, tuple[Place, ...]] = field(default_factory=dict, repr=False)  # place id -> places in it
+    stories: tuple[Story, ...] = ()  # by title
+    stories_by_id: dict[str, Story] = field(default_factory=dict, repr=False)
+    # (step kind, id) -> the stories that tell it, by title: the event's, place's or actor's page links them
+    told_in: dict[tuple[StepKind, str], tuple[Story, ...]] = field(default_factory=dict, repr=False)
 
     def location(self, event: Event) -> Coordinates | None:
         """Where to draw an event: its own coordinates, else its place's (or, failing

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.core.content import FileKind
-from generator.core.model import Actor, Chronology, Event, Place
+from generator.core.model import Actor, Chronology, Event, Place, Story
 from generator.core.problems import Problem
 from generator.pipeline.link import link
 from generator.pipeline.load import LoadCache, Loaded, load_content
@@ -39,12 +39,21 @@ def chronology_of(loaded: Loaded, cache: ValidationCache | None = None) -> tuple
     problems = [*loaded.problems, *validated.problems]
     accepted = {(kind, model.id) for kind, models in _kinds(validated) for model in models}
     unusable = (frozenset((r.kind, r.id) for r in loaded.records) - accepted) | loaded.unreadable
-    chronology, found = link(validated.events, validated.actors, unusable, loaded.media, validated.places)
+    chronology, found = link(
+        validated.events, validated.actors, unusable, loaded.media, validated.places, validated.stories
+    )
     problems += found
     if any(not problem.warning for problem in problems):
         chronology = None
     return chronology, sorted(set(problems), key=Problem.sort_key)
 
 
-def _kinds(validated: Validated) -> tuple[tuple[FileKind, list[Event] | list[Actor] | list[Place]], ...]:
-    return (("event", validated.events), ("actor", validated.actors), ("place", validated.places))
+def _kinds(
+    validated: Validated,
+) -> tuple[tuple[FileKind, list[Event] | list[Actor] | list[Place] | list[Story]], ...]:
+    return (
+        ("event", validated.events),
+        ("actor", validated.actors),
+        ("place", validated.places),
+        ("story", validated.stories),
+    )

@@ -23,9 +23,10 @@ from urllib.parse import unquote
 
 from generator.core.content import FOLDERS, MEDIA, FileKind, content_file, media_file, tag_slug
 from generator.core.dates import FOREVER
-from generator.core.model import Actor, Appearance, Chronology, Event, Member, Place, Tag
+from generator.core.model import Actor, Appearance, Chronology, Event, Media, Member, Place, StepKind, Story, Tag
 from generator.core.problems import FieldPath, Problem, problem_at, suggest
 from generator.pipeline.places import link_places, place_problems
+from generator.pipeline.stories import stories_by_title, story_problems, told_in
 
 # Known years first, by first and last day; then the rest by month and day (see above).
 # Within one first day, by time of day where it is known (events without one first).
@@ -38,6 +39,7 @@ def link(
     unusable_ids: frozenset[tuple[FileKind, str]] = frozenset(),
     media: frozenset[str] = frozenset(),
     places: Iterable[Place] = (),
+    stories: Iterable[Story] = (),
 ) -> tuple[Chronology | None, list[Problem]]:
     """Link what validation accepted.  ``unusable_ids`` are files that exist but could not
     be read or failed validation, as ("event"|"actor"|"place", id): references to them
@@ -46,16 +48,29 @@ def link(
     events_by_id = {event.id: event for event in events}
     actors_by_id = {actor.id: actor for actor in actors}
     places_by_id = {place.id: place for place in places}
+    stories_by_id = {story.id: story for story in stories}
     problems = _reference_problems(events_by_id, actors_by_id, unusable_ids)
     problems += _parent_cycles(actors_by_id)
     problems += place_problems(places_by_id, events_by_id.values(), unusable_ids)
+    steps_may_name: dict[StepKind, Collection[str]] = {
+        "event": events_by_id.keys(),
+        "place": places_by_id.keys(),
+        "actor": actors_by_id.keys(),
+    }
+    problems += story_problems(stories_by_id.values(), steps_may_name, unusable_ids)
     known = frozenset(
         {content_file(kind, name) for kind, name in unusable_ids}
         | {content_file("event", name) for name in events_by_id}
         | {content_file("actor", name) for name in actors_by_id}
         | {content_file("place", name) for name in places_by_id}
+        | {content_file("story", name) for name in stories_by_id}
     )
-    files: list[Event | Actor | Place] = [*events_by_id.values(), *actors_by_id.values(), *places_by_id.values()]
+    files: list[Event | Actor | Place | Story] = [
+        *events_by_id.values(),
+        *actors_by_id.values(),
+        *places_by_id.values(),
+        *stories_by_id.values(),
+    ]
     problems += _body_link_problems(files, known, media)
     problems += _media_problems(files, media)
     ordered, found = _timeline_order(events_by_id)
@@ -83,6 +98,9 @@ def link(
         event_places=located.event_places,
         place_events=located.place_events,
         inside=located.inside,
+        stories=stories_by_title(stories_by_id.values()),
+        stories_by_id=stories_by_id,
+        told_in=told_in(stories_by_id.values()),
     )
     return chronology, problems  # warnings only
 
@@ -212,13 +230,13 @@ def parents_of(actor: Actor, actors: dict[str, Actor]) -> list[tuple[int, str]]:
 
 
 def _body_link_problems(
-    files: Iterable[Event | Actor | Place], known: frozenset[str], media: frozenset[str]
+    files: Iterable[Event | Actor | Place | Story], known: frozenset[str], media: frozenset[str]
 ) -> list[Problem]:
     """A body's link to a file of the chronology must lead to one (MkDocs would warn only
     after it had started writing the site, and not at all under -q)."""
     problems = []
     for file in files:
-        folder = FOLDERS["event" if isinstance(file, Event) else "actor" if isinstance(file, Actor) else "place"]
+        folder = FOLDERS[_kind(file)]
         for target, line in file.links:
             found = _link_problem(target, folder, known, media)
             if found is not None:
@@ -231,17 +249,32 @@ def _body_link_problems(
     return problems
 
 
-def _media_problems(files: Iterable[Event | Actor | Place], media: frozenset[str]) -> list[Problem]:
-    """Every image a `media:` entry names is a file in content/media/."""
+def _kind(file: Event | Actor | Place | Story) -> FileKind:
+    if isinstance(file, Event):
+        return "event"
+    if isinstance(file, Actor):
+        return "actor"
+    return "place" if isinstance(file, Place) else "story"
+
+
+def _media_problems(files: Iterable[Event | Actor | Place | Story], media: frozenset[str]) -> list[Problem]:
+    """Every image a `media:` entry names (a story's steps' too) is a file in content/media/."""
     names = sorted(posixpath.basename(path) for path in media)
     problems = []
     for file in files:
-        for index, entry in enumerate(file.media):
+        entries: list[tuple[FieldPath, Media]] = [(("media", index), entry) for index, entry in enumerate(file.media)]
+        if isinstance(file, Story):
+            entries += [
+                (("steps", step.position, "media", index), entry)
+                for step in file.steps
+                for index, entry in enumerate(step.media)
+            ]
+        for path, entry in entries:
             if media_file(entry.file) not in media:
                 problems.append(
                     problem_at(
                         file,
-                        ("media", index, "file"),
+                        (*path, "file"),
                         f"'{entry.file}' is not a file in content/{MEDIA}/",
                         expected=f"the name of an image in content/{MEDIA}/",
                         suggestion=suggest(entry.file, names),

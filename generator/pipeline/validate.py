@@ -22,6 +22,7 @@ from generator.core.geo import EXPECTED_PRECISION, PRECISION_WORDS, parse_precis
 from generator.core.language_tags import LanguageTagError, language_tag
 from generator.core.markdown_scan import blank_code
 from generator.core.model import (
+    STEP_KINDS,
     Actor,
     ActorKind,
     Affiliation,
@@ -32,6 +33,8 @@ from generator.core.model import (
     Participation,
     Place,
     Source,
+    Story,
+    StoryStep,
 )
 from generator.core.problems import FieldPath, Problem, body_line, problem_at, suggest
 from generator.pipeline import limits
@@ -52,7 +55,7 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 # path -> (record, model or None, problems): what validation made of a record last time.
-ValidationCache: TypeAlias = dict[str, tuple[RawRecord, Event | Actor | Place | None, list[Problem]]]
+ValidationCache: TypeAlias = dict[str, tuple[RawRecord, Event | Actor | Place | Story | None, list[Problem]]]
 
 
 # Frontmatter as the schemas shape it (generator/pipeline/schema/*.schema.json).  A record's data
@@ -103,6 +106,25 @@ class _PlaceData(TypedDict):
     coordinates: NotRequired[_CoordinatesData]
     part_of: NotRequired[str]
     sources: NotRequired[list[_SourceData]]
+    media: NotRequired[list[_MediaData]]
+    corrections: NotRequired[list[_CorrectionData]]
+    imported_from: NotRequired[_ImportedData]
+
+
+class _StepData(TypedDict):
+    text: str
+    event: NotRequired[str]
+    place: NotRequired[str]
+    actor: NotRequired[str]
+    media: NotRequired[list[_MediaData]]
+
+
+class _StoryData(TypedDict):
+    title: str
+    steps: list[_StepData]
+    sources: list[_SourceData]
+    summary: NotRequired[str]
+    lang: NotRequired[str]
     media: NotRequired[list[_MediaData]]
     corrections: NotRequired[list[_CorrectionData]]
     imported_from: NotRequired[_ImportedData]
@@ -159,6 +181,7 @@ class Validated:
     events: list[Event] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -184,16 +207,20 @@ def validate_records(records: Iterable[RawRecord], cache: ValidationCache | None
             validated.actors.append(model)
         elif isinstance(model, Place):
             validated.places.append(model)
+        elif isinstance(model, Story):
+            validated.stories.append(model)
     return validated
 
 
-def validate_record(record: RawRecord) -> tuple[Event | Actor | Place | None, list[Problem]]:
+def validate_record(record: RawRecord) -> tuple[Event | Actor | Place | Story | None, list[Problem]]:
     found = placeholder_problems(record) + control_problems(record) + schema_problems(record)
     if found:
         return None, found
     if record.kind == "event":
         return _event(record)
-    return _actor(record) if record.kind == "actor" else _place(record)
+    if record.kind == "actor":
+        return _actor(record)
+    return _place(record) if record.kind == "place" else _story(record)
 
 
 # --- placeholders and schema ----------------------------------------------------------------
@@ -498,6 +525,61 @@ def _place(record: RawRecord) -> tuple[Place, list[Problem]]:
     return place, problems
 
 
+def _story(record: RawRecord) -> tuple[Story, list[Problem]]:
+    data = cast(_StoryData, record.data)  # accepted by the story schema (see validate_record)
+    problems: list[Problem] = []
+    sources, found = _sources(record, data["sources"])
+    problems += found
+    source_ids = [source.id for source in sources]
+    steps = []
+    cited: list[str] = []
+    for index, entry in enumerate(data["steps"]):
+        named = [kind for kind in STEP_KINDS if kind in entry]
+        if len(named) != 1:
+            said = "names none of" if not named else f"names {len(named)} of"
+            problems.append(
+                problem_at(
+                    record,
+                    ("steps", index),
+                    f"the step {said} event:, place: and actor:",
+                    expected="exactly one of event:, place: or actor: (the id of what the step tells)",
+                )
+            )
+            continue
+        kind = named[0]
+        text = entry["text"]
+        for name in FOOTNOTE_REF.findall(blank_code(text)):
+            cited.append(name)
+            if name not in source_ids:
+                problems.append(
+                    _unknown_source(
+                        record,
+                        ("steps", index, "text"),
+                        f"footnote [^{name}] names no source",
+                        name,
+                        source_ids,
+                        warning=True,
+                    )
+                )
+        media = tuple(
+            Media(item["file"].strip(), item["alt"].strip(), item.get("caption"), item.get("credit"))
+            for item in entry.get("media", ())
+        )
+        target = {"event": entry.get("event"), "place": entry.get("place"), "actor": entry.get("actor")}[kind]
+        assert target is not None  # the kind was found among the step's fields
+        steps.append(StoryStep(kind, target, text, media, index))
+    corrections, cited_by_corrections = _corrections(record, sources, problems)
+    problems += footnote_problems(record, sources, also_cited=[*cited, *cited_by_corrections])
+    story = Story(
+        **_file_fields(record, sources, problems),
+        title=data["title"].strip(),
+        summary=data.get("summary"),
+        steps=tuple(steps),
+        corrections=corrections,
+    )
+    return story, problems
+
+
 class _FileFields(TypedDict):
     id: str
     path: str
@@ -511,7 +593,7 @@ class _FileFields(TypedDict):
 
 
 def _file_fields(record: RawRecord, sources: tuple[Source, ...], problems: list[Problem]) -> _FileFields:
-    """What every event, actor and place takes from its file (see `model.EditorsFile`)."""
+    """What every editor's file takes from itself (see `model.EditorsFile`)."""
     lang = record.data.get("lang")
     media = tuple(
         Media(entry["file"].strip(), entry["alt"].strip(), entry.get("caption"), entry.get("credit"))

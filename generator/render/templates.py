@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 from generator import urls
 from generator.render.fragments import FragmentCache, render_every_time
 from generator.render.jsonld import page_jsonld
+from generator.render.story_body import story_body
 from generator.text import Text
 from generator.urls import SiteAddress
 
@@ -79,6 +80,7 @@ def install(
     env.globals["places"] = places  # whether the chronology has places (an index and a page each)
     env.globals["generator"] = generator  # <meta name=generator>: name and version
     env.filters["jsonld"] = partial(page_jsonld, address=address)
+    env.filters["story_body"] = story_body
     env.globals["_"] = partial(_gettext, text)
     env.globals["ngettext"] = partial(_ngettext, text)
     env.globals["urls"] = urls

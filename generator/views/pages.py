@@ -29,10 +29,12 @@ from generator.views.pieces import (
     PeriodLink,
     Pieces,
     PlaceLink,
+    StoryLink,
     TagLink,
     Whereabouts,
     kind_plurals,
     place_link,
+    story_link,
     whereabouts,
 )
 
@@ -199,6 +201,7 @@ class EventPage(PageView):
     start: str | None  # machine-readable bounds, only as precise as known (JSON-LD)
     end: str | None
     year: str  # the year it is listed under, for search's year filter
+    stories: tuple[StoryLink, ...] = ()  # the stories that tell it
 
     def cited_outside_body(self, source_id: str) -> str | None:
         return _cited_by_corrections(self.corrections, source_id)
@@ -234,6 +237,7 @@ class ActorPage(PageView):
     media: tuple[Figure, ...] = ()
     corrections: tuple[CorrectionLine, ...] = ()
     history: HistoryLine | None = None
+    stories: tuple[StoryLink, ...] = ()  # the stories that tell of it
 
     def cited_outside_body(self, source_id: str) -> str | None:
         return next((line.anchor for line in self.parents if line.anchor and line.source == source_id), None) or (
@@ -285,6 +289,7 @@ def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPag
         start=start.iso() if start is not None and start.year is not None else None,
         end=end.iso() if end is not None and end.year is not None and end is not start else None,
         year=_year(event, pieces.text),
+        stories=tuple(story_link(story) for story in chronology.told_in.get(("event", event.id), ())),
     )
 
 
@@ -334,6 +339,7 @@ def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces, timeline: P
         corrections=correction_lines(actor, text),
         history=pieces.history("actor", actor.id),
         overview=pieces.picture(list({a.event.id: a.event for a in appearances}.values()), period_path),
+        stories=tuple(story_link(story) for story in chronology.told_in.get(("actor", actor.id), ())),
     )
 
 

@@ -14,7 +14,7 @@ from generator import urls
 from generator.core.content import FileKind, content_file
 from generator.core.dates import DatePoint, Day, EdtfDate
 from generator.core.geo import Precision
-from generator.core.model import Actor, ActorKind, Chronology, Coordinates, Event, Media, Place, Source
+from generator.core.model import Actor, ActorKind, Chronology, Coordinates, Event, Media, Place, Source, Story
 from generator.pipeline.history import Histories, HistoryGap
 from generator.pipeline.images import Picture
 from generator.text import Text
@@ -57,6 +57,14 @@ class Whereabouts:
     latitude: float
     longitude: float
     precision: str  # "the town (about 5 km)", "within 500 m", "not given"
+
+
+@dataclass(frozen=True, slots=True)
+class StoryLink:
+    id: str
+    path: str
+    title: str
+    lang: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,3 +339,7 @@ def whereabouts(coordinates: Coordinates | None, text: Text) -> Whereabouts | No
     if coordinates is None:
         return None
     return Whereabouts(coordinates.latitude, coordinates.longitude, precision_words(coordinates.precision, text))
+
+
+def story_link(story: Story) -> StoryLink:
+    return StoryLink(story.id, urls.story(story.id), story.title, story.lang)

@@ -23,8 +23,10 @@ from generator.views.pieces import (
     PeriodLink,
     Pieces,
     PlaceLink,
+    StoryLink,
     Whereabouts,
     place_link,
+    story_link,
     whereabouts,
 )
 
@@ -58,6 +60,7 @@ class PlacePage(PageView):
     history: HistoryLine | None = None
     # For JSON-LD: coordinates as written, and the place it lies in (containedInPlace).
     coordinates: Coordinates | None = None
+    stories: tuple[StoryLink, ...] = ()  # the stories that tell of it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,6 +85,7 @@ def place_pages(
         parent = chronology.places_by_id.get(parent.part_of) if parent.part_of else None
     inside = tuple(entry(child, chronology, place) for child in chronology.inside.get(place.id, ()))
     first = urls.place(place.id)
+    stories = tuple(story_link(story) for story in chronology.told_in.get(("place", place.id), ()))
     views = []
     for page in index_pages(list(events), limit, first, place.name, lambda event: event.title, text):
         views.append(
@@ -107,6 +111,7 @@ def place_pages(
                 corrections=correction_lines(place, text) if page.path == first else (),
                 history=pieces.history("place", place.id) if page.path == first else None,
                 coordinates=place.coordinates,
+                stories=stories if page.path == first else (),
             )
         )
     return views

@@ -26,6 +26,7 @@ from generator.views.pages import (
 )
 from generator.views.pieces import Pieces, TagLink
 from generator.views.places import PlacePage, place_pages, places_index
+from generator.views.stories import stories_index, story_pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class Titles:
     actors: str
     tags: str
     places: str
+    stories: str
 
     def by_key(self) -> dict[str, str]:
         return {"timeline": self.timeline, "events": self.events, "actors": self.actors, "tags": self.tags}
@@ -49,6 +51,7 @@ def default_titles(text: Text) -> Titles:
         text.gettext("Actors"),
         text.gettext("Tags"),
         text.gettext("Places"),
+        text.gettext("Stories"),
     )
 
 
@@ -75,15 +78,18 @@ def plan_pages(
         *(actor_page(actor, chronology, pieces, timeline) for actor in chronology.actors),
         *(page for place in chronology.places for page in place_pages(place, chronology, limit, pieces, timeline)),
     ]
+    stories = [page for story in chronology.stories for page in story_pages(story, chronology, pieces, timeline)]
     views: list[PageView] = [
         *timeline_pages(urls.HOME, titles.timeline, chronology.events, limit, pieces, year_pages=True, browse=True),
         *events_index(chronology, titles.events, limit, pieces),
         *actors_index(chronology, titles.actors, limit, pieces),
         tags_index(chronology, titles.tags),
         *(places_index(chronology, titles.places, limit, text) if chronology.places else ()),
+        *(stories_index(chronology, titles.stories, limit, pieces) if chronology.stories else ()),
         search_page(text),
-        corrections_index(pages, text),
+        corrections_index([*pages, *(page for page in stories if not page.embedded)], text),
         *pages,
+        *stories,
     ]
     home = views[0]
     assert isinstance(home, Listing)

@@ -1,0 +1,144 @@
+"""Stories: a page per story readable without JavaScript (its steps in the editor's order,
+each with what it tells of and the editor's footnoted words), links both ways, the
+embed, the stories index, and the editor's mistakes."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+import yaml
+
+from tests.conftest import (
+    REPO,
+    SOURCE_BLOCK,
+    Build,
+    actor_file,
+    build_strict,
+    event_file,
+    run_generator,
+    run_mkdocs,
+    write_project,
+)
+
+STORY = "stories/drone-attack-and-us-strikes/"
+
+
+def story_file(title: str, steps: str, extra: str = "", body: str = "An introduction.[^src]") -> str:
+    front = f"title: {title}\n{textwrap.dedent(extra).strip()}\nsteps:\n{textwrap.indent(textwrap.dedent(steps).strip(), '  ')}\n{SOURCE_BLOCK}"
+    return f"---\n{front}---\n\n{body}\n"
+
+
+def words(element) -> str:
+    return " ".join(element.get_text(" ").split())
+
+
+def test_the_sample_story_reads_without_javascript_in_the_articles_order(sample_build: Build):
+    page = sample_build.page(STORY)
+    front = yaml.safe_load((REPO / "content" / STORY.rstrip("/")).with_suffix(".md").read_text().split("---")[1])
+    steps = page.select("ol.tl-steps > li.tl-step")
+    assert [li["id"] for li in steps] == [f"step-{n}" for n in range(1, len(front["steps"]) + 1)]
+    # Each step leads to what it tells of, in the file's order.
+    wanted = [
+        f"{kind}s/{step[kind]}/" for step in front["steps"] for kind in ("event", "place", "actor") if kind in step
+    ]
+    assert sample_build.links(STORY, "li.tl-step > h2 a") == wanted
+    first = steps[0]
+    assert words(first.h2).startswith("Step 1 of 12")
+    assert "25 December, year not given" in words(first.select_one(".tl-step__facts"))
+    # The editor's words are in their step, every sentence with its footnote.
+    text = first.select_one(".tl-body")
+    assert "On Christmas night the US military launched airstrikes" in words(text)
+    assert len(text.select("sup a.footnote-ref")) == 3
+    # One list of sources for the whole page, after the steps.
+    assert len(page.select("div.footnote")) == 1
+    assert page.select_one("ol.tl-steps").find_next("div", class_="footnote") is not None
+    assert not page.select("[hidden] .tl-step, .tl-step[hidden]")
+
+
+def test_every_sentence_of_the_sample_story_is_footnoted(sample_build: Build):
+    paragraphs = sample_build.page(STORY).select("li.tl-step .tl-body p")
+    assert len(paragraphs) == 12
+    for paragraph in paragraphs:
+        marks = paragraph.select("sup")
+        for mark in marks:
+            mark.replace_with("§")
+        text = paragraph.get_text().strip()
+        assert marks and text.endswith("§"), text
+        # Between two marks, one sentence: no sentence ends there without its footnote.
+        for sentence in text.split("§"):
+            assert re.search(r'[.!?]["”]?\s+["“A-Z]', sentence.strip()) is None, sentence
+
+
+def test_a_story_and_what_it_tells_link_both_ways(sample_build: Build):
+    assert sample_build.links("events/erbil-air-base-drone-attack/", ".tl-told-in a") == [STORY]
+    assert sample_build.links("places/erbil-air-base/", ".tl-told-in a") == [STORY]
+    assert sample_build.links("actors/kataib-hezbollah/", ".tl-told-in a") == [STORY]
+    assert sample_build.page("events/erbil-rocket-attack-us-contractor-killed/").select_one(".tl-told-in")
+    assert sample_build.links("stories/", ".tl-stories a") == [STORY]
+
+
+def test_the_embed_is_the_story_without_the_sites_chrome(sample_build: Build):
+    embed = sample_build.page(f"{STORY}embed/")
+    assert embed.select_one("base")["target"] == "_top"
+    assert embed.select_one("header.md-header") is None
+    assert len(embed.select("li.tl-step")) == 12
+    assert embed.select_one("[data-pagefind-body]") is None  # found once, at the story's own address
+    snippet = sample_build.page(STORY).select_one(".tl-embed pre code").get_text()
+    assert 'src="embed/"' in snippet or f"{STORY}embed/" in snippet
+
+
+def test_a_chronology_without_stories_has_no_stories_pages(tmp_path):
+    build = build_strict(tmp_path, {"a.md": event_file("A", "2020-01-01")}, {})
+    assert not (build.site / "stories").exists()
+    assert "stories/" not in [a.get("href", "") for a in build.page("").select("nav a")]
+
+
+def test_story_mistakes_name_file_line_field_and_the_likely_fix(tmp_path):
+    events = {"strike.md": event_file("Strike", "2020-01-01"), "talks.md": event_file("Talks", "2020-01-02")}
+    write_project(tmp_path, events, {"kh.md": actor_file("KH")})
+    stories = tmp_path / "content" / "stories"
+    stories.mkdir()
+    (stories / "s.md").write_text(
+        story_file(
+            "S",
+            """
+            - event: strik
+              text: It struck.[^src]
+            - event: talks
+              actor: kh
+              text: Two at once.[^src]
+            - actor: k-h
+              text: Who.[^nope]
+            - text: Nothing named.[^src]
+            """,
+        ),
+        encoding="utf-8",
+    )
+    build = run_mkdocs(tmp_path, "--strict")
+    checked = run_generator("--content", "content", "check", cwd=tmp_path)
+    for output, code in ((build.output, build.returncode), (checked.stderr, checked.returncode)):
+        assert code != 0 and "Traceback" not in output, output
+        assert "content/stories/s.md:5: steps[0].event: unknown event 'strik'" in output, output
+        assert "did you mean 'strike'?" in output
+        assert "content/stories/s.md:7: steps[1]: the step names 2 of event:, place: and actor:" in output
+        assert (
+            "content/stories/s.md:10: steps[2].actor: unknown actor 'k-h'" in output and "did you mean 'kh'?" in output
+        )
+        assert "content/stories/s.md:11: steps[2].text: footnote [^nope] names no source" in output
+        assert "content/stories/s.md:12: steps[3]: the step names none of event:, place: and actor:" in output
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("kind", ["story"])
+def test_the_story_schema_accepts_the_sample(kind):
+    import json
+
+    from jsonschema import Draft7Validator
+
+    schema = json.loads((REPO / "generator" / "pipeline" / "schema" / f"{kind}.schema.json").read_text())
+    Draft7Validator.check_schema(schema)
+    for path in (REPO / "content" / "stories").glob("*.md"):
+        data = yaml.load(path.read_text().split("---")[1], Loader=yaml.BaseLoader)
+        assert list(Draft7Validator(schema).iter_errors(data)) == [], path
