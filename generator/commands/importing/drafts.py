@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from generator.commands.importing.bounded import ReadError
-from generator.core.content import FileKind, is_index_page, slugify
+from generator.core.content import FileKind, content_file, is_index_page, slugify
 from generator.core.problems import Problem
 from generator.pipeline.limits import control_characters
 
@@ -23,7 +23,7 @@ Fields = dict[str, object]  # frontmatter, in the order it is written
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """One content file to be: an event or an actor."""
+    """One content file to be: an event, an actor or a place."""
 
     kind: FileKind
     id: str
@@ -39,11 +39,12 @@ class Reading:
     file: str
     sink: Callable[[Draft], None] | None = None  # takes each draft; without it they are kept in `drafts`
     report: Callable[[Problem], None] | None = None  # takes each problem; without it they are kept in `problems`
-    drafts: dict[str, Draft] = field(default_factory=dict)
+    drafts: dict[str, Draft] = field(default_factory=dict)  # by path in the content folder
     problems: list[Problem] = field(default_factory=list)
     eras: list[tuple[str, str]] = field(default_factory=list)  # (name, EDTF) for the `eras` option
-    ids: set[str] = field(default_factory=set)  # every id given so far
-    _next_number: dict[str, int] = field(default_factory=dict)  # the next number to try after an id taken
+    # Every id given so far, by kind: an event, an actor and a place may share one (three folders).
+    ids: set[tuple[FileKind, str]] = field(default_factory=set)
+    _next_number: dict[tuple[FileKind, str], int] = field(default_factory=dict)  # the next number after an id taken
 
     def problem(self, record: str, column: str, message: str, *, error: bool = False) -> None:
         """Something the import could not map: an error leaves the record out; otherwise
@@ -76,19 +77,20 @@ class Reading:
         """Hand a draft on; two records that would take one id are both kept, the second
         with a number after its id, and said (the numbers already tried are not tried
         again: a thousand rows of one headline cost a thousand steps, not a million)."""
-        if draft.id in self.ids:
+        kind = draft.kind
+        if (kind, draft.id) in self.ids:
             taken = draft.id
-            number = self._next_number.get(taken, 2)
-            while f"{taken}-{number}" in self.ids:
+            number = self._next_number.get((kind, taken), 2)
+            while (kind, f"{taken}-{number}") in self.ids:
                 number += 1
-            self._next_number[taken] = number + 1
+            self._next_number[kind, taken] = number + 1
             draft = replace(draft, id=f"{taken}-{number}")
             self.problem(draft.record, "id", f"{quoted(taken)} is taken by another record: '{draft.id}'")
-        self.ids.add(draft.id)
+        self.ids.add((kind, draft.id))
         if self.sink:
             self.sink(draft)
         else:
-            self.drafts[draft.id] = draft
+            self.drafts[content_file(kind, draft.id)] = draft
 
     def refused(self, refusal: ReadError) -> None:
         self.problem(refusal.record, refusal.column, refusal.message, error=True)
