@@ -25,12 +25,16 @@ from generator.core.model import ActorKind, Coordinates
 HOME = ""
 EVENTS = f"{FOLDERS['event']}/"
 ACTORS = f"{FOLDERS['actor']}/"
+PLACES = "places/"
 TAGS = "tags/"
 FEED = "feed.xml"
 EVENTS_JSON = "events.json"
 ACTORS_JSON = "actors.json"
+PLACES_JSON = "places.json"
 TIMELINE_CSV = "timeline.csv"
 EVENTS_GEOJSON = "events.geojson"  # the events that have coordinates, for a map
+PLACES_GEOJSON = "places.geojson"  # the places that have coordinates
+EVENTS_KML = "events.kml"  # the events that have coordinates, for Google Earth
 TIMELINEJS_JSON = "timelinejs.json"  # the chronology for TimelineJS
 DATA = "data/"  # the open data of a large chronology: a folder a year, compressed
 DATA_INDEX = f"{DATA}index.json"  # lists every file of data/
@@ -68,6 +72,10 @@ def event(event_id: str) -> str:
 
 def actor(actor_id: str) -> str:
     return f"{ACTORS}{actor_id}/"
+
+
+def place(place_id: str) -> str:
+    return f"{PLACES}{place_id}/"
 
 
 def tag(slug: str) -> str:
