@@ -452,9 +452,10 @@ def _kml(events: Iterable[Event], chronology: Chronology, link: SiteAddress, tex
         if where is None:
             continue
         mark = ET.SubElement(document, f"{{{KML}}}Placemark")
+        # In the order KML's schema gives a placemark's elements.
         _kml_element(mark, "name", event.title)
-        _kml_time(mark, event)
         _kml_element(mark, "description", _kml_description(event, chronology, link, text))
+        _kml_time(mark, event)
         radius = where.precision.metres if where.precision else None
         area = radius is not None and radius > SHARP
         _kml_element(mark, "styleUrl", "#area" if area else "#point")
