@@ -40,6 +40,20 @@ def test_a_timelinejs_spreadsheet_imports_and_builds(tmp_path):
     assert build.page("events/an-ancient-raid/").select_one(".tl-facts dd").get_text(strip=True) == "500 BCE"
 
 
+def test_a_sheets_location_columns_put_events_on_the_map(tmp_path):
+    done, _ = imported(tmp_path, "sheet", "sheet-with-places.csv")
+    assert "6 new" in done.stdout and "sheet-with-places.csv:4: Precision: 'Town' is not a precision" in done.stderr
+    build = run_mkdocs(tmp_path, "--strict")
+    assert build.returncode == 0, build.output
+    features = {f["id"]: f["properties"] for f in json.loads((build.site / "events.geojson").read_text())["features"]}
+    assert set(features) == {"rocket-attack-on-k-1-base", "us-strikes-in-al-qaim", "strike-at-baghdad-airport"}
+    assert (features["us-strikes-in-al-qaim"]["precision"], features["us-strikes-in-al-qaim"]["radius_m"]) == (
+        "2000 m",
+        2000.0,
+    )
+    assert features["rocket-attack-on-k-1-base"]["place"] == "K-1 Air Base"
+
+
 def test_timelinejs_json_imports_and_builds(tmp_path):
     done, content = imported(tmp_path, "timelinejs", "timelinejs.json")
     assert "3 new" in done.stdout

@@ -32,7 +32,7 @@ from itertools import combinations
 from pathlib import Path
 
 from generator.commands.importing import bounded
-from generator.commands.importing.drafts import Draft, Fields, Reading, new_id, quoted
+from generator.commands.importing.drafts import Draft, Fields, Reading, coordinates_of, new_id, quoted
 from generator.core.geo import PRECISION_WORDS
 from generator.core.model import ActorKind
 
@@ -54,7 +54,6 @@ FINEST = GEO_PRECISION["1"]  # a row at this precision needs no coordinates of i
 # ACLED's areas, largest first: the column, and the word a place's id takes after its
 # area's when they share a name (Idlib, the town, in Idlib, the governorate).
 AREAS = (("country", "country"), ("admin1", "province"), ("admin2", "district"))
-DEGREES = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?$")  # what a file's coordinates may hold (the schema's pattern)
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d-%b-%Y", "%d/%m/%Y", "%d-%b-%y", "%d %b %Y")
 ACLED = "Armed Conflict Location & Event Data Project (ACLED)"
 
@@ -251,19 +250,8 @@ def _date(day: datetime.date, precision: str) -> tuple[str, str | None]:
 def _coordinates(reading: Reading, record: str, latitude: str, longitude: str, precision: str) -> dict[str, str] | None:
     if not latitude and not longitude:
         return None
-    if not (DEGREES.match(latitude) and DEGREES.match(longitude)):
-        reading.problem(
-            record, "latitude, longitude", f"{quoted(f'{latitude}, {longitude}')} are not decimal degrees; left out"
-        )
-        return None
-    north, east = float(latitude), float(longitude)
-    if not (-90 <= north <= 90 and -180 <= east <= 180):
-        reading.problem(
-            record, "latitude, longitude", f"{quoted(f'{latitude}, {longitude}')} are out of range; left out"
-        )
-        return None
-    found = {"latitude": latitude, "longitude": longitude}
-    if precision in GEO_PRECISION:
+    found = coordinates_of(reading, record, "latitude, longitude", latitude, longitude)
+    if found is not None and precision in GEO_PRECISION:
         found["precision"] = GEO_PRECISION[precision]
     return found
 

@@ -8,6 +8,7 @@ not the file; without a `sink` and a `report` the reading keeps them (tests)."""
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -127,3 +128,28 @@ def quoted(text: object, most: int = 80) -> str:
         f"\\u{ord(char):04x}" if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in value[:most]
     )
     return f"'{shown}'" if len(value) <= most else f"'{shown}…' ({len(value):,} characters)"
+
+
+DEGREES = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?$")  # what a file's coordinates may hold (the schema's pattern)
+
+
+def coordinates_of(reading: Reading, record: str, column: str, latitude: str, longitude: str) -> dict[str, str] | None:
+    """A file's `coordinates:` (without a precision) from two cells of decimal degrees, or
+    None (said, with the row and the columns) when they are not numbers in range."""
+    try:
+        north, east = float(latitude), float(longitude)
+    except ValueError:
+        reading.problem(record, column, f"{quoted(f'{latitude}, {longitude}')} are not decimal degrees; left out")
+        return None
+    if not (math.isfinite(north) and math.isfinite(east) and -90 <= north <= 90 and -180 <= east <= 180):
+        reading.problem(record, column, f"{quoted(f'{latitude}, {longitude}')} are out of range; left out")
+        return None
+    # As written when the schema reads it so (34.4536); else in plain digits (1e-05 -> 0.00001).
+    return {
+        "latitude": latitude if DEGREES.match(latitude) else _plain(north),
+        "longitude": longitude if DEGREES.match(longitude) else _plain(east),
+    }
+
+
+def _plain(degrees: float) -> str:
+    return f"{degrees:.7f}".rstrip("0").rstrip(".")
