@@ -134,9 +134,12 @@ def test_the_home_page_links_the_data_as_published(builds):
     """Single files link each file; data split by year links its index (and no file that is
     not there)."""
     for build, expected in zip(
-        builds, (("events.json", "actors.json", "timeline.csv"), ("data/index.json",)), strict=True
+        builds, (("events.json", "actors.json", "places.json", "timeline.csv"), ("data/index.json",)), strict=True
     ):
         hrefs = [a["href"] for a in build.page("").select(".tl-browse a[href]")]
         data = [href for href in hrefs if href.endswith((".json", ".csv"))]
         assert data == list(expected)
         assert all((build.site / href).is_file() for href in data)
+        maps = [href for href in hrefs if href.endswith((".geojson", ".kml"))]
+        assert maps == ([] if "data/index.json" in expected else ["events.geojson", "events.kml"])
+        assert all((build.site / href).is_file() for href in maps)
