@@ -428,7 +428,9 @@ def _inert(cell: str) -> str:
 
 EARTH_RADIUS = 6_371_008.8  # metres: the mean radius (IUGG), which the circles are drawn on
 SHARP = PRECISION_RADII["site"]  # known this closely, a place is a point; past it, an area
-CIRCLE_VERTICES = 48  # enough for a circle to look round in Google Earth at any zoom
+CIRCLE_VERTICES = 32  # a circle looks round in Google Earth; each vertex is about 18 bytes of every placemark
+# Five decimals of a degree are about a metre, finer than any area is drawn.
+RING_DECIMALS = 5
 
 
 def events_kml(chronology: Chronology, link: SiteAddress, text: Text, site_name: str) -> str:
@@ -447,6 +449,7 @@ def _kml(events: Iterable[Event], chronology: Chronology, link: SiteAddress, tex
     # Colours are aabbggrr.  An area is faint: it says "somewhere in here", not "here".
     _kml_style(document, "point", line="ff1f4fd6", fill=None)
     _kml_style(document, "area", line="991f4fd6", fill="331f4fd6")
+    rings: dict[tuple[float, float, float], str] = {}  # the events at one place share its circle
     for event in events:
         where = chronology.location(event)
         if where is None:
@@ -461,12 +464,11 @@ def _kml(events: Iterable[Event], chronology: Chronology, link: SiteAddress, tex
         _kml_element(mark, "styleUrl", "#area" if area else "#point")
         data = ET.SubElement(mark, f"{{{KML}}}ExtendedData")
         precision = _precision(where)
+        # What a program needs beside the balloon (which names the place and links the page).
         for name, value in (
             ("id", event.id),
-            ("place", _place_name(event, chronology)),
             ("precision", precision["precision"]),
             ("radius_m", precision["radius_m"]),
-            ("url", link(urls.event(event.id))),
         ):
             if value is not None:
                 entry = ET.SubElement(data, f"{{{KML}}}Data", name=name)
@@ -476,7 +478,12 @@ def _kml(events: Iterable[Event], chronology: Chronology, link: SiteAddress, tex
                 ET.SubElement(ET.SubElement(mark, f"{{{KML}}}Polygon"), f"{{{KML}}}outerBoundaryIs"),
                 f"{{{KML}}}LinearRing",
             )
-            _kml_element(ring, "coordinates", " ".join(f"{lon:.6f},{lat:.6f}" for lon, lat in circle(where, radius)))
+            key = (where.latitude, where.longitude, radius)
+            if key not in rings:
+                rings[key] = " ".join(
+                    f"{lon:.{RING_DECIMALS}f},{lat:.{RING_DECIMALS}f}" for lon, lat in circle(where, radius)
+                )
+            _kml_element(ring, "coordinates", rings[key])
         else:
             point = ET.SubElement(mark, f"{{{KML}}}Point")
             _kml_element(point, "coordinates", f"{where.longitude!r},{where.latitude!r}")
