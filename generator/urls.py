@@ -25,7 +25,7 @@ from generator.core.model import ActorKind, Coordinates
 HOME = ""
 EVENTS = f"{FOLDERS['event']}/"
 ACTORS = f"{FOLDERS['actor']}/"
-PLACES = "places/"
+PLACES = f"{FOLDERS['place']}/"
 TAGS = "tags/"
 FEED = "feed.xml"
 EVENTS_JSON = "events.json"
