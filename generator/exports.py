@@ -570,24 +570,27 @@ def open_data(
     chronology: Chronology, link: SiteAddress, text: Text, site_name: str, eras: tuple[Era, ...], limit: int
 ) -> DataFiles:
     """Every open data file by its path in the site.  While events.json takes at most
-    `limit` bytes: events.json, actors.json, places.json, timeline.csv, events.geojson,
-    places.geojson, events.kml and timelinejs.json at the site's root.  Past it, where one
-    file would be a long download for a reader and a large share of the site: the files
-    of events for each year (the year the timeline lists an event under) in
-    data/<year>/, compressed; actors.json and the places' files (a chronology has few
-    places) whole, compressed, in data/; and data/index.json listing every part."""
+    `limit` bytes: events.json, actors.json, timeline.csv, events.geojson, events.kml,
+    timelinejs.json and, when the chronology has places, places.json and places.geojson
+    at the site's root.  Past it, where one file would be a long download for a reader
+    and a large share of the site: the files of events for each year (the year the
+    timeline lists an event under) in data/<year>/, compressed; actors.json and the
+    places' files (a chronology has few places) whole, compressed, in data/; and
+    data/index.json listing every part."""
     whole = _events_within(chronology, link, text, limit)
     if whole is not None:
-        return {
+        files: DataFiles = {
             urls.EVENTS_JSON: whole,
             urls.ACTORS_JSON: actors_json(chronology, link, text),
-            urls.PLACES_JSON: places_json(chronology, link, text),
             urls.TIMELINE_CSV: timeline_csv(chronology, link, text),
             urls.EVENTS_GEOJSON: events_geojson(chronology, link, text),
-            urls.PLACES_GEOJSON: places_geojson(chronology, link),
             urls.EVENTS_KML: events_kml(chronology, link, text, site_name),
             urls.TIMELINEJS_JSON: timelinejs_json(chronology, link, text, site_name, eras),
         }
+        if chronology.places:
+            files[urls.PLACES_JSON] = places_json(chronology, link, text)
+            files[urls.PLACES_GEOJSON] = places_geojson(chronology, link)
+        return files
     return _by_year(chronology, link, text, site_name, eras)
 
 
@@ -635,12 +638,19 @@ def _by_year(chronology: Chronology, link: SiteAddress, text: Text, site_name: s
         yield urls.TIMELINEJS_JSON, dated, lambda: _timelinejs(dated, link, text, site_name, eras, year)
 
     parts = [
-        _Part(urls.ACTORS_JSON, urls.data(urls.ACTORS_JSON + COMPRESSED), lambda: actors_json(chronology, link, text)),
-        _Part(urls.PLACES_JSON, urls.data(urls.PLACES_JSON + COMPRESSED), lambda: places_json(chronology, link, text)),
-        _Part(
-            urls.PLACES_GEOJSON, urls.data(urls.PLACES_GEOJSON + COMPRESSED), lambda: places_geojson(chronology, link)
-        ),
+        _Part(urls.ACTORS_JSON, urls.data(urls.ACTORS_JSON + COMPRESSED), lambda: actors_json(chronology, link, text))
     ]
+    if chronology.places:
+        parts += [
+            _Part(
+                urls.PLACES_JSON, urls.data(urls.PLACES_JSON + COMPRESSED), lambda: places_json(chronology, link, text)
+            ),
+            _Part(
+                urls.PLACES_GEOJSON,
+                urls.data(urls.PLACES_GEOJSON + COMPRESSED),
+                lambda: places_geojson(chronology, link),
+            ),
+        ]
     for year in sorted(years, key=lambda year: (year is None, year or 0)):
         for name, events, make in kinds(years[year], year):
             if events:

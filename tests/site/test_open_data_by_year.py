@@ -17,10 +17,8 @@ SITE = "https://example.org/chronology/"
 WHOLE = (
     "events.json",
     "actors.json",
-    "places.json",
     "timeline.csv",
     "events.geojson",
-    "places.geojson",
     "events.kml",
     "timelinejs.json",
 )
@@ -70,9 +68,8 @@ def test_past_the_limit_every_file_is_split_by_year_and_listed(builds):
     assert files["events.json"][0]["url"] == f"{SITE}data/1999/events.json.bz2"
     assert files["events.json"][-1]["url"] == f"{SITE}data/not-given/events.json.bz2"
     assert files["actors.json"][0]["url"] == f"{SITE}data/actors.json.bz2"
-    # The places are few: whole, like the actors.
-    assert [p["url"] for p in files["places.json"]] == [f"{SITE}data/places.json.bz2"]
-    assert [p["url"] for p in files["places.geojson"]] == [f"{SITE}data/places.geojson.bz2"]
+    # A chronology without places has no file of them (tests/site/test_open_data_places.py: one with).
+    assert files["places.json"] == files["places.geojson"] == []
     # Every compressed file of the site is listed, and nothing else is in data/.
     listed = {p["url"].removeprefix(SITE) for parts in files.values() for p in parts}
     published = {path.relative_to(split.site).as_posix() for path in (split.site / "data").rglob("*.bz2")}
@@ -98,7 +95,6 @@ def test_the_parts_hold_what_the_single_files_hold(builds):
     assert geo == json.loads((whole.site / "events.geojson").read_text(encoding="utf-8"))
     assert [(p["year"], p["events"]) for p in files["events.kml"]] == [(1999, 1)]
     assert part(split, files["events.kml"][0]) == (whole.site / "events.kml").read_bytes()
-    assert part(split, files["places.json"][0]) == (whole.site / "places.json").read_bytes()
 
 
 def test_timelinejs_parts_have_the_years_events_and_eras(builds):
@@ -134,7 +130,7 @@ def test_the_home_page_links_the_data_as_published(builds):
     """Single files link each file; data split by year links its index (and no file that is
     not there)."""
     for build, expected in zip(
-        builds, (("events.json", "actors.json", "places.json", "timeline.csv"), ("data/index.json",)), strict=True
+        builds, (("events.json", "actors.json", "timeline.csv"), ("data/index.json",)), strict=True
     ):
         hrefs = [a["href"] for a in build.page("").select(".tl-browse a[href]")]
         data = [href for href in hrefs if href.endswith((".json", ".csv"))]

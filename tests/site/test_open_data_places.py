@@ -6,6 +6,7 @@ the precision's radius past it, never a sharp pin for a province."""
 
 from __future__ import annotations
 
+import bz2
 import csv
 import io
 import json
@@ -56,13 +57,16 @@ EVENTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def placed(tmp_path_factory):
-    root = tmp_path_factory.mktemp("placed")
+def build_placed(root, config: str = ""):
     (root / "content" / "places").mkdir(parents=True)
     for name, text in PLACES.items():
         (root / "content" / "places" / name).write_text(text, encoding="utf-8")
-    return build_strict(root, EVENTS, {}, f"site_url: {SITE}\n")
+    return build_strict(root, EVENTS, {}, f"site_url: {SITE}\n{config}")
+
+
+@pytest.fixture(scope="module")
+def placed(tmp_path_factory):
+    return build_placed(tmp_path_factory.mktemp("placed"))
 
 
 def data(build, name: str) -> dict:
@@ -171,3 +175,37 @@ def test_kml_times_are_at_the_dates_precision_in_schema_order(placed):
     assert (span.find(f"{KML}begin").text, span.find(f"{KML}end").text) == ("2023-12-20", "2023-12-27")
     order = [child.tag.removeprefix(KML) for child in marks["strike"]]
     assert order == ["name", "description", "TimeStamp", "styleUrl", "ExtendedData", "Polygon"]
+
+
+def test_the_home_page_links_the_places_and_maps(placed):
+    hrefs = [a["href"] for a in placed.page("").select(".tl-browse a[href]")]
+    assert {"places.json", "events.geojson", "events.kml"} <= set(hrefs)
+    assert all((placed.site / href).is_file() for href in hrefs if href.endswith((".json", ".geojson", ".kml")))
+
+
+def test_past_the_limit_the_places_stay_whole_and_the_kml_goes_by_year(placed, tmp_path):
+    split = build_placed(tmp_path, "plugins:\n  - timeline:\n      open_data_limit: 1\n")
+    files = json.loads((split.site / "data" / "index.json").read_text(encoding="utf-8"))["files"]
+
+    def part(entry) -> bytes:
+        return bz2.decompress((split.site / entry["url"].removeprefix(SITE)).read_bytes())
+
+    for name in ("places.json", "places.geojson"):
+        assert [entry["url"] for entry in files[name]] == [f"{SITE}data/{name}.bz2"]
+        assert part(files[name][0]) == (placed.site / name).read_bytes()
+    assert [(entry["year"], entry["events"]) for entry in files["events.kml"]] == [(2023, 4), (2024, 1)]
+
+    def drawn(kml_bytes: bytes) -> list[tuple[str | None, ...]]:
+        """Each placemark's id, time and geometry (its words follow the plugin's locale,
+        which the second build's options leave at its default)."""
+        return [
+            (
+                mark.findtext(f"{KML}ExtendedData/{KML}Data[@name='id']/{KML}value"),
+                mark.findtext(f"{KML}TimeStamp/{KML}when") or mark.findtext(f"{KML}TimeSpan/{KML}begin"),
+                mark.findtext(f".//{KML}coordinates"),
+            )
+            for mark in ET.fromstring(kml_bytes).iter(f"{KML}Placemark")
+        ]
+
+    by_year = [mark for entry in files["events.kml"] for mark in drawn(part(entry))]
+    assert by_year == drawn((placed.site / "events.kml").read_bytes())
