@@ -26,6 +26,7 @@ HOME = ""
 EVENTS = f"{FOLDERS['event']}/"
 ACTORS = f"{FOLDERS['actor']}/"
 TAGS = "tags/"
+PLACES = f"{FOLDERS['place']}/"
 FEED = "feed.xml"
 EVENTS_JSON = "events.json"
 ACTORS_JSON = "actors.json"
@@ -68,6 +69,10 @@ def event(event_id: str) -> str:
 
 def actor(actor_id: str) -> str:
     return f"{ACTORS}{actor_id}/"
+
+
+def place(place_id: str) -> str:
+    return f"{PLACES}{place_id}/"
 
 
 def tag(slug: str) -> str:

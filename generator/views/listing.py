@@ -20,6 +20,7 @@ from generator.core.dates import Day
 from generator.core.model import Event
 from generator.text import Text
 from generator.views.dates import day_words, month_name, year_words
+from generator.views.map import MapView
 from generator.views.overview import Overview, PeriodPath
 from generator.views.pages import PageView, chunks, numbered_title
 from generator.views.pieces import ActorLink, EventCard, PeriodLink, Pieces, TagLink
@@ -90,6 +91,7 @@ class Listing(PageView):
     parent_path: str | None = None  # the listing this period's page is part of
     filter: FilterChoices | None = None
     overview: Overview | None = None  # the period at a glance (inline SVG)
+    map: MapView | None = None  # where its events happened (inline SVG), when any has a location
     # Events as one line each (date and title) rather than as cards: on the pages that
     # list events shown in full elsewhere (a tag's pages, the latest events of a split
     # listing), so that each event's card is printed once, on its period's page.
@@ -326,6 +328,7 @@ class _Page:
             parent_path=parent,
             filter=choices,
             overview=picture,
+            map=self.pieces.map_of(every),
             rows=rows,
         )
 

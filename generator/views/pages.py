@@ -18,6 +18,7 @@ from generator.core.model import Actor, ActorKind, Affiliation, Chronology, Coor
 from generator.core.problems import Problem
 from generator.text import Text
 from generator.views.dates import DateWords, date_words, year_words
+from generator.views.map import MapView
 from generator.views.markdown import page_markdown
 from generator.views.overview import Overview, PeriodPath
 from generator.views.pieces import (
@@ -193,6 +194,7 @@ class EventPage(PageView):
     start: str | None  # machine-readable bounds, only as precise as known (JSON-LD)
     end: str | None
     year: str  # the year it is listed under, for search's year filter
+    map: MapView | None = None  # a small map locating it, when it has a location
 
     def cited_outside_body(self, source_id: str) -> str | None:
         return _cited_by_corrections(self.corrections, source_id)
@@ -225,6 +227,7 @@ class ActorPage(PageView):
     members: tuple[AffiliationLine, ...]
     appearances: tuple[Appearance, ...]
     overview: Overview | None = None  # the actor's events at a glance (inline SVG)
+    map: MapView | None = None  # where the actor's events happened, when any has a location
     media: tuple[Figure, ...] = ()
     corrections: tuple[CorrectionLine, ...] = ()
     history: HistoryLine | None = None
@@ -273,6 +276,7 @@ def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPag
         start=start.iso() if start is not None and start.year is not None else None,
         end=end.iso() if end is not None and end.year is not None and end is not start else None,
         year=_year(event, pieces.text),
+        map=pieces.map_of((event,), size="locator"),
     )
 
 
@@ -316,6 +320,7 @@ def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces, timeline: P
         corrections=correction_lines(actor, text),
         history=pieces.history("actor", actor.id),
         overview=pieces.picture(list({a.event.id: a.event for a in appearances}.values()), period_path),
+        map=pieces.map_of(list({a.event.id: a.event for a in appearances}.values())),
     )
 
 

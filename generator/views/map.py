@@ -1,0 +1,714 @@
+"""Where the events happened, as a map drawn at build time (inline SVG, no tiles, no script).
+
+The base is Natural Earth's land, coasts and borders (vendored in `basemap/`, see its
+SOURCE.md), clipped to the view and thinned to the drawn scale.  The projection is
+equirectangular with its standard parallel at the view's middle latitude: over the
+extent of a page's events (a region, rarely the world) it keeps a kilometre nearly the
+same length in every direction, so a disc of a place's radius is drawn as a circle.
+
+**Precision is drawn, never hidden.**  A mark's radius is its precision's radius in
+metres at the drawn scale (never less than `MIN_RADIUS` px, so it can be seen).  An
+exact or site-level place is a small solid dot; a coarse one (district and coarser, or
+larger than `SHARP` px) is a faint disc with a dashed edge, never a sharp point.  A place
+whose precision is not given is drawn as a town (`UNKNOWN`), dashed, and its text says
+"precision not given".
+
+**Aggregation.**  Events at one place are one mark.  Dots that would overlap at the
+drawn scale (closer than `REACH` px) are merged, the busiest places first, into one mark
+whose disc covers its members and which shows their count; a coarse disc merges only
+with a disc of its own size that mostly covers it.  No map draws more than `MAX_MARKS` marks: a page of 100,000
+events stays within its budget.
+
+A mark links to its event's page (one event), to its place's page (events at one
+place), or to its entry in the list under the map (events at several places, which that
+entry names with their own links).
+
+The markup contract (theme/partials/tl-map.html), for the scripts that zoom and filter:
+the `<svg>` carries `data-west data-south data-east data-north` (the view's bounds in
+degrees; east may pass 180 where the view crosses the antimeridian), `data-scale`
+(metres per unit of the viewBox) and `data-lat0` (the standard parallel); each mark is an
+`<a class="tl-map__mark">` with `data-first`/`data-last` (ISO days: the range of its
+events, empty when no day is known), `data-count`, `data-lat`/`data-lon` (its centre),
+`data-r` (its radius in metres), `data-place` (a place id, when all its events are at
+one place) and `data-events` (the ids of its events, space-separated, when at most
+`LISTED_IDS` of them; the list under the map links each of them otherwise).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Literal
+
+from generator import urls
+from generator.core.dates import Day
+from generator.core.geo import PRECISION_RADII
+from generator.core.model import Coordinates, Event, Place
+from generator.text import Text
+
+MapSize = Literal["page", "locator"]
+
+WIDTH: dict[MapSize, int] = {"page": 800, "locator": 320}
+# The least extent a map shows, in degrees of latitude: one event at a town is shown
+# with its region around it, not its streets.
+MIN_SPAN: dict[MapSize, float] = {"page": 3.0, "locator": 8.0}
+PADDING = 0.1  # of each side of the marks' extent
+MIN_RADIUS = 2.5  # px: the least radius a mark is drawn with
+SHARP = 4.0  # px: a mark larger than this is drawn as an area (faint, dashed)
+GROUP_RADIUS = 7.0  # px: a mark of several events is drawn at least this large, to hold its count
+REACH = 18.0  # px: dots closer than this to a mark's first place join it
+COARSE_WORDS = frozenset({"district", "province", "country"})
+UNKNOWN = PRECISION_RADII["town"]  # metres drawn for a place whose precision is not given
+MAX_MARKS = 300
+LISTED_IDS = 20
+METRES_PER_DEGREE = 111_320.0  # along a meridian (and along the equator)
+MAX_FIT_RADIUS = 1_000_000.0  # metres: a larger disc does not widen the view further
+# The view's scale is one of these steps (a quarter of an octave apart) and its centre on
+# a grid of an eighth of its extent, so pages showing nearly the same area share a view,
+# and its basemap is clipped and thinned once.
+ZOOM_STEPS = 4
+CENTRE_GRID = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """An event where the map draws it: its coordinates (its own or its place's), and
+    the place its `place:` names, when it names one."""
+
+    event: Event
+    where: Coordinates
+    place: Place | None
+
+
+@dataclass(frozen=True, slots=True)
+class MapLink:
+    """A place or an event in the list under the map, with its count of events."""
+
+    path: str
+    name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class MapMark:
+    x: float  # centre and radius in units of the viewBox
+    y: float
+    r: float
+    count: int
+    coarse: bool  # drawn as a faint area with a dashed edge
+    path: str  # where the mark leads (a page, or "#anchor" of its entry in the list)
+    label: str  # what the mark stands for: "12 events near Erbil (precision: town)"
+    anchor: str  # the id of its entry in the list under the map
+    first: str  # ISO days: the range of its events' dates ("" when not known)
+    last: str
+    latitude: float
+    longitude: float
+    metres: float  # its radius on the ground
+    place: str  # a place id, when all its events are at one place
+    events: str  # its events' ids, space-separated, when at most LISTED_IDS
+    parts: tuple[MapLink, ...]  # its places (or events), when it stands for more than one
+
+
+@dataclass(frozen=True, slots=True)
+class MapView:
+    size: MapSize
+    width: int
+    height: int
+    land: str  # SVG path data, clipped and thinned
+    borders: str
+    marks: tuple[MapMark, ...]  # coarse first (drawn beneath), then by position
+    title: str
+    description: str
+    west: float
+    south: float
+    east: float
+    north: float
+    scale: float  # metres per unit of the viewBox
+    lat0: float  # the standard parallel
+    located: int  # how many events the marks stand for
+    focus: MapMark | None = None  # the place a place's page is about, drawn as a ring
+
+    @property
+    def list_anchor(self) -> str:
+        return f"tl-map-{self.size}-list"
+
+
+@dataclass(frozen=True, slots=True)
+class _View:
+    """A fitted projection: x = (lon - west) * k * s, y = (north - lat) * s, in px."""
+
+    width: int
+    height: int
+    west: float
+    north: float
+    px_per_degree: float  # along a meridian
+    k: float  # cos(lat0)
+
+    @property
+    def east(self) -> float:
+        return self.west + self.width / (self.px_per_degree * self.k)
+
+    @property
+    def south(self) -> float:
+        return self.north - self.height / self.px_per_degree
+
+    @property
+    def lat0(self) -> float:
+        return math.degrees(math.acos(self.k))
+
+    @property
+    def metres_per_px(self) -> float:
+        return METRES_PER_DEGREE / self.px_per_degree
+
+    def x(self, lon: float) -> float:
+        return (lon - self.west) * self.k * self.px_per_degree
+
+    def y(self, lat: float) -> float:
+        return (self.north - lat) * self.px_per_degree
+
+
+@dataclass
+class _Site:
+    """Events at one place (one `place:` id, or one event's own coordinates)."""
+
+    key: str
+    name: str
+    path: str
+    place: str
+    latitude: float
+    longitude: float
+    metres: float
+    word: str | None  # the precision's word; None for a radius, "" when not given
+    events: list[Event]
+
+
+def map_view(
+    located: Sequence[Located], text: Text, size: MapSize = "page", focus: Place | None = None
+) -> MapView | None:
+    """The map of `located` events (None when none is located).  `focus`, a place whose
+    page this is, is drawn as a ring and kept in view."""
+    sites = _sites(located, text)
+    if not sites:
+        return None
+    shift = _antimeridian([site.longitude for site in sites])
+    for site in sites:
+        if site.longitude < shift:
+            site.longitude += 360
+    focus_where = focus.coordinates if focus else None
+    view = _fit(sites, size, focus_where, shift)
+    marks = _marks(sites, view, text, size)
+    land, borders = _basemap(view.width, view.height, view.west, view.north, view.px_per_degree, view.k)
+    count = sum(mark.count for mark in marks)
+    title = text.ngettext("Map of %(num)s event", "Map of %(num)s events", count)
+    described = text.ngettext("%(num)s mark", "%(num)s marks", len(marks))
+    description = text.gettext(
+        "%(marks)s; each is as large as the place is known precisely. The list below names them.", marks=described
+    )
+    ring = None
+    if focus is not None and focus_where is not None:
+        lon = focus_where.longitude + (360 if focus_where.longitude < shift else 0)
+        metres = focus_where.precision.metres if focus_where.precision else UNKNOWN
+        ring = MapMark(
+            x=round(view.x(lon), 1),
+            y=round(view.y(focus_where.latitude), 1),
+            r=round(max(metres / view.metres_per_px, GROUP_RADIUS), 1),
+            count=0,
+            coarse=True,
+            path=urls.place(focus.id),
+            label=focus.name,
+            anchor="",
+            first="",
+            last="",
+            latitude=focus_where.latitude,
+            longitude=focus_where.longitude,
+            metres=metres,
+            place=focus.id,
+            events="",
+            parts=(),
+        )
+    return MapView(
+        size=size,
+        width=view.width,
+        height=view.height,
+        land=land,
+        borders=borders,
+        marks=marks,
+        title=title,
+        description=description,
+        west=round(view.west, 4),
+        south=round(view.south, 4),
+        east=round(view.east, 4),
+        north=round(view.north, 4),
+        scale=round(view.metres_per_px, 1),
+        lat0=round(view.lat0, 4),
+        located=count,
+        focus=ring,
+    )
+
+
+# --- the events, by place ------------------------------------------------------------------------
+
+
+def _sites(located: Sequence[Located], text: Text) -> list[_Site]:
+    sites: dict[str, _Site] = {}
+    for entry in located:
+        event, where, place = entry.event, entry.where, entry.place
+        key = f"place:{place.id}" if place is not None and event.coordinates is None else f"event:{event.id}"
+        site = sites.get(key)
+        if site is None:
+            precision = where.precision
+            if place is not None and event.coordinates is None:
+                name, path, place_id = place.name, urls.place(place.id), place.id
+            else:
+                name, path, place_id = event.place or event.title, urls.event(event.id), ""
+            site = sites[key] = _Site(
+                key=key,
+                name=name,
+                path=path,
+                place=place_id,
+                latitude=max(-85.0, min(85.0, where.latitude)),
+                longitude=where.longitude,
+                metres=precision.metres if precision else UNKNOWN,
+                word=(precision.word if precision else ""),
+                events=[],
+            )
+        site.events.append(event)
+    return list(sites.values())
+
+
+def _antimeridian(longitudes: list[float]) -> float:
+    """The longitude below which the marks are moved east by 360°: where the widest gap
+    between them lies, so that marks on both sides of the antimeridian (Fiji and Samoa)
+    are drawn side by side.  -180 when the widest gap is across the antimeridian."""
+    ordered = sorted(set(longitudes))
+    widest, cut = 360 - (ordered[-1] - ordered[0]), -180.0
+    for before, after in itertools.pairwise(ordered):
+        if after - before > widest:
+            widest, cut = after - before, after
+    return cut
+
+
+def _fit(sites: list[_Site], size: MapSize, focus: Coordinates | None, shift: float) -> _View:
+    """The view of every mark's disc, padded, at least MIN_SPAN high, then snapped to a
+    zoom step and a grid of centres (which only ever widens it)."""
+    lats: list[float] = []
+    lons: list[float] = []
+    points = [(site.latitude, site.longitude, site.metres) for site in sites]
+    if focus is not None:
+        lon = focus.longitude + (360 if focus.longitude < shift else 0)
+        points.append((focus.latitude, lon, focus.precision.metres if focus.precision else UNKNOWN))
+    for lat, lon, metres in points:
+        reach = min(metres, MAX_FIT_RADIUS) / METRES_PER_DEGREE
+        lats += (lat - reach, lat + reach)
+        lons += (
+            lon - reach / max(math.cos(math.radians(lat)), 0.2),
+            lon + reach / max(math.cos(math.radians(lat)), 0.2),
+        )
+    south, north = max(min(lats), -85.0), min(max(lats), 85.0)
+    west, east = min(lons), max(lons)
+    lat0 = (south + north) / 2
+    # The standard parallel to a whole degree, so that views of one region share it.
+    k = round(max(math.cos(math.radians(round(lat0))), 0.2), 6)
+    width = WIDTH[size]
+    wide = max((east - west) * k, 1e-9) * (1 + 2 * PADDING)  # in degrees of latitude
+    high = max(north - south, 1e-9) * (1 + 2 * PADDING)
+    high = max(high, MIN_SPAN[size])
+    wide = max(wide, MIN_SPAN[size])
+    height = round(min(max(width * high / wide, width * 0.4), width * 0.7))
+    px_per_degree = min(width / wide, height / high)
+    # Snap: the scale down to a step, the centre to a grid of the view's extent.
+    step = math.floor(math.log2(px_per_degree) * ZOOM_STEPS)
+    px_per_degree = 2 ** (step / ZOOM_STEPS)
+    grid_y = height / px_per_degree / CENTRE_GRID
+    grid_x = width / (px_per_degree * k) / CENTRE_GRID
+    centre_lat = round(lat0 / grid_y) * grid_y
+    centre_lon = round((west + east) / 2 / grid_x) * grid_x
+    north_edge = centre_lat + height / px_per_degree / 2
+    west_edge = centre_lon - width / (px_per_degree * k) / 2
+    return _View(width, height, round(west_edge, 6), round(north_edge, 6), px_per_degree, k)
+
+
+# --- marks ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    sites: list[_Site]
+    x: float
+    y: float
+    r: float
+    coarse: bool
+
+    @property
+    def count(self) -> int:
+        return sum(len(site.events) for site in self.sites)
+
+
+def _coarse(site: _Site, r: float) -> bool:
+    return site.word in COARSE_WORDS or site.word == "" or r > SHARP
+
+
+def _marks(sites: list[_Site], view: _View, text: Text, size: MapSize) -> tuple[MapMark, ...]:
+    placed = []
+    for site in sorted(sites, key=lambda s: (-len(s.events), s.key)):
+        r = max(site.metres / view.metres_per_px, MIN_RADIUS)
+        placed.append(_Group([site], view.x(site.longitude), view.y(site.latitude), r, _coarse(site, r)))
+    reach = REACH
+    groups = _cluster(placed, reach)
+    while len(groups) > MAX_MARKS:
+        reach *= 2
+        groups = _cluster(placed, reach)
+    groups.sort(key=lambda g: (not g.coarse, -g.r, round(g.y, 1), round(g.x, 1)))
+    return tuple(_mark(group, number, view, text, size) for number, group in enumerate(groups, start=1))
+
+
+def _cluster(placed: list[_Group], reach: float) -> list[_Group]:
+    """Greedy clustering, the busiest places first: a dot joins the first mark whose
+    first place lies within `reach` px of it (found through a grid of that size); a
+    coarse disc joins a disc of its own size that mostly covers it (or, when the marks
+    are too many, one within `reach`).  Each mark then sits at its events' mean position,
+    its disc covering every member's disc."""
+    seeds: list[tuple[_Group, list[_Group]]] = []
+    grid: dict[tuple[int, int], list[int]] = {}
+    coarse_seeds: list[int] = []
+    for group in placed:
+        found = -1
+        if group.coarse:
+            for index in coarse_seeds:
+                seed = seeds[index][0]
+                apart = math.hypot(seed.x - group.x, seed.y - group.y)
+                covered = apart + group.r <= seed.r * 1.2 and group.r * 3 >= seed.r
+                if covered or (reach > REACH and apart < reach):
+                    found = index
+                    break
+        else:
+            cx, cy = math.floor(group.x / reach), math.floor(group.y / reach)
+            nearest = reach
+            for dx in (-1, 0, 1):
+                for dy in (-1, 0, 1):
+                    for index in grid.get((cx + dx, cy + dy), ()):
+                        seed = seeds[index][0]
+                        apart = math.hypot(seed.x - group.x, seed.y - group.y)
+                        if apart < nearest or (apart == nearest and found > index):
+                            nearest, found = apart, index
+        if found >= 0:
+            seeds[found][1].append(group)
+            continue
+        seeds.append((group, [group]))
+        if group.coarse:
+            coarse_seeds.append(len(seeds) - 1)
+        else:
+            grid.setdefault((math.floor(group.x / reach), math.floor(group.y / reach)), []).append(len(seeds) - 1)
+    return [_joined(members) for _, members in seeds]
+
+
+def _joined(members: list[_Group]) -> _Group:
+    if len(members) == 1 and members[0].count == 1:
+        return members[0]
+    total = sum(member.count for member in members)
+    x = sum(member.x * member.count for member in members) / total
+    y = sum(member.y * member.count for member in members) / total
+    r = max(math.hypot(member.x - x, member.y - y) + member.r for member in members)
+    sites = [site for member in members for site in member.sites]
+    return _Group(sites, x, y, max(r, GROUP_RADIUS), members[0].coarse)
+
+
+def _mark(group: _Group, number: int, view: _View, text: Text, size: MapSize) -> MapMark:
+    sites = sorted(group.sites, key=lambda s: (-len(s.events), s.name, s.key))
+    events = [event for site in sites for event in site.events]
+    count = len(events)
+    days = sorted(
+        (first, last)
+        for event in events
+        if (first := _iso(event.date.first_day())) and (last := _iso(event.date.latest()) or first)
+    )
+    first_day = days[0][0] if days else ""
+    last_day = max((last for _, last in days), default="")
+    lead = sites[0]
+    precision = _precision_words(sites, text)
+    anchor = f"tl-map-{size}-{number}"
+    if len(sites) == 1:
+        path = lead.path
+        if count == 1:
+            label = text.gettext("%(name)s (precision: %(precision)s)", name=lead.name, precision=precision)
+        else:
+            label = text.ngettext(
+                "%(num)s event at %(place)s (precision: %(precision)s)",
+                "%(num)s events at %(place)s (precision: %(precision)s)",
+                count,
+                place=lead.name,
+                precision=precision,
+            )
+        parts: tuple[MapLink, ...] = ()
+    else:
+        path = f"#{anchor}"
+        label = text.ngettext(
+            "%(num)s event near %(place)s (precision: %(precision)s)",
+            "%(num)s events near %(place)s (precision: %(precision)s)",
+            count,
+            place=lead.name,
+            precision=precision,
+        )
+        parts = tuple(MapLink(site.path, site.name, len(site.events)) for site in sites)
+    metres = group.r * view.metres_per_px
+    lon = lead.longitude if len(sites) == 1 else view.west + group.x / (view.k * view.px_per_degree)
+    lat = lead.latitude if len(sites) == 1 else view.north - group.y / view.px_per_degree
+    return MapMark(
+        x=round(group.x, 1),
+        y=round(group.y, 1),
+        r=round(group.r, 1),
+        count=count,
+        coarse=group.coarse,
+        path=path,
+        label=label,
+        anchor=anchor,
+        first=first_day,
+        last=last_day,
+        latitude=round(lat, 4),
+        longitude=round(lon - 360 if lon > 180 else lon, 4),
+        metres=round(metres if len(sites) > 1 else lead.metres),
+        place=lead.place if len(sites) == 1 else "",
+        events=" ".join(event.id for event in events) if count <= LISTED_IDS else "",
+        parts=parts,
+    )
+
+
+def _iso(day: Day | None) -> str:
+    return day.script_iso() if day else ""
+
+
+def _precision_words(sites: list[_Site], text: Text) -> str:
+    """The precisions of a mark's places, finest to coarsest: "town", "site to province"."""
+    words = {_precision_word(site, text): site.metres if site.word != "" else UNKNOWN for site in sites}
+    ordered = sorted(words, key=lambda word: (words[word], word))
+    if len(ordered) == 1:
+        return ordered[0]
+    return text.gettext("%(finest)s to %(coarsest)s", finest=ordered[0], coarsest=ordered[-1])
+
+
+def _precision_word(site: _Site, text: Text) -> str:
+    if site.word == "":
+        return text.gettext("not given")
+    if site.word is None:
+        metres = site.metres
+        return text.gettext("%(km)s km", km=f"{metres / 1000:g}") if metres >= 10_000 else f"{metres:g} m"
+    return precision_name(site.word, text)
+
+
+def precision_name(word: str, text: Text) -> str:
+    """A precision's word as the reader's language says it."""
+    names = {
+        "exact": text.gettext("exact"),
+        "site": text.gettext("site"),
+        "neighbourhood": text.gettext("neighbourhood"),
+        "town": text.gettext("town"),
+        "district": text.gettext("district"),
+        "province": text.gettext("province"),
+        "country": text.gettext("country"),
+    }
+    return names.get(word, word)
+
+
+# --- the basemap ---------------------------------------------------------------------------------
+
+_Ring = tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    points: _Ring
+    west: float
+    south: float
+    east: float
+    north: float
+
+
+@cache
+def _shapes() -> tuple[tuple[_Shape, ...], tuple[_Shape, ...]]:
+    """The vendored land rings and border lines, as degrees, each with its bounds."""
+    raw = json.loads(resources.files(__package__).joinpath("basemap/basemap.json").read_text(encoding="utf-8"))
+    scale = raw["scale"]
+
+    def decode(flat: list[int]) -> _Shape:
+        points = []
+        x = y = 0
+        for i in range(0, len(flat), 2):
+            x += flat[i]
+            y += flat[i + 1]
+            points.append((x / scale, y / scale))
+        lons = [p[0] for p in points]
+        lats = [p[1] for p in points]
+        return _Shape(tuple(points), min(lons), min(lats), max(lons), max(lats))
+
+    return tuple(decode(ring) for ring in raw["land"]), tuple(decode(line) for line in raw["borders"])
+
+
+@lru_cache(maxsize=256)
+def _basemap(width: int, height: int, west: float, north: float, px_per_degree: float, k: float) -> tuple[str, str]:
+    """The land and borders in view as SVG path data: clipped a little outside the view,
+    projected, and thinned to what the scale can show (points closer than a unit merge;
+    points within half a unit of a straight line are dropped)."""
+    view = _View(width, height, west, north, px_per_degree, k)
+    margin = 4 / px_per_degree  # degrees: clipped edges fall outside the viewBox
+    south, east = view.south - margin, view.east + margin / k
+    lands, borders = _shapes()
+    land_parts: list[str] = []
+    border_parts: list[str] = []
+    # The view may reach past 180° (a view across the antimeridian): the basemap is drawn
+    # once more, moved by 360°, where it does.
+    for offset in (-360.0, 0.0, 360.0):
+        box = (west - margin / k - offset, south, east - offset, north + margin)
+        if box[2] < -180 or box[0] > 180:
+            continue
+        for shape in lands:
+            if _outside(shape, box):
+                continue
+            clipped = _clip_ring(shape.points, box)
+            path = _path(clipped, view, offset, closed=True)
+            if path:
+                land_parts.append(path)
+        for shape in borders:
+            if _outside(shape, box):
+                continue
+            for piece in _clip_line(shape.points, box):
+                path = _path(piece, view, offset, closed=False)
+                if path:
+                    border_parts.append(path)
+    return "".join(land_parts), "".join(border_parts)
+
+
+def _outside(shape: _Shape, box: tuple[float, float, float, float]) -> bool:
+    west, south, east, north = box
+    return shape.east < west or shape.west > east or shape.north < south or shape.south > north
+
+
+def _clip_ring(points: _Ring, box: tuple[float, float, float, float]) -> list[tuple[float, float]]:
+    """Sutherland–Hodgman against each side of the box: a ring stays a ring (its cut
+    edges run along the box, outside the viewBox)."""
+    west, south, east, north = box
+    output = list(points)
+    # Each side: the coordinate it bounds (0 longitude, 1 latitude), its value, and
+    # whether the inside is above it.
+    for axis, bound, above in ((0, west, True), (0, east, False), (1, south, True), (1, north, False)):
+        if not output:
+            break
+        source, output = output, []
+        previous = source[-1]
+        was_inside = (previous[axis] >= bound) == above
+        for point in source:
+            inside = (point[axis] >= bound) == above
+            if inside != was_inside:
+                output.append(_cut(previous, point, axis, bound))
+            if inside:
+                output.append(point)
+            previous, was_inside = point, inside
+    return output
+
+
+def _cut(a: tuple[float, float], b: tuple[float, float], axis: int, bound: float) -> tuple[float, float]:
+    """Where the segment ab crosses the line at `bound` on `axis`."""
+    t = (bound - a[axis]) / (b[axis] - a[axis])
+    crossing = (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+    return (bound, crossing[1]) if axis == 0 else (crossing[0], bound)
+
+
+def _clip_line(points: _Ring, box: tuple[float, float, float, float]) -> list[list[tuple[float, float]]]:
+    """The pieces of a line inside the box (each segment cut with Liang–Barsky)."""
+    west, south, east, north = box
+    pieces: list[list[tuple[float, float]]] = []
+    current: list[tuple[float, float]] = []
+    for a, b in itertools.pairwise(points):
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        low, high = 0.0, 1.0
+        keep = True
+        for p, q in ((-dx, a[0] - west), (dx, east - a[0]), (-dy, a[1] - south), (dy, north - a[1])):
+            if p == 0:
+                if q < 0:
+                    keep = False
+                    break
+                continue
+            t = q / p
+            if p < 0:
+                low = max(low, t)
+            else:
+                high = min(high, t)
+            if low > high:
+                keep = False
+                break
+        if not keep:
+            if current:
+                pieces.append(current)
+                current = []
+            continue
+        start = (a[0] + dx * low, a[1] + dy * low)
+        end = (a[0] + dx * high, a[1] + dy * high)
+        if not current:
+            current = [start]
+        current.append(end)
+        if high < 1.0:
+            pieces.append(current)
+            current = []
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _path(points: Sequence[tuple[float, float]], view: _View, offset: float, *, closed: bool) -> str:
+    """Points as SVG path data in whole units of the viewBox, relative after the first."""
+    projected: list[tuple[int, int]] = []
+    for lon, lat in points:
+        here = (round(view.x(lon + offset)), round(view.y(lat)))
+        if not projected or projected[-1] != here:
+            projected.append(here)
+    if closed and len(projected) > 1 and projected[0] == projected[-1]:
+        projected.pop()
+    projected = _thin(projected, closed=closed)
+    if len(projected) < (3 if closed else 2):
+        return ""
+    x0, y0 = projected[0]
+    parts = [f"M{x0} {y0}"]
+    step = []
+    for (ax, ay), (bx, by) in itertools.pairwise(projected):
+        step.append(_pair(bx - ax, by - ay))
+    parts.append("l" + "".join(step).lstrip(" "))
+    if closed:
+        parts.append("z")
+    return "".join(parts)
+
+
+def _pair(dx: int, dy: int) -> str:
+    # SVG needs no separator before a minus sign.
+    return f"{'' if dx < 0 else ' '}{dx}{'' if dy < 0 else ' '}{dy}"
+
+
+def _thin(points: list[tuple[int, int]], *, closed: bool) -> list[tuple[int, int]]:
+    """Ramer–Douglas–Peucker with a tolerance of half a unit (iterative, on whole units)."""
+    if len(points) < 3:
+        return points
+    if closed:
+        points = [*points, points[0]]
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        start, end = stack.pop()
+        ax, ay = points[start]
+        bx, by = points[end]
+        dx, dy = bx - ax, by - ay
+        length = math.hypot(dx, dy)
+        farthest, index = 0.0, -1
+        for i in range(start + 1, end):
+            px, py = points[i]
+            distance = abs(dy * (px - ax) - dx * (py - ay)) / length if length else math.hypot(px - ax, py - ay)
+            if distance > farthest:
+                farthest, index = distance, i
+        if farthest > 0.5 and index > 0:
+            keep[index] = True
+            stack += ((start, index), (index, end))
+    thinned = [point for point, kept in zip(points, keep, strict=True) if kept]
+    return thinned[:-1] if closed else thinned
