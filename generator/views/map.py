@@ -16,8 +16,9 @@ whose precision is not given is drawn as a town (`UNKNOWN`), dashed, and its tex
 **Aggregation.**  Events at one place are one mark.  Dots that would overlap at the
 drawn scale (closer than `REACH` px) are merged, the busiest places first, into one mark
 whose disc covers its members and which shows their count; a coarse disc merges only
-with a disc of its own size that mostly covers it.  No map draws more than `MAX_MARKS` marks: a page of 100,000
-events stays within its budget.
+with a disc of about its size whose centre is near (within half its radius, or `REACH`).
+No map draws more than `MAX_MARKS` marks (`REACH` doubles until it does not): a page of
+100,000 events stays within its budget.
 
 A mark links to its event's page (one event), to its place's page (events at one
 place), or to its entry in the list under the map (events at several places, which that
@@ -368,42 +369,40 @@ def _marks(sites: list[_Site], view: _View, text: Text, size: MapSize) -> tuple[
 
 
 def _cluster(placed: list[_Group], reach: float) -> list[_Group]:
-    """Greedy clustering, the busiest places first: a dot joins the first mark whose
-    first place lies within `reach` px of it (found through a grid of that size); a
-    coarse disc joins a disc of its own size that mostly covers it (or, when the marks
-    are too many, one within `reach`).  Each mark then sits at its events' mean position,
-    its disc covering every member's disc."""
+    """Greedy clustering, the busiest places first: a mark joins the nearest earlier
+    mark of its kind whose first place lies within `reach` px of it (a dot), or within
+    half the disc of a disc of about its size (a coarse one: a province never swallows a
+    town, nor a country a province); a grid of cells keeps the search near.  Each mark
+    then sits at its events' mean position, its disc covering every member's disc."""
     seeds: list[tuple[_Group, list[_Group]]] = []
-    grid: dict[tuple[int, int], list[int]] = {}
-    coarse_seeds: list[int] = []
+    grid: dict[tuple[int, int, int], list[int]] = {}
+
+    def size_class(group: _Group) -> int:
+        return math.floor(math.log2(group.r)) if group.coarse else -99
+
+    def cell_size(size: int) -> float:
+        return reach if size == -99 else max(reach, 2.0**size)
+
     for group in placed:
-        found = -1
-        if group.coarse:
-            for index in coarse_seeds:
-                seed = seeds[index][0]
-                apart = math.hypot(seed.x - group.x, seed.y - group.y)
-                covered = apart + group.r <= seed.r * 1.2 and group.r * 3 >= seed.r
-                if covered or (reach > REACH and apart < reach):
-                    found = index
-                    break
-        else:
-            cx, cy = math.floor(group.x / reach), math.floor(group.y / reach)
-            nearest = reach
+        own = size_class(group)
+        found, nearest = -1, math.inf
+        for size in (own,) if own == -99 else (own - 1, own, own + 1):
+            side = cell_size(size)
+            cx, cy = math.floor(group.x / side), math.floor(group.y / side)
             for dx in (-1, 0, 1):
                 for dy in (-1, 0, 1):
-                    for index in grid.get((cx + dx, cy + dy), ()):
+                    for index in grid.get((size, cx + dx, cy + dy), ()):
                         seed = seeds[index][0]
                         apart = math.hypot(seed.x - group.x, seed.y - group.y)
-                        if apart < nearest or (apart == nearest and found > index):
+                        close = apart <= max(seed.r / 2, reach) if group.coarse else apart < reach
+                        if close and (apart, index) < (nearest, found if found >= 0 else math.inf):
                             nearest, found = apart, index
         if found >= 0:
             seeds[found][1].append(group)
             continue
         seeds.append((group, [group]))
-        if group.coarse:
-            coarse_seeds.append(len(seeds) - 1)
-        else:
-            grid.setdefault((math.floor(group.x / reach), math.floor(group.y / reach)), []).append(len(seeds) - 1)
+        side = cell_size(own)
+        grid.setdefault((own, math.floor(group.x / side), math.floor(group.y / side)), []).append(len(seeds) - 1)
     return [_joined(members) for _, members in seeds]
 
 
