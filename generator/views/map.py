@@ -20,9 +20,9 @@ with a disc of about its size whose centre is near (within half its radius, or `
 No map draws more than `MAX_MARKS` marks (`REACH` doubles until it does not): a page of
 100,000 events stays within its budget.
 
-A mark links to its event's page (one event), to its place's page (events at one
-place), or to its entry in the list under the map (events at several places, which that
-entry names with their own links).
+A mark links to its event's page (one event: its title is its name, with the place it
+names), to its place's page (events at one place), or to its entry in the list under
+the map (events at several places, which that entry names with their own links).
 
 The markup contract (theme/partials/tl-map.html), for the scripts that zoom and filter:
 the `<svg>` carries `data-west data-south data-east data-north` (the view's bounds in
@@ -431,19 +431,28 @@ def _mark(group: _Group, number: int, view: _View, text: Text, size: MapSize) ->
     lead = sites[0]
     precision = _precision_words(sites, text)
     anchor = f"tl-map-{size}-{number}"
-    if len(sites) == 1:
-        path = lead.path
-        if count == 1:
-            label = text.gettext("%(name)s (precision: %(precision)s)", name=lead.name, precision=precision)
-        else:
-            label = text.ngettext(
-                "%(num)s event at %(place)s (precision: %(precision)s)",
-                "%(num)s events at %(place)s (precision: %(precision)s)",
-                count,
-                place=lead.name,
-                precision=precision,
+    if count == 1:
+        # One event: its page, and its title with the place it names.
+        only = events[0]
+        path = urls.event(only.id)
+        named = lead.name if lead.place else only.place
+        if named:
+            label = text.gettext(
+                "%(event)s, at %(place)s (precision: %(precision)s)", event=only.title, place=named, precision=precision
             )
+        else:
+            label = text.gettext("%(event)s (precision: %(precision)s)", event=only.title, precision=precision)
         parts: tuple[MapLink, ...] = ()
+    elif len(sites) == 1:
+        path = lead.path
+        label = text.ngettext(
+            "%(num)s event at %(place)s (precision: %(precision)s)",
+            "%(num)s events at %(place)s (precision: %(precision)s)",
+            count,
+            place=lead.name,
+            precision=precision,
+        )
+        parts = ()
     else:
         path = f"#{anchor}"
         label = text.ngettext(

@@ -151,7 +151,9 @@ def test_events_at_one_place_lead_to_its_page():
 def test_one_event_leads_to_its_page():
     view = map_view([at(7, 36.19, 44.01, "site", place="Erbil airport")], TEXT)
     assert view is not None
-    assert view.marks[0].path == "events/event-7/" and view.marks[0].label == "Erbil airport (precision: site)"
+    assert (
+        view.marks[0].path == "events/event-7/" and view.marks[0].label == "Event 7, at Erbil airport (precision: site)"
+    )
 
 
 def test_a_group_carries_the_days_of_its_events():
