@@ -67,6 +67,7 @@ COARSE_WORDS = frozenset({"district", "province", "country"})
 UNKNOWN = PRECISION_RADII["town"]  # metres drawn for a place whose precision is not given
 MAX_MARKS = 300
 LISTED_IDS = 20
+MAX_PARTS = 10  # the places the list names for one mark, the busiest first
 METRES_PER_DEGREE = 111_320.0  # along a meridian (and along the equator)
 MAX_FIT_RADIUS = 1_000_000.0  # metres: a larger disc does not widen the view further
 # The view's scale is one of these steps (a quarter of an octave apart) and its centre on
@@ -113,6 +114,7 @@ class MapMark:
     place: str  # a place id, when all its events are at one place
     events: str  # its events' ids, space-separated, when at most LISTED_IDS
     parts: tuple[MapLink, ...]  # its places (or events), when it stands for more than one
+    more: int = 0  # its events at places beyond the MAX_PARTS the list names
 
 
 @dataclass(frozen=True, slots=True)
@@ -462,7 +464,7 @@ def _mark(group: _Group, number: int, view: _View, text: Text, size: MapSize) ->
             place=lead.name,
             precision=precision,
         )
-        parts = tuple(MapLink(site.path, site.name, len(site.events)) for site in sites)
+        parts = tuple(MapLink(site.path, site.name, len(site.events)) for site in sites[:MAX_PARTS])
     metres = group.r * view.metres_per_px
     lon = lead.longitude if len(sites) == 1 else view.west + group.x / (view.k * view.px_per_degree)
     lat = lead.latitude if len(sites) == 1 else view.north - group.y / view.px_per_degree
@@ -483,6 +485,7 @@ def _mark(group: _Group, number: int, view: _View, text: Text, size: MapSize) ->
         place=lead.place if len(sites) == 1 else "",
         events=" ".join(event.id for event in events) if count <= LISTED_IDS else "",
         parts=parts,
+        more=count - sum(part.count for part in parts) if parts else 0,
     )
 
 

@@ -118,6 +118,15 @@ def test_marks_that_overlap_are_merged_and_their_counts_add_up():
     assert len({mark.anchor for mark in view.marks}) == len(view.marks)
 
 
+def test_the_list_names_the_busiest_places_of_a_mark_and_counts_the_rest():
+    located = [at(n, 36.19 + n / 10_000, 44.01, "exact") for n in range(30)]
+    view = map_view(located, TEXT)
+    assert view is not None
+    (mark,) = view.marks
+    assert len(mark.parts) == drawing.MAX_PARTS and mark.more == 30 - drawing.MAX_PARTS
+    assert mark.events == ""  # too many to list: the list under the map links them
+
+
 def test_no_map_draws_more_than_its_cap_of_marks():
     rng = random.Random(5)
     located = [at(number, rng.uniform(-60, 70), rng.uniform(-180, 180), "exact") for number in range(20_000)]
