@@ -97,6 +97,12 @@ bench: $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM)
 profile: $(SITE_STAMP)
 	$(BIN)/python bench/profile_build.py --size $(or $(SIZE),10000)
 
+## pictures: the README's pictures of the site (sample and 1,000 events, desktop and phone,
+## light and dark) into docs/pictures/; run it when the look changes and commit them
+.PHONY: pictures
+pictures: $(DEV_STAMP) $(NODE_STAMP) $(CHROMIUM)
+	$(BIN)/python tools/readme_pictures.py
+
 ## messages: collect the words readers see into generator/text/messages.pot and update
 ## each language's catalogue (generator/text/<language>.po) for translators
 messages: $(SITE_STAMP)

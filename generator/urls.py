@@ -25,6 +25,7 @@ from generator.core.model import ActorKind, Coordinates
 HOME = ""
 EVENTS = f"{FOLDERS['event']}/"
 ACTORS = f"{FOLDERS['actor']}/"
+PLACES = f"{FOLDERS['place']}/"
 TAGS = "tags/"
 PLACES = f"{FOLDERS['place']}/"
 FEED = "feed.xml"

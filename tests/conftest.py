@@ -91,12 +91,17 @@ def run_generator(*args: str | Path, cwd: Path = REPO, **options) -> subprocess.
     )
 
 
-def write_project(root: Path, events: dict[str, str], actors: dict[str, str]) -> Path:
-    """A project like the repository's, with these files (name -> whole file text)."""
+def write_project(
+    root: Path, events: dict[str, str], actors: dict[str, str], places: dict[str, str] | None = None
+) -> Path:
+    """A project like the repository's, with these files (name -> whole file text); no
+    places/ folder unless ``places`` are given."""
     # The repository's own configuration, with paths (docs_dir: content) resolved here.
     config = {"INHERIT": str(REPO / "mkdocs.yml"), "theme": {"custom_dir": str(REPO / "theme")}}
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    for folder, files in (("events", events), ("actors", actors)):
+    for folder, files in (("events", events), ("actors", actors), ("places", places)):
+        if files is None:
+            continue
         (root / "content" / folder).mkdir(parents=True, exist_ok=True)
         for name, text in files.items():
             (root / "content" / folder / name).write_text(text, encoding="utf-8")
@@ -120,9 +125,11 @@ def actor_file(name: str, kind: str = "group", extra: str = "", body: str = "Des
     return f"---\n{front}---\n\n{body}\n"
 
 
-def build_strict(root: Path, events: dict[str, str], actors: dict[str, str], config: str = "") -> Build:
+def build_strict(
+    root: Path, events: dict[str, str], actors: dict[str, str], config: str = "", places: dict[str, str] | None = None
+) -> Build:
     """Write a project (with extra mkdocs.yml lines), build it with --strict, insist it builds."""
-    write_project(root, events, actors)
+    write_project(root, events, actors, places)
     if config:
         add_config(root, config)
     build = run_mkdocs(root, "--strict")
@@ -224,6 +231,8 @@ SAMPLE_PAGES = {  # one of each kind a reader sees, in the sample site
     "tags index": "tags/",
     "tag": "tags/airstrike/",
     "year": "years/2009/",
+    "place": "places/albu-kamal/",
+    "places index": "places/",
 }
 
 
@@ -342,7 +351,7 @@ ARABIC_EVENTS = {
         title: غارات أمريكية على مواقع الكتائب
         date: 2023-12-25
         summary: ضربت الولايات المتحدة ثلاثة مواقع.
-        place: الحدود العراقية السورية
+        place: border
         actors:
           - id: usa
             role: مهاجم
@@ -386,6 +395,16 @@ ARABIC_ACTORS = {
     "hashd.md": arabic_file("name: الحشد الشعبي\nkind: organisation", "تحالف فصائل."),
     "usa.md": arabic_file("name: الولايات المتحدة\nkind: state", "دولة."),
 }
+ARABIC_PLACES = {
+    "border.md": arabic_file(
+        """
+        name: الحدود العراقية السورية
+        aliases: [الحدود السورية العراقية]
+        coordinates: {latitude: '35.2', longitude: '40.6', precision: 300 km}
+        """,
+        "حدود بين العراق وسوريا.",
+    ),
+}
 # Material's palette toggles are named in mkdocs.yml, like the site's name: the site's own words.
 ARABIC_CONFIG = f"""
 site_name: تسلسل زمني للغارات
@@ -409,5 +428,7 @@ plugins:
 def arabic_build(tmp_path_factory) -> Build:
     """A site in Arabic, read right to left."""
     return built_once(
-        tmp_path_factory, "arabic", lambda root: build_strict(root, ARABIC_EVENTS, ARABIC_ACTORS, ARABIC_CONFIG)
+        tmp_path_factory,
+        "arabic",
+        lambda root: build_strict(root, ARABIC_EVENTS, ARABIC_ACTORS, ARABIC_CONFIG, ARABIC_PLACES),
     )

@@ -89,13 +89,14 @@ class _Era(base.BaseConfigOption[Era]):
 
 
 class TimelineConfig(base.Config):
-    # Titles of the four generated index pages (also the navigation labels when mkdocs.yml
+    # Titles of the generated index pages (also the navigation labels when mkdocs.yml
     # lists the pages without titles of their own).  By default, the words of the site's
     # language (theme.language): "Timeline", "Chronologie", ...
     timeline_title = c.Optional(_Text(_title))
     events_title = c.Optional(_Text(_title))
     actors_title = c.Optional(_Text(_title))
     tags_title = c.Optional(_Text(_title))
+    places_title = c.Optional(_Text(_title))  # when the chronology has places
 
     # The CLDR locale dates and numbers are written in, when it is not the site's
     # language (theme.language) itself: en_GB writes "25 December 2023" where en writes

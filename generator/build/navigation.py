@@ -1,4 +1,5 @@
-"""The key under which pages may share Material's sidebars (its ``site_nav`` block).
+"""The navigation: the key under which pages may share Material's sidebars (its
+``site_nav`` block), and the indexes mkdocs.yml may list that a chronology may not have.
 
 Every event page has the same navigation sidebar; rendered once per key instead of once
 per page (through the render step's fragment cache), it costs a large chronology almost
@@ -38,3 +39,17 @@ def nav_fragment_key(
 
 def toc_signature(items: Iterable[AnchorLink]) -> TocSignature:
     return tuple((str(item.title), item.url, item.level, toc_signature(item.children)) for item in items)
+
+
+def nav_without(nav: list[object], absent: frozenset[str]) -> list[object]:
+    """mkdocs.yml's `nav` without the entries that name a page of `absent` (an index the
+    chronology does not have, such as the places index of one without places: MkDocs
+    would warn of a missing page, and --strict refuse the build).  Entries are as
+    mkdocs.yml writes them: a page's name, or {title: name}; sections are kept."""
+    kept: list[object] = []
+    for entry in nav:
+        target = next(iter(entry.values())) if isinstance(entry, dict) and len(entry) == 1 else entry
+        if isinstance(target, str) and target in absent:
+            continue
+        kept.append(entry)
+    return kept

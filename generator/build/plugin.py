@@ -60,7 +60,7 @@ from generator.build.build_date import last_commit_time
 from generator.build.config import TimelineConfig
 from generator.build.content_watch import ContentWatch
 from generator.build.minify import minified
-from generator.build.navigation import NavFragmentKey, nav_fragment_key
+from generator.build.navigation import NavFragmentKey, nav_fragment_key, nav_without
 from generator.build.provenance import build_record, seal, version
 from generator.build.publish import StagedSite, exit_on_sigterm, site_size
 from generator.build.search_index import PreviewIndexer, RenderedIndex, SearchIndexError
@@ -113,6 +113,7 @@ class SearchBox(BasePlugin[_SearchBoxConfig]):
 class TimelinePlugin(BasePlugin[TimelineConfig]):
     def __init__(self) -> None:
         self.views: dict[str, PageView] = {}  # by source URI
+        self.nav: list[object] | None = None  # mkdocs.yml's nav, before a build drops what it does not have
         self.shown: dict[str, tuple[object, PageView]] = {}  # source URI -> (theme stamp, view) last built
         self.exports: DataFiles = {}  # open data and feed files, by path in the site
         self.images: dict[str, bytes] = {}  # images as published (cleaned, scaled), by path in the site
@@ -178,6 +179,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 "plugins: remove 'search' from mkdocs.yml: the timeline plugin searches with Pagefind, "
                 "which readers download only when they search (Material's search loads its whole index on every page)"
             )
+        self.nav = config.nav  # as mkdocs.yml lists it; each build drops the indexes it does not have
         box = SearchBox()
         box.load_config({})
         config.plugins["material/search"] = box
@@ -205,6 +207,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         for problem in problems:
             (log.warning if problem.warning and not quiet else log.error)(str(problem))
         titles = self._titles()
+        if self.nav is not None:
+            places = chronology is not None and bool(chronology.places)
+            config.nav = nav_without(self.nav, frozenset() if places else frozenset({urls.source_uri(urls.PLACES)}))
         if chronology is not None and not (config.strict and problems):
             drawing = Drawing(tuple(self.config.eras), self.config.lanes)
             histories = read_histories(docs_dir)
@@ -262,6 +267,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.config.events_title or default.events,
             self.config.actors_title or default.actors,
             self.config.tags_title or default.tags,
+            self.config.places_title or default.places,
         )
 
     def _use(self, views: Iterable[PageView], config: MkDocsConfig) -> None:
@@ -387,6 +393,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             reuse_fragments=self.config.reuse_fragments,
             search_bodies=self.config.search == "full",
             open_data_by_year=self.open_data_by_year,
+            places=urls.source_uri(urls.PLACES) in self.views,
         )
         # Material's templates are written for MkDocs' unescaped environment; ours show
         # editor text, so every template in our theme folder is autoescaped.

@@ -1,4 +1,4 @@
-"""schema.org JSON-LD for event and actor pages, made from their views.
+"""schema.org JSON-LD for event, actor and place pages, made from their views.
 
 Dates only as precise as known ("2023-12" for a month; nothing when the year is not
 given); addresses only when the site's address is configured.
@@ -10,9 +10,11 @@ import json
 
 from markupsafe import Markup
 
+from generator.core.model import Coordinates
 from generator.urls import SiteAddress
 from generator.views.pages import ActorPage, CorrectionLine, EventPage, PageView
-from generator.views.pieces import ActorLink, Citation
+from generator.views.pieces import ActorLink, Citation, PlaceLink
+from generator.views.places import PlacePage
 
 
 def page_jsonld(view: PageView, address: SiteAddress) -> Markup | None:
@@ -20,6 +22,8 @@ def page_jsonld(view: PageView, address: SiteAddress) -> Markup | None:
         return script_json(event_jsonld(view, address))
     if isinstance(view, ActorPage):
         return script_json(actor_jsonld(view, address))
+    if isinstance(view, PlacePage) and view.path == view.place.path:
+        return script_json(place_jsonld(view, address))
     return None
 
 
@@ -36,12 +40,11 @@ def event_jsonld(view: EventPage, address: SiteAddress) -> dict[str, object]:
     if view.lang:
         data["inLanguage"] = view.lang
     if view.place or view.coordinates:
-        place: dict[str, object] = {"@type": "Place"}
+        place: dict[str, object] = _place(view.place_link, address) if view.place_link else {"@type": "Place"}
         if view.place:
             place["name"] = view.place
         if view.coordinates:
-            where = view.coordinates
-            place["geo"] = {"@type": "GeoCoordinates", "latitude": where.latitude, "longitude": where.longitude}
+            place["geo"] = _geo(view.coordinates)
         data["location"] = place
     if view.participants:
         data["about"] = [_thing(participant.actor, address) for participant in view.participants]
@@ -87,6 +90,39 @@ def actor_jsonld(view: ActorPage, address: SiteAddress) -> dict[str, object]:
     if view.corrections:
         data["correction"] = _corrections(view.corrections)
     return data
+
+
+def place_jsonld(view: PlacePage, address: SiteAddress) -> dict[str, object]:
+    """A Place, in the places it lies in (containedInPlace, nearest first, each in the next)."""
+    data: dict[str, object] = {"@context": "https://schema.org", **_place(view.place, address)}
+    if view.aliases:
+        data["alternateName"] = list(view.aliases)
+    if view.summary:
+        data["description"] = view.summary
+    if view.coordinates:
+        data["geo"] = _geo(view.coordinates)
+    inner = data
+    for parent in view.within:
+        inner["containedInPlace"] = inner = _place(parent, address)
+    if view.corrections:
+        data["correction"] = _corrections(view.corrections)
+    return data
+
+
+def _place(place: PlaceLink, address: SiteAddress) -> dict[str, object]:
+    found: dict[str, object] = {"@type": "Place", "name": place.name}
+    if address.absolute(place.path):
+        found["url"] = address.absolute(place.path)
+    return found
+
+
+def _geo(where: Coordinates) -> dict[str, object]:
+    """Coordinates as GeoCoordinates; a place known only roughly as a GeoCircle of its
+    precision's radius, so that a reader of the data does not take it for a point."""
+    point = {"@type": "GeoCoordinates", "latitude": where.latitude, "longitude": where.longitude}
+    if where.precision is None or where.precision.word == "exact":
+        return point
+    return {"@type": "GeoCircle", "geoMidpoint": point, "geoRadius": where.precision.metres}
 
 
 def _thing(actor: ActorLink, address: SiteAddress) -> dict[str, object]:

@@ -65,6 +65,7 @@ def install(
     reuse_fragments: bool,
     search_bodies: bool = True,
     open_data_by_year: bool = False,
+    places: bool = False,
 ) -> None:
     env.filters["link"] = link
     env.filters["isolate"] = isolate
@@ -75,6 +76,7 @@ def install(
     env.globals["search_bodies"] = search_bodies
     # Whether the open data is published by year (data/index.json) or as single files.
     env.globals["open_data_by_year"] = open_data_by_year
+    env.globals["places"] = places  # whether the chronology has places (an index and a page each)
     env.globals["generator"] = generator  # <meta name=generator>: name and version
     env.filters["jsonld"] = partial(page_jsonld, address=address)
     env.globals["_"] = partial(_gettext, text)

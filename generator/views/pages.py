@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import ClassVar, Generic, TypeVar
+from typing import ClassVar, Generic, Protocol, TypeVar
 
 from generator import urls
 from generator.core.content import FOOTNOTE_REF
 from generator.core.dates import Day, EdtfDate, coverage
-from generator.core.model import Actor, ActorKind, Affiliation, Chronology, Coordinates, EditorsFile, Event
+from generator.core.model import Actor, ActorKind, Affiliation, Chronology, Coordinates, EditorsFile, Event, Place
 from generator.core.problems import Problem
 from generator.text import Text
 from generator.views.dates import DateWords, date_words, year_words
@@ -29,8 +29,12 @@ from generator.views.pieces import (
     HistoryLine,
     PeriodLink,
     Pieces,
+    PlaceLink,
     TagLink,
+    Whereabouts,
     kind_plurals,
+    place_link,
+    whereabouts,
 )
 
 
@@ -181,13 +185,15 @@ class EventPage(PageView):
     date: DateWords
     date_note: str | None
     summary: str | None  # in the page's metadata (JSON-LD)
-    place: str | None
+    place: str | None  # as written
+    place_link: PlaceLink | None  # the place it names, when it names one of content/places/
     participants: tuple[Participant, ...]
     tags: tuple[TagLink, ...]
     related: tuple[EventLink, ...]
     previous: EventLink | None
     next: EventLink | None
-    coordinates: Coordinates | None
+    coordinates: Coordinates | None  # its own, else its place's (see Chronology.location)
+    where: Whereabouts | None  # the same, with the precision in words
     media: tuple[Figure, ...]
     corrections: tuple[CorrectionLine, ...]
     history: HistoryLine | None
@@ -249,19 +255,25 @@ def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPag
     names = [name for p in event.actors for name in _names(actors[p.actor_id])]
     previous, following = chronology.previous(event), chronology.next(event)
     start, end = event.date.start, event.date.end
+    place = chronology.event_places.get(event.id)
+    coordinates = chronology.location(event)
     return EventPage(
         path=path,
         title=event.title,
         lang=event.lang,
         markdown=page_markdown(path, event.body, event.sources),
         description=f"{pieces.date(event).label}. {event.summary}" if event.summary else pieces.date(event).label,
-        keywords=tuple(dict.fromkeys((*event.tags, *([event.place] if event.place else []), *names))),
+        keywords=tuple(
+            dict.fromkeys((*event.tags, *([event.place] if event.place else []), *_place_names(place), *names))
+        ),
         citations=tuple(pieces.citation(source) for source in event.sources),
         date=pieces.date(event),
         date_note=event.date_note,
         summary=event.summary,
-        place=event.place,
-        coordinates=event.coordinates,
+        place=place.name if place else event.place,
+        place_link=place_link(place) if place else None,
+        coordinates=coordinates,
+        where=whereabouts(coordinates, pieces.text),
         media=pieces.figures(event.media),
         corrections=correction_lines(event, pieces.text),
         history=pieces.history("event", event.id),
@@ -278,6 +290,12 @@ def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPag
         year=_year(event, pieces.text),
         map=pieces.map_of((event,), size="locator"),
     )
+
+
+def _place_names(place: Place | None) -> tuple[str, ...]:
+    """What search finds an event by, of its place: the place's names, those of the
+    places it lies in are on their own pages."""
+    return (place.name, *place.aliases) if place else ()
 
 
 def _year(event: Event, text: Text) -> str:
@@ -517,8 +535,21 @@ class CorrectionsIndex(PageView):
     entries: tuple[CorrectedPage, ...]
 
 
-def corrections_index(pages: Iterable[EventPage | ActorPage], text: Text) -> CorrectionsIndex:
-    """From the event and actor pages' own correction lines (made once, with the page)."""
+class Corrected(Protocol):
+    """A page of an editor's file: the corrections index lists its corrections."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def lang(self) -> str | None: ...
+    @property
+    def corrections(self) -> tuple[CorrectionLine, ...]: ...
+
+
+def corrections_index(pages: Iterable[Corrected], text: Text) -> CorrectionsIndex:
+    """From the event, actor and place pages' own correction lines (made once, with the page)."""
     entries = [CorrectedPage(page.path, page.title, line, page.lang) for page in pages for line in page.corrections]
     entries.sort(key=lambda entry: (-entry.line.day, entry.path))
     return CorrectionsIndex(path=urls.CORRECTIONS, title=text.gettext("Corrections"), entries=tuple(entries))

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from generator import urls
 from generator.core.content import FileKind, content_file
 from generator.core.dates import DatePoint, Day, EdtfDate
-from generator.core.model import Actor, ActorKind, Chronology, Event, Media, Place, Source
+from generator.core.geo import Precision
+from generator.core.model import Actor, ActorKind, Chronology, Coordinates, Event, Media, Place, Source
 from generator.pipeline.history import Histories, HistoryGap
 from generator.pipeline.images import Picture
 from generator.text import Text
@@ -40,6 +41,23 @@ class TagLink:
     @property
     def path(self) -> str:
         return urls.tag(self.slug)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceLink:
+    id: str
+    path: str
+    name: str
+    lang: str | None = None  # the language of its file (a BCP 47 tag), when given
+
+
+@dataclass(frozen=True, slots=True)
+class Whereabouts:
+    """A place's coordinates as a page shows them, with its precision in words."""
+
+    latitude: float
+    longitude: float
+    precision: str  # "the town (about 5 km)", "within 500 m", "not given"
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,3 +313,37 @@ class Pieces:
         return Citation(
             source.id, source.title, source.publisher, published, source.url, source.archived, archived_on, source.lang
         )
+
+
+def place_link(place: Place) -> PlaceLink:
+    return PlaceLink(place.id, urls.place(place.id), place.name, place.lang)
+
+
+def precision_words(precision: Precision | None, text: Text) -> str:
+    """How precisely a place is known, for readers: its word with the radius a map draws
+    for it, or the radius the editor gave."""
+    if precision is None:
+        return text.gettext("precision not given")
+    radius = _distance(precision.metres, text)
+    words = {
+        "exact": text.gettext("exact"),
+        "site": text.gettext("the site, about %(radius)s", radius=radius),
+        "neighbourhood": text.gettext("the neighbourhood, about %(radius)s", radius=radius),
+        "town": text.gettext("the town, about %(radius)s", radius=radius),
+        "district": text.gettext("the district, about %(radius)s", radius=radius),
+        "province": text.gettext("the province, about %(radius)s", radius=radius),
+        "country": text.gettext("the country, about %(radius)s", radius=radius),
+    }
+    return words[precision.word] if precision.word else text.gettext("within %(radius)s", radius=radius)
+
+
+def _distance(metres: float, text: Text) -> str:
+    if metres < 1000:
+        return text.gettext("%(number)s m", number=text.number(round(metres)))
+    return text.gettext("%(number)s km", number=text.number(round(metres / 1000)))
+
+
+def whereabouts(coordinates: Coordinates | None, text: Text) -> Whereabouts | None:
+    if coordinates is None:
+        return None
+    return Whereabouts(coordinates.latitude, coordinates.longitude, precision_words(coordinates.precision, text))

@@ -25,23 +25,31 @@ from generator.views.pages import (
     tags_index,
 )
 from generator.views.pieces import Pieces, TagLink
+from generator.views.places import PlacePage, place_pages, places_index
 
 
 @dataclass(frozen=True, slots=True)
 class Titles:
-    """The titles of the four index pages (also their navigation labels)."""
+    """The titles of the index pages (also their navigation labels)."""
 
     timeline: str
     events: str
     actors: str
     tags: str
+    places: str
 
     def by_key(self) -> dict[str, str]:
         return {"timeline": self.timeline, "events": self.events, "actors": self.actors, "tags": self.tags}
 
 
 def default_titles(text: Text) -> Titles:
-    return Titles(text.gettext("Timeline"), text.gettext("Events"), text.gettext("Actors"), text.gettext("Tags"))
+    return Titles(
+        text.gettext("Timeline"),
+        text.gettext("Events"),
+        text.gettext("Actors"),
+        text.gettext("Tags"),
+        text.gettext("Places"),
+    )
 
 
 def plan_pages(
@@ -62,15 +70,17 @@ def plan_pages(
     first published and last updated (see `history`), linked with `history_url`."""
     pieces = Pieces(chronology, text, drawing, pictures or {}, histories, history_url)
     timeline = PeriodPages.of(urls.HOME, chronology.events, limit, year_pages=True).path_from(urls.HOME)
-    pages: list[EventPage | ActorPage] = [
+    pages: list[EventPage | ActorPage | PlacePage] = [
         *(event_page(event, chronology, pieces) for event in chronology.events),
         *(actor_page(actor, chronology, pieces, timeline) for actor in chronology.actors),
+        *(page for place in chronology.places for page in place_pages(place, chronology, limit, pieces, timeline)),
     ]
     views: list[PageView] = [
         *timeline_pages(urls.HOME, titles.timeline, chronology.events, limit, pieces, year_pages=True, browse=True),
         *events_index(chronology, titles.events, limit, pieces),
         *actors_index(chronology, titles.actors, limit, pieces),
         tags_index(chronology, titles.tags),
+        *(places_index(chronology, titles.places, limit, text) if chronology.places else ()),
         search_page(text),
         corrections_index(pages, text),
         *pages,

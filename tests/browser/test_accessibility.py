@@ -57,7 +57,17 @@ def test_more_page_kinds_have_no_accessibility_violations(request, browser, serv
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_arabic_pages_have_no_accessibility_violations(arabic_build, browser, scheme):
-    paths = ["", "events/strike/", "actors/kataib/", "events/", "actors/", "tags/", "years/2023/"]
+    paths = [
+        "",
+        "events/strike/",
+        "actors/kataib/",
+        "events/",
+        "actors/",
+        "tags/",
+        "years/2023/",
+        "places/",
+        "places/border/",
+    ]
     with static_server(arabic_build.site) as base:
         report = axe_report(browser, scheme, base, {path: path for path in paths})
     keep_report(f"axe-arabic-{scheme}.json", report)

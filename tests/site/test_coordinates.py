@@ -29,7 +29,7 @@ def mapped(tmp_path_factory):
 def test_the_page_shows_coordinates_with_a_geo_link(mapped):
     shown = mapped.page("events/strike/").select_one(".tl-coordinates")
     assert shown.a["href"] == "geo:34.4536,40.9185"
-    assert " ".join(shown.get_text().split()) == "34.4536, 40.9185 (precision: town)"
+    assert " ".join(shown.get_text().split()) == "34.4536, 40.9185 (precision: the town, about 5 km)"
     assert mapped.page("events/talk/").select_one(".tl-coordinates") is None
 
 
@@ -49,7 +49,12 @@ def test_coordinates_in_json_csv_json_ld_and_geojson(mapped):
     assert location == {
         "@type": "Place",
         "name": "Albu Kamal",
-        "geo": {"@type": "GeoCoordinates", "latitude": 34.4536, "longitude": 40.9185},
+        # Known to the town: a circle of the town's size, not a point.
+        "geo": {
+            "@type": "GeoCircle",
+            "geoMidpoint": {"@type": "GeoCoordinates", "latitude": 34.4536, "longitude": 40.9185},
+            "geoRadius": 5000.0,
+        },
     }
     geo = json.loads((mapped.site / "events.geojson").read_text())
     assert geo["type"] == "FeatureCollection" and [f["id"] for f in geo["features"]] == ["strike"]
