@@ -12,6 +12,13 @@ import {onFilter} from "./filter.mjs";
 import {gestures} from "./gestures.mjs";
 
 const DAY = 86400000;
+const viewers = [];
+
+/** Calls `listener` with the view a picture shows after each change, [from, to) in
+ *  milliseconds, or null for its whole period (the map shows the same period). */
+export function onView(listener) {
+  viewers.push(listener);
+}
 
 function day(text) {
   return Date.parse(text + "T00:00:00Z");
@@ -192,10 +199,11 @@ function start(figure, {svg, data, whole}, wanted) {
     }
   }
 
-  // An event filtered out of the list (by actor, tag or year) leaves the picture too.
+  // An event filtered out of the list (by actor, tag or year, or by the map's place or
+  // area: tl-elsewhere) leaves the picture too.
   function listed(item) {
     const entry = itemOf.get(item.link.getAttribute("href"));
-    return !entry || !entry.hidden;
+    return !entry || (!entry.hidden && !entry.classList.contains("tl-elsewhere"));
   }
 
   function draw() {
@@ -233,6 +241,9 @@ function start(figure, {svg, data, whole}, wanted) {
     }
     // Said (to screen readers too) only when the view is not the whole period.
     status.textContent = zoomed ? words(view[0]) + " – " + words(view[1] - DAY) : "";
+    for (const listener of viewers) {
+      listener(zoomed ? view.slice() : null);
+    }
   }
 
   function set(from, to) {
