@@ -265,7 +265,9 @@ def _sites(located: Sequence[Located], text: Text) -> list[_Site]:
         site = sites.get(key)
         if site is None:
             precision = where.precision
-            if place is not None and event.coordinates is None:
+            # An event with coordinates of its own is drawn where they say, and still
+            # named (and listed) by the place its `place:` names.
+            if place is not None:
                 name, path, place_id = place.name, urls.place(place.id), place.id
             else:
                 name, path, place_id = event.place or event.title, urls.event(event.id), ""
@@ -433,25 +435,33 @@ def _mark(group: _Group, number: int, view: _View, text: Text, size: MapSize) ->
     lead = sites[0]
     precision = _precision_words(sites, text)
     anchor = f"tl-map-{size}-{number}"
+    # What the list names: each place once (with the events drawn at their own
+    # coordinates there), and each event that names no place.
+    named: dict[str, MapLink] = {}
+    for site in sites:
+        key = site.place or site.key
+        known = named.get(key)
+        named[key] = MapLink(site.path, site.name, len(site.events) + (known.count if known else 0))
+    places = sorted(named.values(), key=lambda part: (-part.count, part.name, part.path))
     if count == 1:
         # One event: its page, and its title with the place it names.
         only = events[0]
         path = urls.event(only.id)
-        named = lead.name if lead.place else only.place
-        if named:
+        where = lead.name if lead.place else only.place
+        if where:
             label = text.gettext(
-                "%(event)s, at %(place)s (precision: %(precision)s)", event=only.title, place=named, precision=precision
+                "%(event)s, at %(place)s (precision: %(precision)s)", event=only.title, place=where, precision=precision
             )
         else:
             label = text.gettext("%(event)s (precision: %(precision)s)", event=only.title, precision=precision)
         parts: tuple[MapLink, ...] = ()
-    elif len(sites) == 1:
-        path = lead.path
+    elif len(places) == 1:
+        path = places[0].path
         label = text.ngettext(
             "%(num)s event at %(place)s (precision: %(precision)s)",
             "%(num)s events at %(place)s (precision: %(precision)s)",
             count,
-            place=lead.name,
+            place=places[0].name,
             precision=precision,
         )
         parts = ()
@@ -461,10 +471,10 @@ def _mark(group: _Group, number: int, view: _View, text: Text, size: MapSize) ->
             "%(num)s event near %(place)s (precision: %(precision)s)",
             "%(num)s events near %(place)s (precision: %(precision)s)",
             count,
-            place=lead.name,
+            place=places[0].name,
             precision=precision,
         )
-        parts = tuple(MapLink(site.path, site.name, len(site.events)) for site in sites[:MAX_PARTS])
+        parts = tuple(places[:MAX_PARTS])
     metres = group.r * view.metres_per_px
     lon = lead.longitude if len(sites) == 1 else view.west + group.x / (view.k * view.px_per_degree)
     lat = lead.latitude if len(sites) == 1 else view.north - group.y / view.px_per_degree
@@ -482,7 +492,7 @@ def _mark(group: _Group, number: int, view: _View, text: Text, size: MapSize) ->
         latitude=round(lat, 4),
         longitude=round(lon - 360 if lon > 180 else lon, 4),
         metres=round(metres if len(sites) > 1 else lead.metres),
-        place=lead.place if len(sites) == 1 else "",
+        place=lead.place if len(places) == 1 else "",
         events=" ".join(event.id for event in events) if count <= LISTED_IDS else "",
         parts=parts,
         more=count - sum(part.count for part in parts) if parts else 0,

@@ -233,3 +233,19 @@ def test_radius_words_at_every_precision_are_positive():
     for word, metres in PRECISION_RADII.items():
         assert parse_precision(word) == Precision(metres, word)
         assert math.isfinite(metres) and metres > 0
+
+
+def test_events_with_their_own_coordinates_are_listed_under_the_place_they_name():
+    erbil = place("erbil", 36.19, 44.01, "neighbourhood")
+    located = [Located(event(n), erbil.coordinates, erbil) for n in range(2)]  # type: ignore[arg-type]
+    own = Event(**{**_fields(event(5)), "coordinates": Coordinates(36.2, 44.02, parse_precision("site"))})
+    located.append(Located(own, own.coordinates, erbil))  # type: ignore[arg-type]
+    view = map_view(located, TEXT)
+    assert view is not None
+    (mark,) = view.marks
+    assert mark.label == "3 events at Erbil (precision: site to neighbourhood)"
+    assert mark.path == "places/erbil/" and mark.place == "erbil" and mark.parts == ()
+
+
+def _fields(value: Event) -> dict[str, object]:
+    return {name: getattr(value, name) for name in ("id", "path", "body", "title", "date", "place")}
