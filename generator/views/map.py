@@ -32,7 +32,13 @@ degrees; east may pass 180 where the view crosses the antimeridian), `data-scale
 events, empty when no day is known), `data-count`, `data-lat`/`data-lon` (its centre),
 `data-r` (its radius in metres), `data-place` (a place id, when all its events are at
 one place) and `data-events` (the ids of its events, space-separated, when at most
-`LISTED_IDS` of them; the list under the map links each of them otherwise).
+`LISTED_IDS` of them; the list under the map links each of them otherwise), a
+`<title>` (its accessible name) and a `<circle>` (and a `<text>` with its count when it
+stands for more than one event); `.tl-map__mark--area` marks a coarse one.  A point is
+drawn at x = (lon - west) · cos(lat0) · s, y = (north - lat) · s, where s, the units per
+degree of latitude, is width / ((east - west) · cos(lat0)); a longitude west of `data-west`
+is drawn 360° further east.  The list under the map (`.tl-map__list`) has one `<li>` per
+mark, in the marks' order, with the id the mark's `#anchor` links to.
 """
 
 from __future__ import annotations
