@@ -32,7 +32,13 @@ degrees; east may pass 180 where the view crosses the antimeridian), `data-scale
 events, empty when no day is known), `data-count`, `data-lat`/`data-lon` (its centre),
 `data-r` (its radius in metres), `data-place` (a place id, when all its events are at
 one place) and `data-events` (the ids of its events, space-separated, when at most
-`LISTED_IDS` of them; the list under the map links each of them otherwise).
+`LISTED_IDS` of them; the list under the map links each of them otherwise), a
+`<title>` (its accessible name) and a `<circle>` (and a `<text>` with its count when it
+stands for more than one event); `.tl-map__mark--area` marks a coarse one.  A point is
+drawn at x = (lon - west) · cos(lat0) · s, y = (north - lat) · s, where s, the units per
+degree of latitude, is width / ((east - west) · cos(lat0)); a longitude west of `data-west`
+is drawn 360° further east.  The list under the map (`.tl-map__list`) has one `<li>` per
+mark, in the marks' order, with the id the mark's `#anchor` links to.
 """
 
 from __future__ import annotations
@@ -59,9 +65,10 @@ WIDTH: dict[MapSize, int] = {"page": 800, "locator": 320}
 # with its region around it, not its streets.
 MIN_SPAN: dict[MapSize, float] = {"page": 3.0, "locator": 8.0}
 PADDING = 0.1  # of each side of the marks' extent
-MIN_RADIUS = 2.5  # px: the least radius a mark is drawn with
+MIN_RADIUS = 3.0  # px: the least radius a mark is drawn with
 SHARP = 4.0  # px: a mark larger than this is drawn as an area (faint, dashed)
 GROUP_RADIUS = 7.0  # px: a mark of several events is drawn at least this large, to hold its count
+DIGIT = 2.7  # px: half the width of a digit of the count (9px bold), so that the count fits its mark
 REACH = 18.0  # px: dots closer than this to a mark's first place join it
 COARSE_WORDS = frozenset({"district", "province", "country"})
 UNKNOWN = PRECISION_RADII["town"]  # metres drawn for a place whose precision is not given
@@ -102,6 +109,8 @@ class MapMark:
     y: float
     r: float
     count: int
+    count_text: str  # the count as the mark shows it ("" for one event)
+    text_y: float  # where the count is written: the centre, or low in a large disc (clear of the dots on it)
     coarse: bool  # drawn as a faint area with a dashed edge
     path: str  # where the mark leads (a page, or "#anchor" of its entry in the list)
     label: str  # what the mark stands for: "12 events near Erbil (precision: town)"
@@ -221,6 +230,8 @@ def map_view(
             y=round(view.y(focus_where.latitude), 1),
             r=round(max(metres / view.metres_per_px, GROUP_RADIUS), 1),
             count=0,
+            count_text="",
+            text_y=0.0,
             coarse=True,
             path=urls.place(focus.id),
             label=focus.name,
@@ -265,7 +276,9 @@ def _sites(located: Sequence[Located], text: Text) -> list[_Site]:
         site = sites.get(key)
         if site is None:
             precision = where.precision
-            if place is not None and event.coordinates is None:
+            # An event with coordinates of its own is drawn where they say, and still
+            # named (and listed) by the place its `place:` names.
+            if place is not None:
                 name, path, place_id = place.name, urls.place(place.id), place.id
             else:
                 name, path, place_id = event.place or event.title, urls.event(event.id), ""
@@ -362,15 +375,15 @@ def _marks(sites: list[_Site], view: _View, text: Text, size: MapSize) -> tuple[
         r = max(site.metres / view.metres_per_px, MIN_RADIUS)
         placed.append(_Group([site], view.x(site.longitude), view.y(site.latitude), r, _coarse(site, r)))
     reach = REACH
-    groups = _cluster(placed, reach)
+    groups = _cluster(placed, reach, text)
     while len(groups) > MAX_MARKS:
         reach *= 2
-        groups = _cluster(placed, reach)
+        groups = _cluster(placed, reach, text)
     groups.sort(key=lambda g: (not g.coarse, -g.r, round(g.y, 1), round(g.x, 1)))
     return tuple(_mark(group, number, view, text, size) for number, group in enumerate(groups, start=1))
 
 
-def _cluster(placed: list[_Group], reach: float) -> list[_Group]:
+def _cluster(placed: list[_Group], reach: float, text: Text) -> list[_Group]:
     """Greedy clustering, the busiest places first: a mark joins the nearest earlier
     mark of its kind whose first place lies within `reach` px of it (a dot), or within
     half the disc of a disc of about its size (a coarse one: a province never swallows a
@@ -405,10 +418,10 @@ def _cluster(placed: list[_Group], reach: float) -> list[_Group]:
         seeds.append((group, [group]))
         side = cell_size(own)
         grid.setdefault((own, math.floor(group.x / side), math.floor(group.y / side)), []).append(len(seeds) - 1)
-    return [_joined(members) for _, members in seeds]
+    return [_joined(members, text) for _, members in seeds]
 
 
-def _joined(members: list[_Group]) -> _Group:
+def _joined(members: list[_Group], text: Text) -> _Group:
     if len(members) == 1 and members[0].count == 1:
         return members[0]
     total = sum(member.count for member in members)
@@ -416,7 +429,12 @@ def _joined(members: list[_Group]) -> _Group:
     y = sum(member.y * member.count for member in members) / total
     r = max(math.hypot(member.x - x, member.y - y) + member.r for member in members)
     sites = [site for member in members for site in member.sites]
-    return _Group(sites, x, y, max(r, GROUP_RADIUS), members[0].coarse)
+    return _Group(sites, x, y, max(r, _count_radius(total, text)), members[0].coarse)
+
+
+def _count_radius(count: int, text: Text) -> float:
+    """The least radius that holds the count written in the mark."""
+    return max(GROUP_RADIUS, DIGIT * len(text.number(count)) + 2.5)
 
 
 def _mark(group: _Group, number: int, view: _View, text: Text, size: MapSize) -> MapMark:
@@ -433,25 +451,38 @@ def _mark(group: _Group, number: int, view: _View, text: Text, size: MapSize) ->
     lead = sites[0]
     precision = _precision_words(sites, text)
     anchor = f"tl-map-{size}-{number}"
+    # What the list names: each place once (with the events drawn at their own
+    # coordinates there), and each event that names no place.
+    named: dict[str, MapLink] = {}
+    for site in sites:
+        key = site.place or site.key
+        known = named.get(key)
+        named[key] = MapLink(site.path, site.name, len(site.events) + (known.count if known else 0))
+    places = sorted(named.values(), key=lambda part: (-part.count, part.name, part.path))
     if count == 1:
         # One event: its page, and its title with the place it names.
         only = events[0]
         path = urls.event(only.id)
-        named = lead.name if lead.place else only.place
-        if named:
+        where = lead.name if lead.place else only.place
+        if where:
             label = text.gettext(
-                "%(event)s, at %(place)s (precision: %(precision)s)", event=only.title, place=named, precision=precision
+                "%(event)s, at %(place)s (precision: %(precision)s)",
+                event=_isolated(only.title),
+                place=_isolated(where),
+                precision=precision,
             )
         else:
-            label = text.gettext("%(event)s (precision: %(precision)s)", event=only.title, precision=precision)
+            label = text.gettext(
+                "%(event)s (precision: %(precision)s)", event=_isolated(only.title), precision=precision
+            )
         parts: tuple[MapLink, ...] = ()
-    elif len(sites) == 1:
-        path = lead.path
+    elif len(places) == 1:
+        path = places[0].path
         label = text.ngettext(
             "%(num)s event at %(place)s (precision: %(precision)s)",
             "%(num)s events at %(place)s (precision: %(precision)s)",
             count,
-            place=lead.name,
+            place=_isolated(places[0].name),
             precision=precision,
         )
         parts = ()
@@ -461,10 +492,10 @@ def _mark(group: _Group, number: int, view: _View, text: Text, size: MapSize) ->
             "%(num)s event near %(place)s (precision: %(precision)s)",
             "%(num)s events near %(place)s (precision: %(precision)s)",
             count,
-            place=lead.name,
+            place=_isolated(places[0].name),
             precision=precision,
         )
-        parts = tuple(MapLink(site.path, site.name, len(site.events)) for site in sites[:MAX_PARTS])
+        parts = tuple(places[:MAX_PARTS])
     metres = group.r * view.metres_per_px
     lon = lead.longitude if len(sites) == 1 else view.west + group.x / (view.k * view.px_per_degree)
     lat = lead.latitude if len(sites) == 1 else view.north - group.y / view.px_per_degree
@@ -473,6 +504,8 @@ def _mark(group: _Group, number: int, view: _View, text: Text, size: MapSize) ->
         y=round(group.y, 1),
         r=round(group.r, 1),
         count=count,
+        count_text=text.number(count) if count > 1 else "",
+        text_y=round(group.y + group.r - 8 if group.coarse and group.r >= 24 else group.y, 1),
         coarse=group.coarse,
         path=path,
         label=label,
@@ -482,11 +515,17 @@ def _mark(group: _Group, number: int, view: _View, text: Text, size: MapSize) ->
         latitude=round(lat, 4),
         longitude=round(lon - 360 if lon > 180 else lon, 4),
         metres=round(metres if len(sites) > 1 else lead.metres),
-        place=lead.place if len(sites) == 1 else "",
+        place=lead.place if len(places) == 1 else "",
         events=" ".join(event.id for event in events) if count <= LISTED_IDS else "",
         parts=parts,
         more=count - sum(part.count for part in parts) if parts else 0,
     )
+
+
+def _isolated(words: str) -> str:
+    """An editor's words within the site's, isolated (FSI ... PDI) so that each keeps its
+    own direction: an English title in an Arabic sentence, in the list and in a tooltip."""
+    return f"\u2068{words}\u2069"
 
 
 def _iso(day: Day | None) -> str:

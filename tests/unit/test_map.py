@@ -49,6 +49,17 @@ def place(place_id: str, lat: float, lon: float, precision: str = "town") -> Pla
     )
 
 
+def plain(label: str) -> str:
+    """A label without the marks that isolate an editor's words (FSI, PDI)."""
+    return label.replace("\u2068", "").replace("\u2069", "")
+
+
+def test_an_editors_words_keep_their_own_direction():
+    view = map_view([at(1, 36.19, 44.01, "site", place="أربيل")], load_text("ar"))
+    assert view is not None
+    assert "\u2068Event 1\u2069" in view.marks[0].label and "\u2068أربيل\u2069" in view.marks[0].label
+
+
 def test_the_basemap_is_the_one_its_source_names():
     source = (BASEMAP / "SOURCE.md").read_text(encoding="utf-8")
     recorded = re.search(r"`basemap.json`'s SHA-256[^`]*`([0-9a-f]{64})`", source)
@@ -80,7 +91,7 @@ def test_a_radius_in_metres_is_drawn_at_scale():
     assert view is not None
     mark = next(mark for mark in view.marks if mark.events == "event-1")
     assert mark.coarse and mark.r >= 60_000 / view.scale - 0.1
-    assert "precision: 60 km" in mark.label
+    assert "precision: 60 km" in plain(mark.label)
 
 
 def test_a_precision_not_given_is_drawn_as_a_town_dashed_and_said():
@@ -88,7 +99,7 @@ def test_a_precision_not_given_is_drawn_as_a_town_dashed_and_said():
     assert view is not None
     (mark,) = view.marks
     assert mark.coarse and mark.metres == PRECISION_RADII["town"]
-    assert mark.label == "Event 1 (precision: not given)"
+    assert plain(mark.label) == "Event 1 (precision: not given)"
 
 
 def test_one_event_at_a_town_shows_its_region_not_its_streets():
@@ -114,7 +125,7 @@ def test_marks_that_overlap_are_merged_and_their_counts_add_up():
     for mark in view.marks:
         if mark.count > 1:
             assert mark.path == f"#{mark.anchor}" or mark.place
-            assert mark.label.startswith(f"{mark.count:,} events")
+            assert plain(mark.label).startswith(f"{mark.count:,} events")
     assert len({mark.anchor for mark in view.marks}) == len(view.marks)
 
 
@@ -142,7 +153,7 @@ def test_a_merged_mark_covers_its_members():
     assert view is not None
     (mark,) = view.marks
     assert mark.count == 3 and mark.path == f"#{mark.anchor}"
-    assert mark.label == "3 events near Event 1 (precision: exact to site)"
+    assert plain(mark.label) == "3 events near Event 1 (precision: exact to site)"
     assert [part.name for part in mark.parts] == ["Event 1", "Event 2", "Event 3"]
     assert mark.events == "event-1 event-2 event-3"
 
@@ -154,14 +165,15 @@ def test_events_at_one_place_lead_to_its_page():
     assert view is not None
     (mark,) = view.marks
     assert mark.path == urls.place("erbil") == "places/erbil/"
-    assert mark.place == "erbil" and mark.label == "3 events at Erbil (precision: town)"
+    assert mark.place == "erbil" and plain(mark.label) == "3 events at Erbil (precision: town)"
 
 
 def test_one_event_leads_to_its_page():
     view = map_view([at(7, 36.19, 44.01, "site", place="Erbil airport")], TEXT)
     assert view is not None
     assert (
-        view.marks[0].path == "events/event-7/" and view.marks[0].label == "Event 7, at Erbil airport (precision: site)"
+        view.marks[0].path == "events/event-7/"
+        and plain(view.marks[0].label) == "Event 7, at Erbil airport (precision: site)"
     )
 
 
@@ -225,7 +237,7 @@ def test_precision_words_are_translated():
     french = load_text("fr")
     view = map_view([at(1, 34.45, 40.92, "province")], french, "locator")
     assert view is not None
-    assert view.marks[0].label == "Event 1 (précision : province)"
+    assert plain(view.marks[0].label) == "Event 1 (précision : province)"
     assert view.title == "Carte de 1 événement"
 
 
@@ -233,3 +245,19 @@ def test_radius_words_at_every_precision_are_positive():
     for word, metres in PRECISION_RADII.items():
         assert parse_precision(word) == Precision(metres, word)
         assert math.isfinite(metres) and metres > 0
+
+
+def test_events_with_their_own_coordinates_are_listed_under_the_place_they_name():
+    erbil = place("erbil", 36.19, 44.01, "neighbourhood")
+    located = [Located(event(n), erbil.coordinates, erbil) for n in range(2)]  # type: ignore[arg-type]
+    own = Event(**{**_fields(event(5)), "coordinates": Coordinates(36.2, 44.02, parse_precision("site"))})
+    located.append(Located(own, own.coordinates, erbil))  # type: ignore[arg-type]
+    view = map_view(located, TEXT)
+    assert view is not None
+    (mark,) = view.marks
+    assert plain(mark.label) == "3 events at Erbil (precision: site to neighbourhood)"
+    assert mark.path == "places/erbil/" and mark.place == "erbil" and mark.parts == ()
+
+
+def _fields(value: Event) -> dict[str, object]:
+    return {name: getattr(value, name) for name in ("id", "path", "body", "title", "date", "place")}
