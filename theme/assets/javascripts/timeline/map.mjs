@@ -10,8 +10,9 @@
 //   map only their events: a mark is recounted from the list's items it stands for (by
 //   event id, then place, then position), hidden when none is left; its events the page
 //   does not list count when the mark's dates meet the period.
-// - A place chosen (a place's mark, or a place in the list under the map) or the area in
-//   view ("List only this area", or a merged mark) lists only its events, and the overview
+// - A place chosen (a mark that leads to a place's page, or a place in the list under the
+//   map; a mark named for one event still opens its page) or an area (the map's view:
+//   "List only this area", or a merged mark's disc) lists only its events, and the overview
 //   draws only those: ?place=<id> or ?bbox=w,s,e,n, restored on load and by back and
 //   forward.  An item knows its places and position (data-places, data-at).
 import {read, write} from "./address.mjs";
@@ -164,6 +165,13 @@ function start(figure, svg, controls) {
 
   // --- the period and the filter: marks recounted -------------------------------------
   let period = null;
+  // Counts in the page's language, in the digits the build wrote them with.
+  const written = marks.find((mark) => mark.text)?.text.textContent || "";
+  const digits = new Intl.NumberFormat(document.documentElement.lang || undefined,
+    /[0-9]/.test(written) ? {numberingSystem: "latn"} : {});
+  for (const mark of marks) {
+    mark.written = mark.text?.textContent || "";
+  }
   function recount() {
     let total = 0;
     for (const mark of marks) {
@@ -174,7 +182,7 @@ function start(figure, svg, controls) {
       const count = listed + (unlisted > 0 && meets ? unlisted : 0);
       mark.link.style.display = count ? "" : "none";
       if (mark.text) {
-        mark.text.textContent = String(count);
+        mark.text.textContent = count === mark.count ? mark.written : digits.format(count);
       }
       total += count;
     }
@@ -201,9 +209,15 @@ function start(figure, svg, controls) {
     const lon = at.lon < area.west ? at.lon + 360 : at.lon;
     return at.lat >= area.south && at.lat <= area.north && lon >= area.west && lon <= area.east;
   }
+  // A place's name (its mark's data-name, or a link in the list under the map), and the
+  // address of its page (a link to it, or made like its mark's link: events/x/ → places/id/).
   function nameOf(place) {
-    const link = [...document.querySelectorAll("a[href]")].find((each) => placeOf(each) === place);
-    return link ? {text: link.textContent.trim(), href: link.getAttribute("href")} : {text: place, href: ""};
+    const mark = marks.find((each) => each.place === place && each.link.dataset.name);
+    const link = [...figure.querySelectorAll(".tl-map__list ul a[href]")].find((each) => placeOf(each) === place);
+    const text = mark?.link.dataset.name || link?.textContent.trim() || place;
+    const page = [...document.querySelectorAll("a[href]")].find((each) => placeOf(each) === place);
+    const href = page ? page.getAttribute("href") : mark?.link.getAttribute("href").replace(/events\/[^/]+\/$/, `places/${place}/`);
+    return {text, href: href && PLACE_PATH.test(href) ? href : ""};
   }
   function say(place, area) {
     chosen.textContent = "";
@@ -251,7 +265,7 @@ function start(figure, svg, controls) {
       return;
     }
     const mark = marks.find((each) => each.link === link);
-    const place = mark ? mark.place : placeOf(link);
+    const place = placeOf(link);  // a mark named for one event still opens its page
     if (place) {
       event.preventDefault();
       pick({place});
