@@ -77,10 +77,12 @@ export function gestures(svg, controls, view, {vertical = false} = {}) {
     }
     touches.set(event.pointerId, {x: event.clientX, y: event.clientY});
     if (touches.size === 2 && last.distance) {
+      // Zoomed about where the fingers' middle was, then moved to where it is: what was
+      // under it stays under it (a view at its whole extent cannot move before zooming).
       const now = spread();
-      const here = at(now.x, now.y);
-      view.pan((last.x - now.x) / here.box.width, vertical ? (last.y - now.y) / here.box.height : 0);
-      view.zoom(last.distance / now.distance, here);
+      const was = at(last.x, last.y);
+      view.zoom(last.distance / now.distance, was);
+      view.pan((last.x - now.x) / was.box.width, vertical ? (last.y - now.y) / was.box.height : 0);
       last = now;
       dragged = true;
       return;
