@@ -233,7 +233,10 @@ def test_the_area_in_view_filters_the_list(mapped, page, serve_site):
     ("address", "listed"),
     [
         ("?place=al-qaim", ["strike-at-al-qaim"]),
-        ("?place=iraq", ["drone-at-erbil", "more-raids-in-anbar", "raids-in-anbar", "rockets-at-erbil", "strike-at-al-qaim"]),
+        (
+            "?place=iraq",
+            ["drone-at-erbil", "more-raids-in-anbar", "raids-in-anbar", "rockets-at-erbil", "strike-at-al-qaim"],
+        ),
         ("?bbox=43.5,35.9,44.5,36.5", ["airport-drone", "drone-at-erbil", "rockets-at-erbil"]),
         ("?place=al-qaim&from=2024-02-06&to=2024-02-11", []),
     ],
