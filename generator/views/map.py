@@ -32,8 +32,7 @@ degrees; east may pass 180 where the view crosses the antimeridian), `data-scale
 events, empty when no day is known), `data-count`, `data-lat`/`data-lon` (its centre),
 `data-r` (its radius in metres), `data-place` (a place id, when all its events are at
 one place) and `data-events` (the ids of its events, space-separated, when at most
-`LISTED_IDS` of them; the list under the map links each of them otherwise), `data-name`
-(its place's name, with `data-place`), a
+`LISTED_IDS` of them; the list under the map links each of them otherwise), a
 `<title>` (its accessible name) and a `<circle>` (and a `<text>` with its count when it
 stands for more than one event); `.tl-map__mark--area` marks a coarse one.  A point is
 drawn at x = (lon - west) · cos(lat0) · s, y = (north - lat) · s, where s, the units per
@@ -125,7 +124,7 @@ class MapMark:
     events: str  # its events' ids, space-separated, when at most LISTED_IDS
     parts: tuple[MapLink, ...]  # its places (or events), when it stands for more than one
     more: int = 0  # its events at places beyond the MAX_PARTS the list names
-    name: str = ""  # the name of its place, when `place` is set (for the scripts' words)
+    name: str = ""  # the name of its place, when `place` is set (the scripts' words: tl-map-zoom.html)
 
 
 @dataclass(frozen=True, slots=True)

@@ -209,12 +209,15 @@ function start(figure, svg, controls) {
     const lon = at.lon < area.west ? at.lon + 360 : at.lon;
     return at.lat >= area.south && at.lat <= area.north && lon >= area.west && lon <= area.east;
   }
-  // A place's name (its mark's data-name, or a link in the list under the map), and the
-  // address of its page (a link to it, or made like its mark's link: events/x/ → places/id/).
+  // A place's name (its mark's, written beside the controls, or a link's in the list
+  // under the map), and the address of its page (a link to it, or made like its mark's
+  // link: events/x/ → places/id/).
+  const names = new Map([...controls.querySelector("template.tl-map__names")?.content.children || []]
+    .map((name) => [name.dataset.place, name.textContent]));
   function nameOf(place) {
-    const mark = marks.find((each) => each.place === place && each.link.dataset.name);
+    const mark = marks.find((each) => each.place === place);
     const link = [...figure.querySelectorAll(".tl-map__list ul a[href]")].find((each) => placeOf(each) === place);
-    const text = mark?.link.dataset.name || link?.textContent.trim() || place;
+    const text = names.get(place) || link?.textContent.trim() || place;
     const page = [...document.querySelectorAll("a[href]")].find((each) => placeOf(each) === place);
     const href = page ? page.getAttribute("href") : mark?.link.getAttribute("href").replace(/events\/[^/]+\/$/, `places/${place}/`);
     return {text, href: href && PLACE_PATH.test(href) ? href : ""};
