@@ -248,7 +248,9 @@ def test_an_address_with_a_place_or_an_area_opens_filtered(mapped, page, serve_s
     assert "?" + urlsplit(page.url).query == address
 
 
-@pytest.mark.parametrize("address", ["?place=nowhere", "?place=%3Cb%3E", "?bbox=1,2,3", "?bbox=10,50,20,40"])
+@pytest.mark.parametrize(
+    "address", ["?place=nowhere", "?place=%3Cb%3E", "?bbox=1,2,3", "?bbox=10,50,20,40", "?bbox=-80,10,-70,20"]
+)
 def test_an_address_the_map_cannot_show_lists_every_place_and_says_so(mapped, page, serve_site, address):
     page.goto(serve_site(mapped.site) + address)
     assert len(shown_in_list(page)) == len(EVENTS)
@@ -302,3 +304,17 @@ def test_a_page_with_a_map_has_no_accessibility_violations(mapped, arabic_build,
     context.close()
     keep_report(f"axe-map-{scheme}.json", report)
     assert report == {name: [] for name in report}
+
+
+def test_on_an_actors_page_the_map_zooms_and_its_marks_open(mapped, page, serve_site):
+    base = serve_site(mapped.site)
+    page.goto(base + "actors/militia/")
+    assert page.is_visible(".tl-map__zoom") and page.is_hidden(".tl-map__zoom button[data-map=area]")
+    page.click(".tl-map__zoom button[data-zoom=in]")
+    assert view_box(page)[2] < 800
+    mark = page.locator("a.tl-map__mark").first
+    href = mark.get_attribute("href")
+    mark.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path.endswith(href.lstrip("./").split("#")[0]) or "#" in href

@@ -197,6 +197,9 @@ function start(figure, svg, controls) {
   onFilter(recount);
 
   // --- a place or an area chosen ----------------------------------------------------
+  // Only a list whose items say where they are (a listing's: data-at) can be narrowed to
+  // a place or an area; elsewhere (an actor's page) the map zooms, and its marks open.
+  const filterable = items.some((entry) => entry.at);
   const known = new Set([...items.flatMap((entry) => entry.places), ...marks.flatMap((mark) => [...mark.places])]);
   const chosen = controls.querySelector(".tl-map__chosen") || document.createElement("span");
   chosen.className = "tl-map__chosen";
@@ -264,7 +267,7 @@ function start(figure, svg, controls) {
   // any link clicked with a modifier (a new tab).
   figure.addEventListener("click", (event) => {
     const link = event.target.closest("a[href]");
-    if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+    if (!filterable || !link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
       return;
     }
     const mark = marks.find((each) => each.link === link);
@@ -291,10 +294,14 @@ function start(figure, svg, controls) {
     }
   });
 
-  // The choice the address names (on load, and back and forward).
+  // The choice the address names (on load, and back and forward): a place of this page's
+  // events, or an area that meets the map.
   function restore(first) {
     const place = read("place", (value) => isPlaceId(value) && known.has(value));
-    const area = read("bbox", box);
+    const area = read("bbox", (value) => {
+      const asked = box(value);
+      return asked && asked.west < Number(data.east) && asked.east > west && asked.south < north && asked.north > Number(data.south);
+    });
     if (place.refused || area.refused) {
       write({place: "", bbox: ""});
     }
@@ -309,6 +316,10 @@ function start(figure, svg, controls) {
 
   controls.hidden = false;
   set(0, 0, width);
-  restore(true);
+  if (filterable) {
+    restore(true);
+  } else {
+    controls.querySelector("button[data-map=area]").hidden = true;
+  }
   recount();
 }
