@@ -62,6 +62,12 @@ def page(browser):
     context.close()
 
 
+def open_map(page, url: str) -> None:
+    """Open a page with a map, once its module (loaded only where there is a map) runs."""
+    page.goto(url)
+    page.wait_for_selector(".tl-map__zoom", state="visible")
+
+
 def view_box(page) -> list[float]:
     return [float(n) for n in page.get_attribute(".tl-map svg", "viewBox").split()]
 
@@ -98,7 +104,7 @@ def query(page) -> dict[str, str]:
 
 
 def test_zoom_and_pan_change_the_view_box_and_keep_each_disc_its_size_on_the_ground(mapped, page, serve_site):
-    page.goto(serve_site(mapped.site))
+    open_map(page, serve_site(mapped.site))
     assert page.is_visible(".tl-map__zoom")
     whole = view_box(page)
     province = "a.tl-map__mark[data-place=anbar]"
@@ -135,7 +141,7 @@ def test_zoom_and_pan_change_the_view_box_and_keep_each_disc_its_size_on_the_gro
 
 def test_a_drag_pans_the_map_and_opens_nothing(mapped, page, serve_site):
     base = serve_site(mapped.site)
-    page.goto(base)
+    open_map(page, base)
     page.click(".tl-map__zoom button[data-zoom=in]")
     start = view_box(page)
     box = page.locator(".tl-map svg").bounding_box()
@@ -150,9 +156,9 @@ def test_a_drag_pans_the_map_and_opens_nothing(mapped, page, serve_site):
 
 def test_the_overviews_period_shows_on_the_map_only_its_events_and_the_counts_add_up(mapped, page, serve_site):
     base = serve_site(mapped.site)
-    page.goto(base)
+    open_map(page, base)
     assert counted(page) == LOCATED == located_in_list(page)
-    page.goto(base + "?from=2024-01-01&to=2024-02-11")
+    open_map(page, base + "?from=2024-01-01&to=2024-02-11")
     in_2024 = located_in_list(page)
     assert in_2024 == LOCATED - 1  # the drone at Erbil (2023) is out of the period
     assert counted(page) == in_2024
@@ -170,7 +176,7 @@ def test_the_overviews_period_shows_on_the_map_only_its_events_and_the_counts_ad
 
 def test_a_place_chosen_on_the_map_filters_the_list_and_the_overview(mapped, page, serve_site):
     base = serve_site(mapped.site)
-    page.goto(base)
+    open_map(page, base)
     everything = shown_in_list(page)
     page.focus("a.tl-map__mark[data-place=anbar]")
     page.keyboard.press("Enter")
@@ -194,7 +200,7 @@ def test_a_place_chosen_on_the_map_filters_the_list_and_the_overview(mapped, pag
 
 
 def test_a_place_in_the_list_under_the_map_is_chosen_too(mapped, page, serve_site):
-    page.goto(serve_site(mapped.site))
+    open_map(page, serve_site(mapped.site))
     page.click(".tl-map__list summary")
     links = page.locator(".tl-map__list a[href$='places/erbil/']")
     assert links.count() >= 1
@@ -204,7 +210,7 @@ def test_a_place_in_the_list_under_the_map_is_chosen_too(mapped, page, serve_sit
 
 
 def test_the_area_in_view_filters_the_list(mapped, page, serve_site):
-    page.goto(serve_site(mapped.site))
+    open_map(page, serve_site(mapped.site))
     # Zoomed on the north-east of the map (Erbil), then "List only this area".
     page.focus(".tl-map svg")
     page.evaluate(
@@ -242,7 +248,7 @@ def test_the_area_in_view_filters_the_list(mapped, page, serve_site):
     ],
 )
 def test_an_address_with_a_place_or_an_area_opens_filtered(mapped, page, serve_site, address, listed):
-    page.goto(serve_site(mapped.site) + address)
+    open_map(page, serve_site(mapped.site) + address)
     assert sorted(shown_in_list(page)) == listed
     assert page.is_hidden(".tl-map__zoom .tl-note")
     assert "?" + urlsplit(page.url).query == address
@@ -252,7 +258,7 @@ def test_an_address_with_a_place_or_an_area_opens_filtered(mapped, page, serve_s
     "address", ["?place=nowhere", "?place=%3Cb%3E", "?bbox=1,2,3", "?bbox=10,50,20,40", "?bbox=-80,10,-70,20"]
 )
 def test_an_address_the_map_cannot_show_lists_every_place_and_says_so(mapped, page, serve_site, address):
-    page.goto(serve_site(mapped.site) + address)
+    open_map(page, serve_site(mapped.site) + address)
     assert len(shown_in_list(page)) == len(EVENTS)
     assert page.is_visible(".tl-map__zoom .tl-note")
     assert urlsplit(page.url).query == ""
@@ -260,11 +266,11 @@ def test_an_address_the_map_cannot_show_lists_every_place_and_says_so(mapped, pa
 
 def test_the_embed_has_the_map_and_its_choices(sample_build, page, serve_site):
     base = serve_site(sample_build.site)
-    page.goto(base + "embed/")
+    open_map(page, base + "embed/")
     assert page.is_visible(".tl-map svg") and page.is_visible(".tl-map__zoom")
-    page.goto(base + "embed/?place=erbil")  # Erbil, and the air base in it
+    open_map(page, base + "embed/?place=erbil")  # Erbil, and the air base in it
     assert sorted(shown_in_list(page)) == ["erbil-air-base-drone-attack", "erbil-rocket-attack-us-contractor-killed"]
-    page.goto(base)
+    open_map(page, base)
     assert "<code>?place=</code>" in page.inner_html(".tl-embed")
 
 
@@ -276,7 +282,7 @@ def test_nothing_is_asked_of_another_host(sample_build, mapped, browser):
     with static_server(sample_build.site) as sample, static_server(mapped.site) as other:
         for path in ("", "places/erbil/", "events/us-strikes-christmas-night/", "embed/", "embed/?place=erbil"):
             page.goto(sample + path, wait_until="networkidle")
-        page.goto(other + "?place=anbar", wait_until="networkidle")
+        open_map(page, other + "?place=anbar")
         page.focus(".tl-map svg")
         page.keyboard.press("+")
         page.click(".tl-map__zoom button[data-map=area]")
@@ -292,14 +298,13 @@ def test_a_page_with_a_map_has_no_accessibility_violations(mapped, arabic_build,
     page = context.new_page()
     report = {}
     with static_server(mapped.site) as base, static_server(arabic_build.site) as arabic:
-        page.goto(base)
+        open_map(page, base)
         report["home"] = axe_violations(page)
-        page.goto(base + "?place=anbar")  # a place chosen: the others dimmed
+        open_map(page, base + "?place=anbar")  # a place chosen: the others dimmed
         page.focus(".tl-map svg")
         page.keyboard.press("+")
         report["home, a place chosen, zoomed"] = axe_violations(page)
-        page.goto(arabic)  # right to left
-        assert page.is_visible(".tl-map__zoom")
+        open_map(page, arabic)  # right to left
         report["Arabic home"] = axe_violations(page)
     context.close()
     keep_report(f"axe-map-{scheme}.json", report)
@@ -308,7 +313,7 @@ def test_a_page_with_a_map_has_no_accessibility_violations(mapped, arabic_build,
 
 def test_on_an_actors_page_the_map_zooms_and_its_marks_open(mapped, page, serve_site):
     base = serve_site(mapped.site)
-    page.goto(base + "actors/militia/")
+    open_map(page, base + "actors/militia/")
     assert page.is_visible(".tl-map__zoom") and page.is_hidden(".tl-map__zoom button[data-map=area]")
     page.click(".tl-map__zoom button[data-zoom=in]")
     assert view_box(page)[2] < 800

@@ -3,7 +3,6 @@
 // markup that works without it; the `tl-js` class (main.html) keeps their room from the
 // first paint.
 import {startFilter} from "./filter.mjs";
-import {startMaps} from "./map.mjs";
 import {startSearch} from "./search.mjs";
 import {startZoom} from "./zoom.mjs";
 
@@ -11,8 +10,12 @@ const filter = document.querySelector("form.tl-filter");
 if (filter) {
   startFilter(filter);  // first: the pictures draw what the filter leaves
 }
-// The map before the overview: its place or area narrows the list the overview draws,
-// and it follows the overview's period from its first drawing.
-startMaps(document.querySelectorAll(".tl-map"));
 startZoom(document.querySelectorAll(".tl-picture"));
+// The map's code only where there is a map to zoom (a chronology without coordinates
+// never loads it); it takes the overview's period as it is, and redraws the overview
+// when it narrows the list to a place.
+const maps = document.querySelectorAll(".tl-map");
+if (document.querySelector(".tl-map__zoom")) {
+  import("./map.mjs").then(({startMaps}) => startMaps(maps));
+}
 startSearch(document.querySelectorAll("form[data-tl-search]"));

@@ -13,11 +13,13 @@ import {gestures} from "./gestures.mjs";
 
 const DAY = 86400000;
 const viewers = [];
+let latest = null;
 
-/** Calls `listener` with the view a picture shows after each change, [from, to) in
- *  milliseconds, or null for its whole period (the map shows the same period). */
+/** Calls `listener` with the view a picture shows, [from, to) in milliseconds, or null
+ *  for its whole period (the map shows the same period): at once, then after each change. */
 export function onView(listener) {
   viewers.push(listener);
+  listener(latest);
 }
 
 function day(text) {
@@ -241,8 +243,9 @@ function start(figure, {svg, data, whole}, wanted) {
     }
     // Said (to screen readers too) only when the view is not the whole period.
     status.textContent = zoomed ? words(view[0]) + " – " + words(view[1] - DAY) : "";
+    latest = zoomed ? view.slice() : null;
     for (const listener of viewers) {
-      listener(zoomed ? view.slice() : null);
+      listener(latest);
     }
   }
 
