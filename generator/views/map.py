@@ -34,10 +34,11 @@ events, empty when no day is known), `data-count`, `data-lat`/`data-lon` (its ce
 one place) and `data-events` (the ids of its events, space-separated, when at most
 `LISTED_IDS` of them; the list under the map links each of them otherwise), a
 `<title>` (its accessible name) and a `<circle>` (and a `<text>` with its count when it
-stands for more than one event); `.tl-map__mark--area` marks a coarse one.  A point is
-drawn at x = (lon - west) · cos(lat0) · s, y = (north - lat) · s, where s, the units per
-degree of latitude, is width / ((east - west) · cos(lat0)); a longitude west of `data-west`
-is drawn 360° further east.  The list under the map (`.tl-map__list`) has one `<li>` per
+stands for more than one event); `.tl-map__mark--area` marks a coarse one,
+`.tl-map__mark--group` one of several events.  A point is drawn at
+x = (lon - west) · cos(lat0) · s, y = (north - lat) · s, where s, the units per degree of
+latitude, is width / ((east - west) · cos(lat0)); a longitude west of `data-west` is
+drawn 360° further east.  The list under the map (`.tl-map__list`) has one `<li>` per
 mark, in the marks' order, with the id the mark's `#anchor` links to.
 """
 
@@ -73,8 +74,8 @@ REACH = 18.0  # px: dots closer than this to a mark's first place join it
 COARSE_WORDS = frozenset({"district", "province", "country"})
 UNKNOWN = PRECISION_RADII["town"]  # metres drawn for a place whose precision is not given
 MAX_MARKS = 300
-LISTED_IDS = 20
-MAX_PARTS = 10  # the places the list names for one mark, the busiest first
+LISTED_IDS = 10
+MAX_PARTS = 5  # the places the list names for one mark, the busiest first
 METRES_PER_DEGREE = 111_320.0  # along a meridian (and along the equator)
 MAX_FIT_RADIUS = 1_000_000.0  # metres: a larger disc does not widen the view further
 # The view's scale is one of these steps (a quarter of an octave apart) and its centre on
@@ -299,14 +300,15 @@ def _sites(located: Sequence[Located], text: Text) -> list[_Site]:
 
 def _antimeridian(longitudes: list[float]) -> float:
     """The longitude below which the marks are moved east by 360°: where the widest gap
-    between them lies, so that marks on both sides of the antimeridian (Fiji and Samoa)
-    are drawn side by side.  -180 when the widest gap is across the antimeridian."""
+    between them lies, when they then fit in half the world (Fiji and Samoa are drawn side
+    by side); -180 (none moved) otherwise, so that marks all over the world are drawn on
+    the usual map, from 180° west to 180° east."""
     ordered = sorted(set(longitudes))
     widest, cut = 360 - (ordered[-1] - ordered[0]), -180.0
     for before, after in itertools.pairwise(ordered):
         if after - before > widest:
             widest, cut = after - before, after
-    return cut
+    return cut if 360 - widest < 180 else -180.0
 
 
 def _fit(sites: list[_Site], size: MapSize, focus: Coordinates | None, shift: float) -> _View:
@@ -337,14 +339,18 @@ def _fit(sites: list[_Site], size: MapSize, focus: Coordinates | None, shift: fl
     wide = max(wide, MIN_SPAN[size])
     height = round(min(max(width * high / wide, width * 0.4), width * 0.7))
     px_per_degree = min(width / wide, height / high)
-    # Snap: the scale down to a step, the centre to a grid of the view's extent.
+    # Snap: the scale down to a step, the centre to a grid of the view's extent; but never
+    # wider than the world (360° of longitude, 180° of latitude).
     step = math.floor(math.log2(px_per_degree) * ZOOM_STEPS)
-    px_per_degree = 2 ** (step / ZOOM_STEPS)
+    world = max(width / (360 * k), height / 180)
+    whole_world = step <= math.log2(world) * ZOOM_STEPS
+    px_per_degree = world if whole_world else 2 ** (step / ZOOM_STEPS)
     grid_y = height / px_per_degree / CENTRE_GRID
     grid_x = width / (px_per_degree * k) / CENTRE_GRID
-    centre_lat = round(lat0 / grid_y) * grid_y
-    centre_lon = round((west + east) / 2 / grid_x) * grid_x
-    north_edge = centre_lat + height / px_per_degree / 2
+    half_high = height / px_per_degree / 2
+    centre_lat = min(max(round(lat0 / grid_y) * grid_y, -90 + half_high), 90 - half_high)
+    centre_lon = 0.0 if whole_world else round((west + east) / 2 / grid_x) * grid_x
+    north_edge = centre_lat + half_high
     west_edge = centre_lon - width / (px_per_degree * k) / 2
     return _View(width, height, round(west_edge, 6), round(north_edge, 6), px_per_degree, k)
 
