@@ -34,22 +34,20 @@ events, empty when no day is known), `data-count`, `data-lat`/`data-lon` (its ce
 one place) and `data-events` (the ids of its events, space-separated, when at most
 `LISTED_IDS` of them; the list under the map links each of them otherwise), a
 `<title>` (its accessible name) and a `<circle>` (and a `<text>` with its count when it
-stands for more than one event); `.tl-map__mark--area` marks a coarse one.  A point is
-drawn at x = (lon - west) · cos(lat0) · s, y = (north - lat) · s, where s, the units per
-degree of latitude, is width / ((east - west) · cos(lat0)); a longitude west of `data-west`
-is drawn 360° further east.  The list under the map (`.tl-map__list`) has one `<li>` per
+stands for more than one event); `.tl-map__mark--area` marks a coarse one,
+`.tl-map__mark--group` one of several events.  A point is drawn at
+x = (lon - west) · cos(lat0) · s, y = (north - lat) · s, where s, the units per degree of
+latitude, is width / ((east - west) · cos(lat0)); a longitude west of `data-west` is
+drawn 360° further east.  The list under the map (`.tl-map__list`) has one `<li>` per
 mark, in the marks' order, with the id the mark's `#anchor` links to.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
 from typing import Literal
 
 from generator import urls
@@ -57,6 +55,7 @@ from generator.core.dates import Day
 from generator.core.geo import PRECISION_RADII
 from generator.core.model import Coordinates, Event, Place
 from generator.text import Text
+from generator.views.land import METRES_PER_DEGREE, Projection, land_paths
 
 MapSize = Literal["page", "locator"]
 
@@ -73,9 +72,8 @@ REACH = 18.0  # px: dots closer than this to a mark's first place join it
 COARSE_WORDS = frozenset({"district", "province", "country"})
 UNKNOWN = PRECISION_RADII["town"]  # metres drawn for a place whose precision is not given
 MAX_MARKS = 300
-LISTED_IDS = 20
-MAX_PARTS = 10  # the places the list names for one mark, the busiest first
-METRES_PER_DEGREE = 111_320.0  # along a meridian (and along the equator)
+LISTED_IDS = 10
+MAX_PARTS = 5  # the places the list names for one mark, the busiest first
 MAX_FIT_RADIUS = 1_000_000.0  # metres: a larger disc does not widen the view further
 # The view's scale is one of these steps (a quarter of an octave apart) and its centre on
 # a grid of an eighth of its extent, so pages showing nearly the same area share a view,
@@ -151,40 +149,6 @@ class MapView:
         return f"tl-map-{self.size}-list"
 
 
-@dataclass(frozen=True, slots=True)
-class _View:
-    """A fitted projection: x = (lon - west) * k * s, y = (north - lat) * s, in px."""
-
-    width: int
-    height: int
-    west: float
-    north: float
-    px_per_degree: float  # along a meridian
-    k: float  # cos(lat0)
-
-    @property
-    def east(self) -> float:
-        return self.west + self.width / (self.px_per_degree * self.k)
-
-    @property
-    def south(self) -> float:
-        return self.north - self.height / self.px_per_degree
-
-    @property
-    def lat0(self) -> float:
-        return math.degrees(math.acos(self.k))
-
-    @property
-    def metres_per_px(self) -> float:
-        return METRES_PER_DEGREE / self.px_per_degree
-
-    def x(self, lon: float) -> float:
-        return (lon - self.west) * self.k * self.px_per_degree
-
-    def y(self, lat: float) -> float:
-        return (self.north - lat) * self.px_per_degree
-
-
 @dataclass
 class _Site:
     """Events at one place (one `place:` id, or one event's own coordinates)."""
@@ -215,7 +179,7 @@ def map_view(
     focus_where = focus.coordinates if focus else None
     view = _fit(sites, size, focus_where, shift)
     marks = _marks(sites, view, text, size)
-    land, borders = _basemap(view.width, view.height, view.west, view.north, view.px_per_degree, view.k)
+    land, borders = land_paths(view)
     count = sum(mark.count for mark in marks)
     title = text.ngettext("Map of %(num)s event", "Map of %(num)s events", count)
     described = text.ngettext("%(num)s mark", "%(num)s marks", len(marks))
@@ -300,17 +264,18 @@ def _sites(located: Sequence[Located], text: Text) -> list[_Site]:
 
 def _antimeridian(longitudes: list[float]) -> float:
     """The longitude below which the marks are moved east by 360°: where the widest gap
-    between them lies, so that marks on both sides of the antimeridian (Fiji and Samoa)
-    are drawn side by side.  -180 when the widest gap is across the antimeridian."""
+    between them lies, when they then fit in half the world (Fiji and Samoa are drawn side
+    by side); -180 (none moved) otherwise, so that marks all over the world are drawn on
+    the usual map, from 180° west to 180° east."""
     ordered = sorted(set(longitudes))
     widest, cut = 360 - (ordered[-1] - ordered[0]), -180.0
     for before, after in itertools.pairwise(ordered):
         if after - before > widest:
             widest, cut = after - before, after
-    return cut
+    return cut if 360 - widest < 180 else -180.0
 
 
-def _fit(sites: list[_Site], size: MapSize, focus: Coordinates | None, shift: float) -> _View:
+def _fit(sites: list[_Site], size: MapSize, focus: Coordinates | None, shift: float) -> Projection:
     """The view of every mark's disc, padded, at least MIN_SPAN high, then snapped to a
     zoom step and a grid of centres (which only ever widens it)."""
     lats: list[float] = []
@@ -338,16 +303,20 @@ def _fit(sites: list[_Site], size: MapSize, focus: Coordinates | None, shift: fl
     wide = max(wide, MIN_SPAN[size])
     height = round(min(max(width * high / wide, width * 0.4), width * 0.7))
     px_per_degree = min(width / wide, height / high)
-    # Snap: the scale down to a step, the centre to a grid of the view's extent.
+    # Snap: the scale down to a step, the centre to a grid of the view's extent; but never
+    # wider than the world (360° of longitude, 180° of latitude).
     step = math.floor(math.log2(px_per_degree) * ZOOM_STEPS)
-    px_per_degree = 2 ** (step / ZOOM_STEPS)
+    world = max(width / (360 * k), height / 180)
+    whole_world = step <= math.log2(world) * ZOOM_STEPS
+    px_per_degree = world if whole_world else 2 ** (step / ZOOM_STEPS)
     grid_y = height / px_per_degree / CENTRE_GRID
     grid_x = width / (px_per_degree * k) / CENTRE_GRID
-    centre_lat = round(lat0 / grid_y) * grid_y
-    centre_lon = round((west + east) / 2 / grid_x) * grid_x
-    north_edge = centre_lat + height / px_per_degree / 2
+    half_high = height / px_per_degree / 2
+    centre_lat = min(max(round(lat0 / grid_y) * grid_y, -90 + half_high), 90 - half_high)
+    centre_lon = 0.0 if whole_world else round((west + east) / 2 / grid_x) * grid_x
+    north_edge = centre_lat + half_high
     west_edge = centre_lon - width / (px_per_degree * k) / 2
-    return _View(width, height, round(west_edge, 6), round(north_edge, 6), px_per_degree, k)
+    return Projection(width, height, round(west_edge, 6), round(north_edge, 6), px_per_degree, k)
 
 
 # --- marks ---------------------------------------------------------------------------------------
@@ -370,7 +339,7 @@ def _coarse(site: _Site, r: float) -> bool:
     return site.word in COARSE_WORDS or site.word == "" or r > SHARP
 
 
-def _marks(sites: list[_Site], view: _View, text: Text, size: MapSize) -> tuple[MapMark, ...]:
+def _marks(sites: list[_Site], view: Projection, text: Text, size: MapSize) -> tuple[MapMark, ...]:
     placed = []
     for site in sorted(sites, key=lambda s: (-len(s.events), s.key)):
         r = max(site.metres / view.metres_per_px, MIN_RADIUS)
@@ -438,7 +407,7 @@ def _count_radius(count: int, text: Text) -> float:
     return max(GROUP_RADIUS, DIGIT * len(text.number(count)) + 2.5)
 
 
-def _mark(group: _Group, number: int, view: _View, text: Text, size: MapSize) -> MapMark:
+def _mark(group: _Group, number: int, view: Projection, text: Text, size: MapSize) -> MapMark:
     sites = sorted(group.sites, key=lambda s: (-len(s.events), s.name, s.key))
     events = [event for site in sites for event in site.events]
     count = len(events)
@@ -564,203 +533,3 @@ def precision_name(word: str, text: Text) -> str:
         "country": text.gettext("country"),
     }
     return names.get(word, word)
-
-
-# --- the basemap ---------------------------------------------------------------------------------
-
-_Ring = tuple[tuple[float, float], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _Shape:
-    points: _Ring
-    west: float
-    south: float
-    east: float
-    north: float
-
-
-@cache
-def _shapes() -> tuple[tuple[_Shape, ...], tuple[_Shape, ...]]:
-    """The vendored land rings and border lines, as degrees, each with its bounds."""
-    raw = json.loads(resources.files(__package__).joinpath("basemap/basemap.json").read_text(encoding="utf-8"))
-    scale = raw["scale"]
-
-    def decode(flat: list[int]) -> _Shape:
-        points = []
-        x = y = 0
-        for i in range(0, len(flat), 2):
-            x += flat[i]
-            y += flat[i + 1]
-            points.append((x / scale, y / scale))
-        lons = [p[0] for p in points]
-        lats = [p[1] for p in points]
-        return _Shape(tuple(points), min(lons), min(lats), max(lons), max(lats))
-
-    return tuple(decode(ring) for ring in raw["land"]), tuple(decode(line) for line in raw["borders"])
-
-
-@lru_cache(maxsize=256)
-def _basemap(width: int, height: int, west: float, north: float, px_per_degree: float, k: float) -> tuple[str, str]:
-    """The land and borders in view as SVG path data: clipped a little outside the view,
-    projected, and thinned to what the scale can show (points closer than a unit merge;
-    points within half a unit of a straight line are dropped)."""
-    view = _View(width, height, west, north, px_per_degree, k)
-    margin = 4 / px_per_degree  # degrees: clipped edges fall outside the viewBox
-    south, east = view.south - margin, view.east + margin / k
-    lands, borders = _shapes()
-    land_parts: list[str] = []
-    border_parts: list[str] = []
-    # The view may reach past 180° (a view across the antimeridian): the basemap is drawn
-    # once more, moved by 360°, where it does.
-    for offset in (-360.0, 0.0, 360.0):
-        box = (west - margin / k - offset, south, east - offset, north + margin)
-        if box[2] < -180 or box[0] > 180:
-            continue
-        for shape in lands:
-            if _outside(shape, box):
-                continue
-            clipped = _clip_ring(shape.points, box)
-            path = _path(clipped, view, offset, closed=True)
-            if path:
-                land_parts.append(path)
-        for shape in borders:
-            if _outside(shape, box):
-                continue
-            for piece in _clip_line(shape.points, box):
-                path = _path(piece, view, offset, closed=False)
-                if path:
-                    border_parts.append(path)
-    return "".join(land_parts), "".join(border_parts)
-
-
-def _outside(shape: _Shape, box: tuple[float, float, float, float]) -> bool:
-    west, south, east, north = box
-    return shape.east < west or shape.west > east or shape.north < south or shape.south > north
-
-
-def _clip_ring(points: _Ring, box: tuple[float, float, float, float]) -> list[tuple[float, float]]:
-    """Sutherland–Hodgman against each side of the box: a ring stays a ring (its cut
-    edges run along the box, outside the viewBox)."""
-    west, south, east, north = box
-    output = list(points)
-    # Each side: the coordinate it bounds (0 longitude, 1 latitude), its value, and
-    # whether the inside is above it.
-    for axis, bound, above in ((0, west, True), (0, east, False), (1, south, True), (1, north, False)):
-        if not output:
-            break
-        source, output = output, []
-        previous = source[-1]
-        was_inside = (previous[axis] >= bound) == above
-        for point in source:
-            inside = (point[axis] >= bound) == above
-            if inside != was_inside:
-                output.append(_cut(previous, point, axis, bound))
-            if inside:
-                output.append(point)
-            previous, was_inside = point, inside
-    return output
-
-
-def _cut(a: tuple[float, float], b: tuple[float, float], axis: int, bound: float) -> tuple[float, float]:
-    """Where the segment ab crosses the line at `bound` on `axis`."""
-    t = (bound - a[axis]) / (b[axis] - a[axis])
-    crossing = (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
-    return (bound, crossing[1]) if axis == 0 else (crossing[0], bound)
-
-
-def _clip_line(points: _Ring, box: tuple[float, float, float, float]) -> list[list[tuple[float, float]]]:
-    """The pieces of a line inside the box (each segment cut with Liang–Barsky)."""
-    west, south, east, north = box
-    pieces: list[list[tuple[float, float]]] = []
-    current: list[tuple[float, float]] = []
-    for a, b in itertools.pairwise(points):
-        dx, dy = b[0] - a[0], b[1] - a[1]
-        low, high = 0.0, 1.0
-        keep = True
-        for p, q in ((-dx, a[0] - west), (dx, east - a[0]), (-dy, a[1] - south), (dy, north - a[1])):
-            if p == 0:
-                if q < 0:
-                    keep = False
-                    break
-                continue
-            t = q / p
-            if p < 0:
-                low = max(low, t)
-            else:
-                high = min(high, t)
-            if low > high:
-                keep = False
-                break
-        if not keep:
-            if current:
-                pieces.append(current)
-                current = []
-            continue
-        start = (a[0] + dx * low, a[1] + dy * low)
-        end = (a[0] + dx * high, a[1] + dy * high)
-        if not current:
-            current = [start]
-        current.append(end)
-        if high < 1.0:
-            pieces.append(current)
-            current = []
-    if current:
-        pieces.append(current)
-    return pieces
-
-
-def _path(points: Sequence[tuple[float, float]], view: _View, offset: float, *, closed: bool) -> str:
-    """Points as SVG path data in whole units of the viewBox, relative after the first."""
-    projected: list[tuple[int, int]] = []
-    for lon, lat in points:
-        here = (round(view.x(lon + offset)), round(view.y(lat)))
-        if not projected or projected[-1] != here:
-            projected.append(here)
-    if closed and len(projected) > 1 and projected[0] == projected[-1]:
-        projected.pop()
-    projected = _thin(projected, closed=closed)
-    if len(projected) < (3 if closed else 2):
-        return ""
-    x0, y0 = projected[0]
-    parts = [f"M{x0} {y0}"]
-    step = []
-    for (ax, ay), (bx, by) in itertools.pairwise(projected):
-        step.append(_pair(bx - ax, by - ay))
-    parts.append("l" + "".join(step).lstrip(" "))
-    if closed:
-        parts.append("z")
-    return "".join(parts)
-
-
-def _pair(dx: int, dy: int) -> str:
-    # SVG needs no separator before a minus sign.
-    return f"{'' if dx < 0 else ' '}{dx}{'' if dy < 0 else ' '}{dy}"
-
-
-def _thin(points: list[tuple[int, int]], *, closed: bool) -> list[tuple[int, int]]:
-    """Ramer–Douglas–Peucker with a tolerance of half a unit (iterative, on whole units)."""
-    if len(points) < 3:
-        return points
-    if closed:
-        points = [*points, points[0]]
-    keep = [False] * len(points)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
-    while stack:
-        start, end = stack.pop()
-        ax, ay = points[start]
-        bx, by = points[end]
-        dx, dy = bx - ax, by - ay
-        length = math.hypot(dx, dy)
-        farthest, index = 0.0, -1
-        for i in range(start + 1, end):
-            px, py = points[i]
-            distance = abs(dy * (px - ax) - dx * (py - ay)) / length if length else math.hypot(px - ax, py - ay)
-            if distance > farthest:
-                farthest, index = distance, i
-        if farthest > 0.5 and index > 0:
-            keep[index] = True
-            stack += ((start, index), (index, end))
-    thinned = [point for point, kept in zip(points, keep, strict=True) if kept]
-    return thinned[:-1] if closed else thinned

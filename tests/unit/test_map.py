@@ -261,3 +261,24 @@ def test_events_with_their_own_coordinates_are_listed_under_the_place_they_name(
 
 def _fields(value: Event) -> dict[str, object]:
     return {name: getattr(value, name) for name in ("id", "path", "body", "title", "date", "place")}
+
+
+def test_marks_all_over_the_world_are_drawn_on_the_usual_world_map():
+    rng = random.Random(4)
+    located = [at(n, rng.uniform(-45, 65), rng.uniform(-170, 175), "exact") for n in range(500)]
+    view = map_view(located, TEXT)
+    assert view is not None
+    assert view.east - view.west <= 360.0001 and -90 <= view.south < view.north <= 90
+    assert view.west >= -181 and view.east <= 181  # not moved across the antimeridian
+    assert all(-1 <= mark.x <= view.width + 1 and -1 <= mark.y <= view.height + 1 for mark in view.marks)
+
+
+def test_a_ring_is_clipped_to_the_box_and_stays_a_ring():
+    from generator.views.land import _clip_line, _clip_ring
+
+    square = ((-10.0, -10.0), (10.0, -10.0), (10.0, 10.0), (-10.0, 10.0))
+    clipped = _clip_ring(square, (0.0, 0.0, 20.0, 20.0))
+    assert sorted(clipped) == [(0.0, 0.0), (0.0, 10.0), (10.0, 0.0), (10.0, 10.0)]
+    assert _clip_ring(square, (20.0, 20.0, 30.0, 30.0)) == []
+    line = ((-10.0, 5.0), (30.0, 5.0))
+    assert _clip_line(line, (0.0, 0.0, 20.0, 20.0)) == [[(0.0, 5.0), (20.0, 5.0)]]
