@@ -323,3 +323,28 @@ def test_on_an_actors_page_the_map_zooms_and_its_marks_open(mapped, page, serve_
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert urlsplit(page.url).path.endswith(href.lstrip("./"))
+
+
+MAP_PINCH = """([svg, from, to]) => {
+  const box = svg.getBoundingClientRect();
+  const x = box.left + box.width / 2, y = box.top + box.height / 2;
+  const fire = (type, id, dx, dy) => svg.dispatchEvent(new PointerEvent(type, {pointerId: id, clientX: x + dx,
+    clientY: y + dy, pointerType: "touch", isPrimary: id === 1, bubbles: true}));
+  fire("pointerdown", 1, -from, -from); fire("pointerdown", 2, from, from);
+  fire("pointermove", 1, -to, -to); fire("pointermove", 2, to, to);
+  fire("pointerup", 1, -to, -to); fire("pointerup", 2, to, to);
+}"""
+
+
+def test_pinching_zooms_the_map_about_the_fingers(mapped, page, serve_site):
+    open_map(page, serve_site(mapped.site))
+    whole = view_box(page)
+    svg = page.query_selector(".tl-map svg")
+    page.evaluate(MAP_PINCH, [svg, 20, 80])  # fingers apart: four times closer
+    zoomed = view_box(page)
+    assert zoomed[2] == pytest.approx(whole[2] / 4, rel=0.01)
+    # The middle of the map stayed in the middle.
+    assert zoomed[0] + zoomed[2] / 2 == pytest.approx(whole[2] / 2, abs=1)
+    assert zoomed[1] + zoomed[3] / 2 == pytest.approx(whole[3] / 2, abs=1)
+    page.evaluate(MAP_PINCH, [svg, 80, 20])  # together again: the whole map
+    assert view_box(page) == pytest.approx(whole, abs=0.5)
