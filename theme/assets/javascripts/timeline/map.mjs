@@ -135,8 +135,11 @@ function start(figure, svg, controls) {
     figure.style.setProperty("--tl-map-zoom", String(zoom));
     for (const mark of marks) {
       // Its radius on the ground; at least the size it was drawn with, on screen.
-      const r = Math.max(mark.metres / scale, mark.built / zoom);
-      mark.circle.setAttribute("r", r.toFixed(2));
+      const r = Math.max(mark.metres / scale, mark.built / zoom).toFixed(2);
+      if (r !== mark.r) {
+        mark.r = r;
+        mark.circle.setAttribute("r", r);
+      }
     }
   }
   gestures(svg, controls, {
@@ -171,6 +174,7 @@ function start(figure, svg, controls) {
     /[0-9]/.test(written) ? {numberingSystem: "latn"} : {});
   for (const mark of marks) {
     mark.written = mark.text?.textContent || "";
+    mark.shown = mark.count;
   }
   function recount() {
     let total = 0;
@@ -180,9 +184,13 @@ function start(figure, svg, controls) {
       const unlisted = mark.count - mark.members.length;
       const meets = !period || (mark.first < period[1] && mark.last + DAY > period[0]);
       const count = listed + (unlisted > 0 && meets ? unlisted : 0);
-      mark.link.style.display = count ? "" : "none";
-      if (mark.text) {
-        mark.text.textContent = count === mark.count ? mark.written : digits.format(count);
+      // Written only when changed: a page of hundreds of marks redraws none for nothing.
+      if (count !== mark.shown) {
+        mark.shown = count;
+        mark.link.style.display = count ? "" : "none";
+        if (mark.text) {
+          mark.text.textContent = count === mark.count ? mark.written : digits.format(count);
+        }
       }
       total += count;
     }
@@ -309,13 +317,17 @@ function start(figure, svg, controls) {
     if (values.area && first) {
       showArea(values.area);
     }
-    choose(values);
+    if (!first || values.place || values.area) {  // on load, nothing to undo
+      choose(values);
+    }
     note.hidden = !(place.refused || area.refused);
   }
   window.addEventListener("popstate", () => restore(false));
 
   controls.hidden = false;
-  set(0, 0, width);
+  for (const mark of marks) {
+    mark.r = mark.circle.getAttribute("r");
+  }
   if (filterable) {
     restore(true);
   } else {
