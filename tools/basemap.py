@@ -132,6 +132,8 @@ countries (the arcs two countries share) of [Natural Earth](https://www.naturale
 degree, each position after a ring's or line's first written as its difference from the
 one before: `{{"scale": 100, "land": [[x0, y0, dx1, dy1, ...], ...], "borders": [...]}}`.
 
+- Borders are Natural Earth's Admin 0 boundaries: it draws the boundaries in force on the
+  ground (de facto), which is no statement by this site about any dispute.
 - Licence: Natural Earth is in the public domain ("no permission is needed to use
   Natural Earth"); world-atlas, which packs it, is under the ISC licence.
 - Natural Earth version: {NATURAL_EARTH}; world-atlas version: {version}.

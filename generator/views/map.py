@@ -388,7 +388,28 @@ def _cluster(placed: list[_Group], reach: float, text: Text) -> list[_Group]:
         seeds.append((group, [group]))
         side = cell_size(own)
         grid.setdefault((own, math.floor(group.x / side), math.floor(group.y / side)), []).append(len(seeds) - 1)
-    return [_joined(members, text) for _, members in seeds]
+    return _settled([_joined(members, text) for _, members in seeds], text)
+
+
+def _settled(groups: list[_Group], text: Text) -> list[_Group]:
+    """Two dots whose discs have grown over each other's centre (a count needs room)
+    merge too, so that no count is written over another; each mark merges so at most
+    once, so that a dense region does not melt into one mark."""
+    kept: list[_Group] = []
+    joined: set[int] = set()
+    for group in groups:
+        if not group.coarse:
+            for index, other in enumerate(kept):
+                near = math.hypot(group.x - other.x, group.y - other.y) < max(group.r, other.r)
+                if index not in joined and not other.coarse and near:
+                    kept[index] = _joined([other, group], text)
+                    joined.add(index)
+                    break
+            else:
+                kept.append(group)
+        else:
+            kept.append(group)
+    return kept
 
 
 def _joined(members: list[_Group], text: Text) -> _Group:
