@@ -6,6 +6,13 @@ parent organisation.  With `dense`, that many of the events fall in one month (M
 most of them on a day, some on the month only), as real news data does: a conflict
 tracker's export holds thousands of events in a few weeks.  `plain_pages` writes the
 same bodies as ordinary Markdown pages, the baseline that plain MkDocs builds.
+
+With `places`, events happen somewhere: content/places/ holds a few dozen towns (in
+three clusters, so that their marks overlap on a map), the provinces and countries they
+lie in, and each event's `place:` names one of them, or gives the event's own
+coordinates near a town (exact to neighbourhood), or names a province or a country only.
+The geography draws from a random stream of its own: every other byte of the chronology
+is the same as without `places`, so the other benchmarks stay comparable.
 """
 
 from __future__ import annotations
@@ -116,8 +123,63 @@ def _body(rng: random.Random, source_ids: list[str]) -> str:
     return "\n\n".join(" ".join(cited[i : i + 4]) for i in range(0, len(cited), 4)) + "\n"
 
 
-def event_files(n: int, seed: int = 1, dense: int = 0) -> tuple[dict[str, str], dict[str, str]]:
+# Three regions, each a country of two provinces: (country, centre latitude, longitude).
+REGIONS = (("Norland", 36.2, 43.9), ("Sudmark", 34.5, 40.9), ("Ostria", 48.5, 31.2))
+TOWNS_PER_PROVINCE = 6
+FINE = ("exact", "site", "neighbourhood")
+
+
+def place_files(seed: int = 1) -> dict[str, str]:
+    """Countries, their provinces and the towns in them, as content/places/ files."""
+    rng = random.Random(seed + 7919)
+    places: dict[str, str] = {}
+    for number, (country, lat, lon) in enumerate(REGIONS):
+        country_id = f"country-{number}"
+        places[f"{country_id}.md"] = _place(country, lat, lon, "country", None)
+        for province in range(2):
+            province_id = f"province-{number}-{province}"
+            plat, plon = lat + rng.uniform(-1.5, 1.5), lon + rng.uniform(-1.5, 1.5)
+            places[f"{province_id}.md"] = _place(f"{country} province {province}", plat, plon, "province", country_id)
+            for town in range(TOWNS_PER_PROVINCE):
+                tlat, tlon = plat + rng.uniform(-0.6, 0.6), plon + rng.uniform(-0.6, 0.6)
+                town_id = f"town-{number}-{province}-{town}"
+                places[f"{town_id}.md"] = _place(f"Town {number}-{province}-{town}", tlat, tlon, "town", province_id)
+    return places
+
+
+def _place(name: str, lat: float, lon: float, precision: str, part_of: str | None) -> str:
+    inside = f"part_of: {part_of}\n" if part_of else ""
+    return (
+        f"---\nname: {name}\ncoordinates:\n  latitude: '{lat:.4f}'\n  longitude: '{lon:.4f}'\n"
+        f"  precision: {precision}\n{inside}---\n"
+    )
+
+
+def _where(rng: random.Random, places: dict[str, str]) -> str:
+    """An event's place: a town (most), its own coordinates near a town, a province or a country."""
+    roll = rng.random()
+    number, province, town = rng.randrange(len(REGIONS)), rng.randrange(2), rng.randrange(TOWNS_PER_PROVINCE)
+    town_id = f"town-{number}-{province}-{town}"
+    if roll < 0.6:
+        return f"place: {town_id}\n"
+    if roll < 0.85:
+        lines = places[f"{town_id}.md"].splitlines()
+        lat = float(lines[3].split("'")[1]) + rng.uniform(-0.05, 0.05)
+        lon = float(lines[4].split("'")[1]) + rng.uniform(-0.05, 0.05)
+        return (
+            f"place: {town_id}\ncoordinates:\n  latitude: '{lat:.4f}'\n  longitude: '{lon:.4f}'\n"
+            f"  precision: {rng.choice(FINE)}\n"
+        )
+    if roll < 0.95:
+        return f"place: province-{number}-{province}\n"
+    return f"place: country-{number}\n"
+
+
+def event_files(
+    n: int, seed: int = 1, dense: int = 0, places: dict[str, str] | None = None
+) -> tuple[dict[str, str], dict[str, str]]:
     rng = random.Random(seed)
+    where_rng = random.Random(seed + 104729)
     n_actors = max(n // 10, 2)
     actors: dict[str, str] = {}
     for index in range(n_actors):
@@ -150,7 +212,7 @@ def event_files(n: int, seed: int = 1, dense: int = 0) -> tuple[dict[str, str], 
         date = _dense_date(rng) if index < dense else _date(rng)
         front = (
             f"title: Event {index} {_words(rng, 5)}\ndate: '{date}'\n"
-            f"summary: {_words(rng, 12)}\nplace: Place {rng.randrange(50)}\n"
+            f"summary: {_words(rng, 12)}\n{_place_line(rng, where_rng, places)}"
             f"actors:\n{actor_lines}related: {json.dumps(related)}\n"
             f"tags: {json.dumps(sorted(set(rng.choices(WORDS[:12], k=rng.randint(0, 3)))))}\n"
             f"sources:\n{sources}"
@@ -159,9 +221,17 @@ def event_files(n: int, seed: int = 1, dense: int = 0) -> tuple[dict[str, str], 
     return events, actors
 
 
-def write_chronology(root: Path, n: int, seed: int = 1, dense: int = 0) -> None:
-    events, actors = event_files(n, seed, dense)
-    for folder, files in (("events", events), ("actors", actors)):
+def _place_line(rng: random.Random, where_rng: random.Random, places: dict[str, str] | None) -> str:
+    written = f"place: Place {rng.randrange(50)}\n"  # drawn always: the main stream stays the same
+    return _where(where_rng, places) if places else written
+
+
+def write_chronology(root: Path, n: int, seed: int = 1, dense: int = 0, *, places: bool = False) -> None:
+    place_texts = place_files(seed) if places else {}
+    events, actors = event_files(n, seed, dense, place_texts or None)
+    for folder, files in (("events", events), ("actors", actors), ("places", place_texts)):
+        if not files:
+            continue
         directory = root / "content" / folder
         directory.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():

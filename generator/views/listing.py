@@ -17,9 +17,10 @@ from typing import ClassVar, Literal
 
 from generator import urls
 from generator.core.dates import Day
-from generator.core.model import Event
+from generator.core.model import Chronology, Event
 from generator.text import Text
 from generator.views.dates import day_words, month_name, year_words
+from generator.views.map import MapView
 from generator.views.overview import Overview, PeriodPath
 from generator.views.pages import PageView, chunks, numbered_title
 from generator.views.pieces import ActorLink, EventCard, PeriodLink, Pieces, TagLink
@@ -37,6 +38,11 @@ class Listed:
     card: EventCard
     actors: str
     tags: str
+    # For the map's choice of a place or an area (javascripts/timeline/map.mjs): the place
+    # its `place:` names and the places that one lies in ("erbil iraq"), and where it is
+    # drawn ("36.19 44.01"); each "" when it has none.
+    places: str = ""
+    at: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +96,7 @@ class Listing(PageView):
     parent_path: str | None = None  # the listing this period's page is part of
     filter: FilterChoices | None = None
     overview: Overview | None = None  # the period at a glance (inline SVG)
+    map: MapView | None = None  # where its events happened (inline SVG), when any has a location
     # Events as one line each (date and title) rather than as cards: on the pages that
     # list events shown in full elsewhere (a tag's pages, the latest events of a split
     # listing), so that each event's card is printed once, on its period's page.
@@ -127,7 +134,7 @@ def timeline_groups(
                     urls.month_anchor(year_key, month_key),
                     urls.month(listing, year_key, month_key),
                     len(found),
-                    tuple(numbers.listed(pieces.card(event)) for event in found),
+                    tuple(numbers.listed(pieces.card(event), *_where(event, pieces.chronology)) for event in found),
                 )
                 for month_key, month_heading, found in _months(in_year, text)
             ),
@@ -326,6 +333,7 @@ class _Page:
             parent_path=parent,
             filter=choices,
             overview=picture,
+            map=self.pieces.map_of(every),
             rows=rows,
         )
 
@@ -454,9 +462,30 @@ class _Numbers:
         self.actors = {actor.id: str(number) for number, actor in enumerate(actors)}
         self.tags = {tag.slug: str(number) for number, tag in enumerate(tags)}
 
-    def listed(self, card: EventCard) -> Listed:
+    def listed(self, card: EventCard, places: str = "", at: str = "") -> Listed:
         return Listed(
             card,
             " ".join(self.actors[actor.id] for actor in card.actors if actor.id in self.actors),
             " ".join(self.tags[slug] for slug in card.tag_slugs if slug in self.tags),
+            places,
+            at,
         )
+
+
+def _where(event: Event, chronology: Chronology) -> tuple[str, str]:
+    """An event's places (its own, then those it lies in) and its location, as the
+    list's items carry them for the map's filter: ids, and degrees to three decimals
+    (about 100 m: an area is chosen on a map, not a street)."""
+    chain: list[str] = []
+    place = chronology.event_places.get(event.id)
+    while place is not None and place.id not in chain:
+        chain.append(place.id)
+        place = chronology.places_by_id.get(place.part_of) if place.part_of else None
+    where = chronology.location(event)
+    at = f"{_degrees(where.latitude)} {_degrees(where.longitude)}" if where else ""
+    return " ".join(chain), at
+
+
+def _degrees(value: float) -> str:
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text

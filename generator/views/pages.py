@@ -18,6 +18,7 @@ from generator.core.model import Actor, ActorKind, Affiliation, Chronology, Coor
 from generator.core.problems import Problem
 from generator.text import Text
 from generator.views.dates import DateWords, date_words, year_words
+from generator.views.map import MapView
 from generator.views.markdown import page_markdown
 from generator.views.overview import Overview, PeriodPath
 from generator.views.pieces import (
@@ -202,6 +203,7 @@ class EventPage(PageView):
     end: str | None
     year: str  # the year it is listed under, for search's year filter
     stories: tuple[StoryLink, ...] = ()  # the stories that tell it
+    map: MapView | None = None  # a small map locating it, when it has a location
 
     def cited_outside_body(self, source_id: str) -> str | None:
         return _cited_by_corrections(self.corrections, source_id)
@@ -234,6 +236,7 @@ class ActorPage(PageView):
     members: tuple[AffiliationLine, ...]
     appearances: tuple[Appearance, ...]
     overview: Overview | None = None  # the actor's events at a glance (inline SVG)
+    map: MapView | None = None  # where the actor's events happened, when any has a location
     media: tuple[Figure, ...] = ()
     corrections: tuple[CorrectionLine, ...] = ()
     history: HistoryLine | None = None
@@ -290,6 +293,7 @@ def event_page(event: Event, chronology: Chronology, pieces: Pieces) -> EventPag
         end=end.iso() if end is not None and end.year is not None and end is not start else None,
         year=_year(event, pieces.text),
         stories=tuple(story_link(story) for story in chronology.told_in.get(("event", event.id), ())),
+        map=pieces.map_of((event,), size="locator"),
     )
 
 
@@ -340,6 +344,7 @@ def actor_page(actor: Actor, chronology: Chronology, pieces: Pieces, timeline: P
         history=pieces.history("actor", actor.id),
         overview=pieces.picture(list({a.event.id: a.event for a in appearances}.values()), period_path),
         stories=tuple(story_link(story) for story in chronology.told_in.get(("actor", actor.id), ())),
+        map=pieces.map_of(list({a.event.id: a.event for a in appearances}.values())),
     )
 
 

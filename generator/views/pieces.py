@@ -7,7 +7,7 @@ the same object (cheap to compare, and the key under which its HTML is reused).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator import urls
@@ -19,6 +19,7 @@ from generator.pipeline.history import Histories, HistoryGap
 from generator.pipeline.images import Picture
 from generator.text import Text
 from generator.views.dates import DateWords, date_words
+from generator.views.map import Located, MapSize, MapView, map_view
 from generator.views.overview import PLAIN, Drawing, Lanes, Overview, PeriodPath, overview
 
 
@@ -188,6 +189,8 @@ class Pieces:
         self._actor_links: dict[str, ActorLink] = {}
         self._event_links: dict[str, EventLink] = {}
         self._cards: dict[str, EventCard] = {}
+        # A chronology without coordinates draws no map, and looks for none page by page.
+        self._located_any = any(chronology.location(event) for event in chronology.events)
 
     def actor_link(self, actor_id: str) -> ActorLink:
         link = self._actor_links.get(actor_id)
@@ -290,6 +293,19 @@ class Pieces:
         elif self.drawing.lanes == "actor kinds":
             lanes = Lanes(self._kinds, self.text.gettext("No actor"))
         return overview(events, self.text, period_path, eras=self.drawing.eras, lanes=lanes)
+
+    def map_of(self, events: Sequence[Event], focus: Place | None = None, size: MapSize = "page") -> MapView | None:
+        """The map of those of `events` that have a location (None when none has: the
+        page then has no map, and no map's style sheet)."""
+        if not self._located_any:
+            return None
+        chronology = self.chronology
+        located = [
+            Located(event, where, chronology.event_places.get(event.id))
+            for event in events
+            if (where := chronology.location(event)) is not None
+        ]
+        return map_view(located, self.text, size, focus)
 
     def _kinds(self, event: Event) -> tuple[str, ...]:
         words = kind_plurals(self.text)

@@ -314,4 +314,5 @@ def test_every_kind_of_page_runs_the_browser_code_without_an_error(tmp_path, bro
     # Not one error on any page kind, Material's own script included (the embed page has
     # no header, and gets an empty one for it).
     assert problems == []
-    assert loaded == {"main.mjs", "address.mjs", "filter.mjs", "zoom.mjs", "search.mjs"}
+    # A chronology without coordinates never loads the map's module.
+    assert loaded == {"main.mjs", "address.mjs", "filter.mjs", "zoom.mjs", "gestures.mjs", "search.mjs"}

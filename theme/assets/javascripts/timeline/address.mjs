@@ -1,7 +1,8 @@
 // The page's address: the one place that reads and writes its query string.  Every
 // value is read through a check, and a value the check refuses is as if absent (the
 // caller says so to the reader).  A view is written back in place (no new history
-// entry), so that it can be linked and cited.
+// entry, but for a choice the reader may want to go back from), so that it can be
+// linked and cited.
 
 function query() {
   return new URLSearchParams(window.location.search);
@@ -17,8 +18,10 @@ export function read(name, check) {
   return check(value) ? {value, refused: false} : {value: "", refused: true};
 }
 
-/** Sets each of `values` in the address, removing those that are ""; the others stay. */
-export function write(values) {
+/** Sets each of `values` in the address, removing those that are ""; the others stay.
+ *  In place, or (`push`: a choice the reader may want to go back from) as a new entry of
+ *  the history, which back and forward restore (each module listens to "popstate"). */
+export function write(values, push = false) {
   const params = query();
   for (const [name, value] of Object.entries(values)) {
     if (value) {
@@ -28,7 +31,12 @@ export function write(values) {
     }
   }
   const text = params.toString();
-  window.history.replaceState(null, "", window.location.pathname + (text ? "?" + text : "") + window.location.hash);
+  const address = window.location.pathname + (text ? "?" + text : "") + window.location.hash;
+  if (push) {
+    window.history.pushState(null, "", address);
+  } else {
+    window.history.replaceState(null, "", address);
+  }
 }
 
 /** A check: one of `values`. */

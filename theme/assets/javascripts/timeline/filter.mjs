@@ -14,7 +14,17 @@ export function onFilter(listener) {
 
 function hideEmpty(selector) {
   for (const block of document.querySelectorAll(selector)) {
-    block.hidden = !block.querySelector("li:not([hidden])");
+    block.hidden = !block.querySelector("li:not([hidden]):not(.tl-elsewhere)");
+  }
+}
+
+/** After the list changed (this filter, or the map's choice of a place or an area, which
+ *  marks the others tl-elsewhere): headings left empty are hidden, the pictures redrawn. */
+export function filtered() {
+  hideEmpty(".tl-month");
+  hideEmpty("section.tl-year");
+  for (const listener of listeners) {
+    listener();
   }
 }
 
@@ -81,14 +91,10 @@ export function startFilter(form) {
       entry.item.hidden = !matches(entry, state);
       shown += entry.item.hidden ? 0 : 1;
     }
-    hideEmpty(".tl-month");
-    hideEmpty("section.tl-year");
-    const filtered = names.some((name) => state[name]);
+    const chosen = names.some((name) => state[name]);
     // The words come from the page, in its language: "Showing {shown} of 12 events."
-    status.textContent = filtered ? form.dataset.status.replace("{shown}", String(shown)) : "";
-    for (const listener of listeners) {
-      listener();
-    }
+    status.textContent = chosen ? form.dataset.status.replace("{shown}", String(shown)) : "";
+    filtered();
   }
 
   form.addEventListener("change", () => {

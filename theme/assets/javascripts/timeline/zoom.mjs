@@ -9,8 +9,18 @@
 // picture, generator/views/overview.py), and the whole period shows the axis as built.
 import {read, write} from "./address.mjs";
 import {onFilter} from "./filter.mjs";
+import {gestures} from "./gestures.mjs";
 
 const DAY = 86400000;
+const viewers = [];
+let latest = null;
+
+/** Calls `listener` with the view a picture shows, [from, to) in milliseconds, or null
+ *  for its whole period (the map shows the same period): at once, then after each change. */
+export function onView(listener) {
+  viewers.push(listener);
+  listener(latest);
+}
 
 function day(text) {
   return Date.parse(text + "T00:00:00Z");
@@ -191,10 +201,11 @@ function start(figure, {svg, data, whole}, wanted) {
     }
   }
 
-  // An event filtered out of the list (by actor, tag or year) leaves the picture too.
+  // An event filtered out of the list (by actor, tag or year, or by the map's place or
+  // area: tl-elsewhere) leaves the picture too.
   function listed(item) {
     const entry = itemOf.get(item.link.getAttribute("href"));
-    return !entry || !entry.hidden;
+    return !entry || (!entry.hidden && !entry.classList.contains("tl-elsewhere"));
   }
 
   function draw() {
@@ -232,6 +243,10 @@ function start(figure, {svg, data, whole}, wanted) {
     }
     // Said (to screen readers too) only when the view is not the whole period.
     status.textContent = zoomed ? words(view[0]) + " – " + words(view[1] - DAY) : "";
+    latest = zoomed ? view.slice() : null;
+    for (const listener of viewers) {
+      listener(latest);
+    }
   }
 
   function set(from, to) {
@@ -247,79 +262,27 @@ function start(figure, {svg, data, whole}, wanted) {
     const middle = centre === undefined ? (view[0] + view[1]) / 2 : centre;
     set(middle - (middle - view[0]) * factor, middle + (view[1] - middle) * factor);
   }
-  function pan(fraction) {
-    const shift = (view[1] - view[0]) * fraction;
-    set(view[0] + shift, view[1] + shift);
-  }
-  function timeAt(clientX) {
-    const box = svg.getBoundingClientRect();
-    const unit = (clientX - box.left) / box.width * width;
-    return view[0] + (unit - margin) / (width - 2 * margin) * (view[1] - view[0]);
+  // A point of the picture's box (a fraction of its width) as a time.
+  function timeAt(fraction) {
+    return view[0] + (fraction * width - margin) / (width - 2 * margin) * (view[1] - view[0]);
   }
 
   controls.hidden = false;
-  controls.addEventListener("click", (event) => {
-    const what = event.target.closest("button[data-zoom]")?.dataset.zoom;
-    if (what === "in") {
-      zoom(0.5);
-    } else if (what === "out") {
-      zoom(2);
-    } else if (what === "reset") {
-      set(whole[0], whole[1]);
-    }
+  gestures(svg, controls, {
+    zoom: (factor, point) => zoom(factor, timeAt(point.x)),
+    pan: (dx) => {
+      const shift = (view[1] - view[0]) * dx;
+      set(view[0] + shift, view[1] + shift);
+    },
+    reset: () => set(whole[0], whole[1]),
   });
-  svg.setAttribute("tabindex", "0");
-  const keys = {"+": () => zoom(0.5), "=": () => zoom(0.5), "-": () => zoom(2),
-    ArrowLeft: () => pan(-0.2), ArrowRight: () => pan(0.2), Home: () => set(whole[0], whole[1])};
-  svg.addEventListener("keydown", (event) => {
-    if (Object.hasOwn(keys, event.key)) {
-      event.preventDefault();
-      keys[event.key]();
-    }
-  });
-  svg.addEventListener("wheel", (event) => {
-    event.preventDefault();
-    zoom(event.deltaY > 0 ? 1.25 : 0.8, timeAt(event.clientX));
-  }, {passive: false});
-  // Drag with one pointer; pinch with two (touch): the time under the fingers' middle
-  // stays put while their distance sets the zoom.  touch-action: pan-y (in the CSS)
-  // leaves vertical scrolling of the page to the browser.
-  let dragging = null;
-  let pinch = null;
-  const touches = new Map();
-  svg.addEventListener("pointerdown", (event) => {
-    touches.set(event.pointerId, event.clientX);
-    const down = [...touches.values()];
-    if (down.length === 2) {
-      dragging = null;
-      pinch = {distance: Math.abs(down[0] - down[1]) || 1, centre: timeAt((down[0] + down[1]) / 2), view: view.slice()};
+  // Back and forward: the view the address now names.
+  window.addEventListener("popstate", () => {
+    const now = asked().view;
+    if (now && now[0] < whole[1] && now[1] > whole[0]) {
+      set(now[0], now[1]);
     } else {
-      dragging = {x: event.clientX, view: view.slice()};
-    }
-  });
-  function lift(event) {
-    touches.delete(event.pointerId);
-    pinch = null;
-    dragging = null;
-  }
-  window.addEventListener("pointerup", lift);
-  window.addEventListener("pointercancel", lift);
-  svg.addEventListener("pointermove", (event) => {
-    if (pinch && touches.has(event.pointerId)) {
-      touches.set(event.pointerId, event.clientX);
-      const down = [...touches.values()];
-      const factor = pinch.distance / (Math.abs(down[0] - down[1]) || 1);
-      const centre = pinch.centre;
-      set(centre - (centre - pinch.view[0]) * factor, centre + (pinch.view[1] - centre) * factor);
-      return;
-    }
-    if (!dragging || event.buttons !== 1) {
-      return;
-    }
-    const box = svg.getBoundingClientRect();
-    const moved = (dragging.x - event.clientX) / box.width * (dragging.view[1] - dragging.view[0]);
-    if (Math.abs(event.clientX - dragging.x) > 3) {
-      set(dragging.view[0] + moved, dragging.view[1] + moved);
+      set(whole[0], whole[1]);
     }
   });
 
