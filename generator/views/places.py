@@ -14,6 +14,7 @@ from generator import urls
 from generator.core.model import Chronology, Coordinates, Place
 from generator.text import Text
 from generator.views.markdown import page_markdown
+from generator.views.map import MapView
 from generator.views.overview import Overview, PeriodPath
 from generator.views.pages import CorrectionLine, PageView, correction_lines, index_pages
 from generator.views.pieces import (
@@ -55,6 +56,7 @@ class PlacePage(PageView):
     total: int  # its events on all its pages
     pager: tuple[PeriodLink, ...] = ()
     overview: Overview | None = None  # the place's events at a glance (inline SVG), on its first page
+    map: MapView | None = None  # where they happened, the place ringed, on its first page
     media: tuple[Figure, ...] = ()
     corrections: tuple[CorrectionLine, ...] = ()
     history: HistoryLine | None = None
@@ -107,6 +109,7 @@ def place_pages(
                 total=len(events),
                 pager=page.pager,
                 overview=pieces.picture(list(events), timeline) if page.path == first and events else None,
+                map=pieces.map_of(events, focus=place) if page.path == first else None,
                 media=pieces.figures(place.media) if page.path == first else (),
                 corrections=correction_lines(place, text) if page.path == first else (),
                 history=pieces.history("place", place.id) if page.path == first else None,

@@ -196,3 +196,12 @@ def test_place_mistakes_name_file_line_field_and_the_likely_fix(tmp_path):
         # A place: that looks like a place's id but names none: a warning (free text is valid).
         assert "content/events/e.md:" in output and "place: 'iraqq' names no file in content/places/" in output
     assert not (tmp_path / "site").exists()
+
+
+def test_a_place_page_maps_its_events_and_rings_the_place(placed):
+    page = placed.page("places/anbar/")
+    svg = page.select_one("figure.tl-map svg")
+    assert svg is not None and page.select_one("circle.tl-map__focus") is not None
+    counted = sum(int(mark["data-count"]) for mark in svg.select("a.tl-map__mark"))
+    assert counted == 3  # its own event and the two at Al-Qa'im
+    assert placed.page("places/nowhere/").select_one("figure.tl-map") is None  # no event, no coordinates
