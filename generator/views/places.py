@@ -13,8 +13,8 @@ from typing import ClassVar
 from generator import urls
 from generator.core.model import Chronology, Coordinates, Place
 from generator.text import Text
-from generator.views.markdown import page_markdown
 from generator.views.map import MapView
+from generator.views.markdown import page_markdown
 from generator.views.overview import Overview, PeriodPath
 from generator.views.pages import CorrectionLine, PageView, correction_lines, index_pages
 from generator.views.pieces import (
