@@ -221,3 +221,23 @@ def test_naughty_strings_in_the_title_slide_arrive_intact_and_build(tmp_path):
         # The heading as a browser reads it (BeautifulSoup's parser drops the ';' of '&xxe;').
         page = (build.site / name.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
         assert html.unescape(re.search(r"<h1[^>]*>(.*?)</h1>", page, re.DOTALL)[1]) == title, (text, title)
+
+
+def test_a_story_of_long_slides_stops_before_a_file_is_too_large(tmp_path):
+    path = tmp_path / "long.json"
+    long = "<p>" + "word " * 60_000 + "</p>"  # 300 KB a slide: four make a file past the most it may hold
+    events = [
+        {"start_date": {"year": 2000 + index}, "text": {"headline": f"E{index}", "text": long}} for index in range(6)
+    ]
+    path.write_text(
+        json.dumps({"title": {"text": {"headline": "Long", "text": "<p>" + "a " * 5_000 + "</p>"}}, "events": events})
+    )
+    reading = read_json(path, Reading(path.name, story=True))
+    told = reading.drafts["stories/long.md"]
+    assert [step["event"] for step in told.fields["steps"]] == ["e0"]  # twice its size, to be safe: one step
+    assert len(told.fields["summary"]) <= story.SUMMARY + 1
+    said = [str(p) for p in reading.problems]
+    assert "long.json:title: story: the story holds the first 1 of 6 slides: their texts take all a file may hold" in (
+        " ".join(said)
+    )
+    assert len(render(told, path.name).encode()) < 1024 * 1024

@@ -94,7 +94,8 @@ def import_file(form: str, path: Path, content: Path, *, write: bool, story: boo
     with files.Plan(content, path.name) as result:
 
         def stage(draft: Draft) -> None:
-            progress.draft(draft.record)
+            if draft.kind != "story":  # made of the records read, not one of them
+                progress.draft(draft.record)
             result.add(draft)
 
         reading = READERS[form](path, Reading(path.name, sink=stage, report=report, story=story))

@@ -26,8 +26,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.commands.importing.drafts import Draft, Reading, new_id, quoted
+from generator.pipeline import limits
 
 STEPS = 500  # the most steps a story holds (story.schema.json's maxItems)
+SUMMARY = 2_000  # characters of the title slide's text a summary keeps (it is shown as one paragraph)
 SOURCE = "import"  # the id of the story's one source: the imported file
 _NUMBER = re.compile(r"\s*-?\d{1,12}\s*")  # TimelineJS takes a part matching /^-?\d*$/ (trimmed)
 _CLOCK = re.compile(r"\s*(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([ap])?\.?m?\.?\s*", re.IGNORECASE)
@@ -81,6 +83,38 @@ class Slides:
         if not self.kept:
             reading.problem(record, "story", "no story: no slide became an event")
             return
+        title = self.title.headline if self.title else ""
+        if not title:
+            title = reading.file.rsplit(".", 1)[0] or reading.file
+            said = "the title slide has no headline" if self.title else "no title slide"
+            reading.problem(record, "story", f"{said}: the story is named after the file ({quoted(title)})")
+        fields: dict[str, object] = {"title": title}
+        summary = _plain(self.title.html) if self.title else ""
+        if len(summary) > SUMMARY:
+            summary = summary[:SUMMARY].rsplit(" ", 1)[0] + "…"
+            reading.problem(record, "text", f"the story's summary is the title slide's first {SUMMARY:,} characters")
+        if summary:
+            fields["summary"] = summary
+        fields["steps"] = steps = self._steps(reading, record, limits.FILE_BYTES - 2 * _size(title, summary))
+        fields["sources"] = [{"id": SOURCE, "title": f"{title} ({reading.file})", "publisher": reading.file}]
+        if steps:
+            reading.add(Draft("story", new_id(title, fallback="imported-story"), fields, "", record))
+
+    def _steps(self, reading: Reading, record: str, room: int) -> list[dict[str, str]]:
+        """The steps, as many as a story and its file hold (each said when reached)."""
+        steps: list[dict[str, str]] = []
+        room -= 4096  # the sources, the stamp and the YAML around them
+        for slide in _ordered(self.kept)[:STEPS]:
+            room -= 2 * _size(slide.event, slide.text) + 32  # YAML may write a character as an escape
+            if room < 0:
+                reading.problem(
+                    record,
+                    "story",
+                    f"the story holds the first {len(steps):,} of {self.count:,} slides: their texts take "
+                    "all a file may hold; the rest are events but not steps",
+                )
+                return steps
+            steps.append({"event": slide.event, "text": slide.text})
         if self.count > STEPS:
             reading.problem(
                 record,
@@ -88,18 +122,11 @@ class Slides:
                 f"the story holds the first {STEPS:,} of {self.count:,} slides (the most a story holds); "
                 "the rest are events but not steps",
             )
-        title = self.title.headline if self.title else ""
-        if not title:
-            title = reading.file.rsplit(".", 1)[0] or reading.file
-            said = "the title slide has no headline" if self.title else "no title slide"
-            reading.problem(record, "story", f"{said}: the story is named after the file ({quoted(title)})")
-        fields: dict[str, object] = {"title": title}
-        summary = _plain(reading.clean(record, "text", self.title.html)) if self.title else ""
-        if summary:
-            fields["summary"] = summary
-        fields["steps"] = [{"event": slide.event, "text": slide.text} for slide in _ordered(self.kept)[:STEPS]]
-        fields["sources"] = [{"id": SOURCE, "title": f"{title} ({reading.file})", "publisher": reading.file}]
-        reading.add(Draft("story", new_id(title, fallback="imported-story"), fields, "", record))
+        return steps
+
+
+def _size(*texts: str) -> int:
+    return sum(len(text.encode("utf-8")) for text in texts)
 
 
 def _ordered(slides: list[Slide]) -> list[Slide]:
