@@ -241,3 +241,13 @@ def test_a_story_of_long_slides_stops_before_a_file_is_too_large(tmp_path):
         " ".join(said)
     )
     assert len(render(told, path.name).encode()) < 1024 * 1024
+
+
+def test_the_slides_held_stay_within_what_a_story_can_take():
+    slides = story.Slides()
+    text = "x" * 100_000
+    for index in range(3_000):  # 300 MB of texts, if they were all held
+        slides.add({"year": 5000 - index}, f"e{index}", text, str(index))
+        assert slides.held <= 2 * 1024 * 1024 + 200_100
+    kept = story._fitting(slides.kept, 1024 * 1024)
+    assert [slide.event for slide in kept] == ["e2999", "e2998", "e2997", "e2996", "e2995"]  # the earliest dates

@@ -55,20 +55,26 @@ class TitleSlide:
 
 
 class Slides:
-    """The slides of one import as they are read; at most the first `STEPS` of them in
-    TimelineJS's order are held, not the file's."""
+    """The slides of one import as they are read.  Memory holds what a story can take,
+    not the file: past twice that, only the first slides in TimelineJS's order that fit
+    in a story (`STEPS` of them, their texts within a file's size) are kept, since a
+    slide read later can only push the others further back."""
 
     def __init__(self) -> None:
         self.title: TitleSlide | None = None
         self.kept: list[Slide] = []
+        self.held = 0  # what the kept slides would take of a story's file (see `_cost`)
         self.count = 0  # slides that became events
         self.refused: list[str] = []  # the records of slides that became no event
 
     def add(self, start: Any, event: str, text: str, record: str) -> None:
-        self.kept.append(Slide(moment(start), self.count, event, f"{text}[^{SOURCE}]", record))
+        slide = Slide(moment(start), self.count, event, f"{text}[^{SOURCE}]", record)
+        self.kept.append(slide)
+        self.held += _cost(slide)
         self.count += 1
-        if len(self.kept) > 2 * STEPS:  # memory holds a thousand slides, not the file
-            self.kept = _ordered(self.kept)[:STEPS]
+        if len(self.kept) > 2 * STEPS or self.held > 2 * limits.FILE_BYTES:
+            self.kept = _fitting(self.kept, limits.FILE_BYTES)
+            self.held = sum(_cost(slide) for slide in self.kept)
 
     def story(self, reading: Reading) -> None:
         """Hand on the story draft (or say why there is none)."""
@@ -95,27 +101,25 @@ class Slides:
             reading.problem(record, "text", f"the story's summary is the title slide's first {SUMMARY:,} characters")
         if summary:
             fields["summary"] = summary
-        fields["steps"] = steps = self._steps(reading, record, limits.FILE_BYTES - 2 * _size(title, summary))
+        # The title is written twice (its source's title too), and YAML may escape a character.
+        room = limits.FILE_BYTES - 4 * _size(title) - 2 * _size(summary)
+        fields["steps"] = steps = self._steps(reading, record, room)
         fields["sources"] = [{"id": SOURCE, "title": f"{title} ({reading.file})", "publisher": reading.file}]
         if steps:
             reading.add(Draft("story", new_id(title, fallback="imported-story"), fields, "", record))
 
     def _steps(self, reading: Reading, record: str, room: int) -> list[dict[str, str]]:
         """The steps, as many as a story and its file hold (each said when reached)."""
-        steps: list[dict[str, str]] = []
-        room -= 4096  # the sources, the stamp and the YAML around them
-        for slide in _ordered(self.kept)[:STEPS]:
-            room -= 2 * _size(slide.event, slide.text) + 32  # YAML may write a character as an escape
-            if room < 0:
-                reading.problem(
-                    record,
-                    "story",
-                    f"the story holds the first {len(steps):,} of {self.count:,} slides: their texts take "
-                    "all a file may hold; the rest are events but not steps",
-                )
-                return steps
-            steps.append({"event": slide.event, "text": slide.text})
-        if self.count > STEPS:
+        slides = _fitting(self.kept, room - 4096)  # the sources, the stamp and the YAML around them
+        steps = [{"event": slide.event, "text": slide.text} for slide in slides]
+        if len(steps) < min(self.count, STEPS):
+            reading.problem(
+                record,
+                "story",
+                f"the story holds the first {len(steps):,} of {self.count:,} slides: their texts take "
+                "all a file may hold; the rest are events but not steps",
+            )
+        elif self.count > STEPS:
             reading.problem(
                 record,
                 "story",
@@ -123,6 +127,22 @@ class Slides:
                 "the rest are events but not steps",
             )
         return steps
+
+
+def _fitting(slides: list[Slide], room: int) -> list[Slide]:
+    """The first slides in TimelineJS's order, as many as a story holds and `room` bytes take."""
+    fitting = []
+    for slide in _ordered(slides)[:STEPS]:
+        room -= _cost(slide)
+        if room < 0:
+            break
+        fitting.append(slide)
+    return fitting
+
+
+def _cost(slide: Slide) -> int:
+    """At most what a step takes of its file: YAML may write a character as an escape."""
+    return 2 * _size(slide.event, slide.text) + 32
 
 
 def _size(*texts: str) -> int:
