@@ -120,9 +120,9 @@ def test_a_second_title_row_is_an_event_as_timelinejs_shows_it(tmp_path):
     reading = read_sheet(sheet, Reading(sheet.name, story=True))
     told = reading.drafts["stories/first-title.md"].fields
     assert [step["event"] for step in told["steps"]] == ["an-event", "second-title"]
-    assert "two-titles.csv:3: Type: a second title slide: an event, as TimelineJS shows it" in map(
-        str, reading.problems
-    )
+    assert [str(problem) for problem in reading.problems] == [
+        "two-titles.csv:3: Type: a second title slide: an event, as TimelineJS shows it"
+    ]
 
 
 def test_a_timeline_without_a_title_slide_names_its_story_after_the_file(tmp_path):

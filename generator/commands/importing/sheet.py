@@ -164,7 +164,7 @@ def _row(reading: Reading, record: str, cells: dict[str, object], slides: Slides
         return
     if kind == "title":
         reading.problem(record, "Type", "a second title slide: an event, as TimelineJS shows it")
-    if kind == "era":
+    elif kind == "era":
         add_era(reading, record, cell("Headline"), start, end if end["year"] else None)
         return
     elif kind:
