@@ -9,6 +9,7 @@ export default {
         './generator/pipeline/schema/event.schema.json': ['content/events/*.md'],
         './generator/pipeline/schema/actor.schema.json': ['content/actors/*.md'],
         './generator/pipeline/schema/place.schema.json': ['content/places/*.md'],
+        './generator/pipeline/schema/story.schema.json': ['content/stories/*.md'],
       },
     }],
   ],

@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: site serve test coverage lint messages check links integrity import verify repro bench profile new-event new-actor new-place clean
+.PHONY: site serve test coverage lint messages check links integrity import verify repro bench profile new-event new-actor new-place new-story clean
 
 $(SITE_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -144,6 +144,7 @@ check: $(SITE_STAMP)
 ## new-event TITLE="...": create content/events/<id>.md from the template
 ## new-actor NAME="..." [KIND=person|group|organisation|state]: likewise in content/actors/
 ## new-place NAME="...": likewise in content/places/
+## new-story TITLE="...": likewise in content/stories/
 # A value is taken as typed ($(value ...): make does not expand a dollar sign in it)
 # and handed to the shell in single quotes (each ' in it written '\''), so dollars,
 # quotes and backticks in a title arrive unchanged.
@@ -159,6 +160,10 @@ new-actor: $(SITE_STAMP)
 new-place: $(SITE_STAMP)
 	@test -n $(call shell_quote,$(value NAME)) || { echo 'usage: make new-place NAME="Name of the place"'; exit 2; }
 	$(BIN)/python -m generator new place $(call shell_quote,$(value NAME))
+
+new-story: $(SITE_STAMP)
+	@test -n $(call shell_quote,$(value TITLE)) || { echo 'usage: make new-story TITLE="Title of the story"'; exit 2; }
+	$(BIN)/python -m generator new story $(call shell_quote,$(value TITLE))
 
 clean:
 	rm -rf site $(VENV) node_modules

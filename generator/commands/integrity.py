@@ -1,7 +1,9 @@
 """`python -m generator integrity`: a source-integrity report, in the editors' line form,
-without building.  Each finding is a warning (`--strict` makes them errors):
+without building, on every editor's file: events, actors, places and stories (a story's
+introduction and each of its steps' words).  Each finding is a warning (`--strict` makes
+them errors):
 
-- a paragraph of a body that cites no source;
+- a paragraph of a body, or of a story's step, that cites no source;
 - an event dated after every source it cites was published (they cannot report it);
 - a source with no `url`, no `archived` copy and no `sha256` of a captured copy, or
   published more than `archive_age` days before the build's date with no `archived` copy;
@@ -16,30 +18,31 @@ import datetime
 import os
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from generator.build.build_date import last_commit_time
 from generator.commands.output import print_problems
 from generator.core.content import FOOTNOTE_REF
 from generator.core.dates import Day
 from generator.core.markdown_scan import blank_code
-from generator.core.model import Actor, Chronology, EditorsFile, Event
-from generator.core.problems import FieldPath, Problem, body_line, problem_at
+from generator.core.model import Chronology, EditorsFile, Event, Story
+from generator.core.problems import FieldPath, Problem, body_line, line_of, problem_at
 from generator.pipeline.chronology import build_chronology
 
 CLAIMS = re.compile(r"\b(said|says|claimed|claims|denied|denies|disputed|disputes|alleged|alleges)\b", re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 NAMED = re.compile(r"\b[A-Z][\w’'-]*")  # a capitalised word: a name, as a heuristic
-# A pronoun that refers back to someone named before, or a document that says it.
+# A pronoun that refers back to someone named before, or a document that says it; "it"
+# only as the verb's subject ("It said", not "It was claimed", which names no one).
 CLAIMANT = re.compile(
-    r"\b(he|she|they|we|I|the (article|report|statement|source|ministry|government))\b", re.IGNORECASE
+    r"\b(he|she|they|we|I|the (article|report|statement|source|ministry|government))\b|^it$", re.IGNORECASE
 )
 
 
 def integrity(chronology: Chronology, today: Day, archive_age: int = 30) -> list[Problem]:
     names = {name.casefold() for actor in chronology.actors for name in (actor.name, *actor.aliases)}
     problems: list[Problem] = []
-    files: Iterable[Event | Actor] = (*chronology.events, *chronology.actors)
+    files: Iterable[EditorsFile] = (*chronology.events, *chronology.actors, *chronology.places, *chronology.stories)
     for file in files:
         problems += _uncited_paragraphs(file)
         problems += _claims_without_claimant(file, names)
@@ -66,23 +69,31 @@ def _paragraphs(body: str) -> Iterable[tuple[int, str]]:
         block = []
 
 
+def _prose(file: EditorsFile) -> Iterator[tuple[FieldPath, int | None, str]]:
+    """(field, line in the file, text) of each paragraph an editor wrote: the body's, and
+    a story's steps' words."""
+    for line, text in _paragraphs(file.body):
+        yield ("body",), body_line(file, line), text
+    if isinstance(file, Story):
+        for step in file.steps:
+            path: FieldPath = ("steps", step.position, "text")
+            first = line_of(file.lines, path)
+            for line, text in _paragraphs(step.text):
+                # Words of several lines are a block (`text: |`), from the line after the field's.
+                yield path, (first + 1 + line if first is not None and "\n" in step.text else first), text
+
+
 def _uncited_paragraphs(file: EditorsFile) -> list[Problem]:
     return [
-        problem_at(
-            file,
-            ("body",),
-            "a paragraph that cites no source; add a footnote [^id]",
-            line=body_line(file, line),
-            warning=True,
-        )
-        for line, text in _paragraphs(file.body)
+        problem_at(file, path, "a paragraph that cites no source; add a footnote [^id]", line=line, warning=True)
+        for path, line, text in _prose(file)
         if not FOOTNOTE_REF.search(text)
     ]
 
 
 def _claims_without_claimant(file: EditorsFile, names: set[str]) -> list[Problem]:
     found = []
-    for line, text in _paragraphs(file.body):
+    for path, line, text in _prose(file):
         for sentence in SENTENCE.findall(FOOTNOTE_REF.sub("", text)):
             claim = CLAIMS.search(sentence)
             if claim is None:
@@ -93,10 +104,10 @@ def _claims_without_claimant(file: EditorsFile, names: set[str]) -> list[Problem
                 found.append(
                     problem_at(
                         file,
-                        ("body",),
+                        path,
                         f"'{claim.group(0)}' without saying who: name who makes the claim in the same sentence "
                         f"(a heuristic: '{sentence.strip()[:60]}')",
-                        line=body_line(file, line),
+                        line=line,
                         warning=True,
                     )
                 )
@@ -163,5 +174,9 @@ def run(args: argparse.Namespace) -> int:
     moment = datetime.datetime.fromtimestamp(epoch or time.time(), datetime.UTC)
     findings = integrity(chronology, Day.of(moment.year, moment.month, moment.day), args.archive_age)
     print_problems(findings, as_errors=args.strict)
-    print(f"{len(findings)} finding(s) in {len(chronology.events)} events and {len(chronology.actors)} actors")
+    counted = (
+        f"{len(chronology.events)} events, {len(chronology.actors)} actors, {len(chronology.places)} places "
+        f"and {len(chronology.stories)} stories"
+    )
+    print(f"{len(findings)} finding(s) in {counted}")
     return 1 if (args.strict and findings) or errors else 0

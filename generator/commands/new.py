@@ -1,6 +1,6 @@
-"""`python -m generator new event|actor|place NAME`: new event, actor and place files
-with every field present, explained, and placeholders that the build refuses until an
-editor fills them in."""
+"""`python -m generator new event|actor|place|story NAME`: new event, actor, place and
+story files with every field present, explained, and placeholders that the build refuses
+until an editor fills them in."""
 
 from __future__ import annotations
 
@@ -141,12 +141,70 @@ sources:
 """
 
 
+STORY_TEMPLATE = """\
+---
+# Title of the story, as the article beside it might have it (required).
+title: {title}
+# One or two lines: what the story tells, shown under the title, in the stories' list and
+# in link previews (optional; remove the line to leave it out).
+summary: {placeholder}
+# The steps, in the order readers take them (required, at least one). Each step names
+# exactly one of event:, place: or actor: (an id: a file name in content/events/,
+# content/places/ or content/actors/, without .md), then text:, the editor's words for
+# that step: Markdown, one claim a sentence, each citing a source below as [^id]. The
+# page shows each step's date, place and actors beside those words, and links to its page.
+steps:
+  - event: {placeholder} (an event's id)
+    text: |
+      {placeholder}: what this step tells, each claim citing its source.[^source-1]
+  # A step about a place or an actor, with images from content/media/ (optional):
+  # - place: {placeholder}
+  #   text: |
+  #     {placeholder}[^source-1]
+  #   media:
+  #     - file: {placeholder}.jpg
+  #       alt: {placeholder} (what the image shows, for readers who cannot see it)
+  #       caption: {placeholder}
+  #       credit: {placeholder}
+  # - actor: {placeholder}
+  #   text: |
+  #     {placeholder}[^source-1]
+# Images from content/media/ shown above the first step (optional), as in a step.
+# media:
+#   - file: {placeholder}.jpg
+#     alt: {placeholder}
+# Corrections made after publication (optional): when, what was wrong and what is right
+# now, and the id of the source it rests on. Shown above the story and on /corrections/.
+# corrections:
+#   - date: YYYY-MM-DD
+#     text: {placeholder}
+#     source: source-1
+# Every source the steps and the introduction cite as [^id] (required).
+sources:
+  - id: source-1
+    title: {placeholder}
+    publisher: {placeholder}
+    # lang: en   (the source's language, when it is not the site's)
+    # url: https://
+    # published: YYYY-MM-DD
+    # archived: https://web.archive.org/web/...   (a snapshot, so the citation outlives the link)
+    # archived_on: YYYY-MM-DD
+    # sha256: (of a copy of the source kept, so that the copy can be shown to be the one cited)
+# The language this file is written in, when it is not the site's (optional): a BCP 47
+# tag such as en, ar, fr-CA or zh-Hant. Browsers and screen readers then read it as such.
+# lang: en
+---
+
+{placeholder}: the story's introduction, shown above its first step, each claim citing its source.[^source-1]
+"""
+
+
 class ScaffoldError(Exception):
     pass
 
 
 def new_file(content_root: Path, kind: FileKind, name: str, actor_kind: ActorKind = "group") -> Path:
-    """Write a new event, actor or place file named after ``name``; never overwrite one."""
+    """Write a new event, actor, place or story file named after ``name``; never overwrite one."""
     record_id = slugify(name)
     if not record_id:
         raise ScaffoldError(f"cannot make a file name from {name!r}; use letters or digits")
@@ -160,6 +218,8 @@ def new_file(content_root: Path, kind: FileKind, name: str, actor_kind: ActorKin
         text = EVENT_TEMPLATE.format(title=quoted, placeholder=PLACEHOLDER)
     elif kind == "place":
         text = PLACE_TEMPLATE.format(name=quoted, placeholder=PLACEHOLDER)
+    elif kind == "story":
+        text = STORY_TEMPLATE.format(title=quoted, placeholder=PLACEHOLDER)
     else:
         text = ACTOR_TEMPLATE.format(name=quoted, kind=actor_kind, placeholder=PLACEHOLDER)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -168,12 +228,12 @@ def new_file(content_root: Path, kind: FileKind, name: str, actor_kind: ActorKin
     return path
 
 
-HELP = "create a new event, actor or place file from the template"
+HELP = "create a new event, actor, place or story file from the template"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", choices=sorted(FILE_KINDS))
-    parser.add_argument("title", help="the event's title, or the actor's or place's name")
+    parser.add_argument("title", help="the event's or story's title, or the actor's or place's name")
     parser.add_argument("--actor-kind", default="group", choices=ACTOR_KINDS)
 
 

@@ -1,7 +1,8 @@
 """`python -m generator links`: are the sources still there?  Checks every source `url`
-and `archived` address of the chronology, a few at a time (at most two per host), with
-timeouts and retries; follows redirects and says where they lead; remembers results for
-a day in a file outside the site, so that a rerun asks nothing again.  Each problem is a
+and `archived` address of the chronology (of events, actors, places and stories), a few
+at a time (at most two per host), with timeouts and retries; follows redirects and says
+where they lead; remembers results for a day in a file outside the site, so that a rerun
+asks nothing again.  Each problem is a
 line in the editors' form; with `suggest_archive`, the Internet Archive's availability
 API (its address configurable) offers the closest snapshot of a dead source.  Never part
 of a build: a build needs no network."""
@@ -211,8 +212,10 @@ def _worth_retrying(result: Result) -> bool:
 
 
 def cited_addresses(chronology: Chronology) -> list[Cited]:
+    """Every source address of every editor's file: events, actors, places and stories."""
     found = []
-    for file in (*chronology.events, *chronology.actors):
+    files: tuple[EditorsFile, ...] = (*chronology.events, *chronology.actors, *chronology.places, *chronology.stories)
+    for file in files:
         for index, source in enumerate(file.sources):
             for name, url in (("url", source.url), ("archived", source.archived)):
                 if url:

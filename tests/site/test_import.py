@@ -14,7 +14,7 @@ from tests.conftest import IMPORT_FIXTURES, build_strict, event_file, imported, 
 
 def test_a_timelinejs_spreadsheet_imports_and_builds(tmp_path):
     done, content = imported(tmp_path, "sheet", "timelinejs-template.csv")
-    assert "5 new, 0 updated, 0 unchanged, 0 in conflict" in done.stdout
+    assert "6 new, 0 updated, 0 unchanged, 0 in conflict" in done.stdout  # 5 events and the story
     rocket = meta(content, "events/rocket-attack-on-k-1-base.md")
     assert rocket["date"] == "2019-12-27" and rocket["tags"] == ["attacks"]
     assert rocket["sources"][1] == {
@@ -32,7 +32,7 @@ def test_a_timelinejs_spreadsheet_imports_and_builds(tmp_path):
     assert meta(content, "events/an-ancient-raid.md")["date"] == "-0499"  # TimelineJS's -500 is 500 BCE
     # What it could not map, row by row; the era for mkdocs.yml; nothing silently dropped.
     assert "timelinejs-template.csv:8: start_date: no year" in done.stderr
-    assert "timelinejs-template.csv:2: Type: the title slide ('Escalation in Iraq and Syria')" in done.stderr
+    assert meta(content, "stories/escalation-in-iraq-and-syria.md")["title"] == "Escalation in Iraq and Syria"
     assert "- {name: \"Winter crisis\", date: '2019-12/2020-01'}" in done.stdout
     assert done.returncode == 1  # a row was left out
     build = run_mkdocs(tmp_path, "--strict")
@@ -42,7 +42,7 @@ def test_a_timelinejs_spreadsheet_imports_and_builds(tmp_path):
 
 def test_a_sheets_location_columns_put_events_on_the_map(tmp_path):
     done, _ = imported(tmp_path, "sheet", "sheet-with-places.csv")
-    assert "6 new" in done.stdout and "sheet-with-places.csv:4: Precision: 'Town' is not a precision" in done.stderr
+    assert "7 new" in done.stdout and "sheet-with-places.csv:4: Precision: 'Town' is not a precision" in done.stderr
     build = run_mkdocs(tmp_path, "--strict")
     assert build.returncode == 0, build.output
     features = {f["id"]: f["properties"] for f in json.loads((build.site / "events.geojson").read_text())["features"]}
@@ -56,7 +56,7 @@ def test_a_sheets_location_columns_put_events_on_the_map(tmp_path):
 
 def test_timelinejs_json_imports_and_builds(tmp_path):
     done, content = imported(tmp_path, "timelinejs", "timelinejs.json")
-    assert "3 new" in done.stdout
+    assert "4 new" in done.stdout  # 3 events and the story (tests/site/test_import_story.py)
     assert "timelinejs.json:events[3]: start_date: no year" in done.stderr
     assert "timelinejs.json:events[4]: event: not an object; left out" in done.stderr
     airport = meta(content, "events/strike-at-baghdad-airport.md")

@@ -112,14 +112,14 @@ def test_an_xlsx_that_claims_a_million_rows_costs_only_its_rows(tmp_path):
     done = run_import("sheet", path, "--into", tmp_path / "content")
     assert time.monotonic() - started < 30
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-3000:]
-    assert "4 new" in done.stdout and "events/far-down.md" in done.stdout  # the rows as they are
+    assert "5 new" in done.stdout and "events/far-down.md" in done.stdout  # the rows as they are, and the story
 
 
 def test_a_stale_declared_size_drops_no_row(tmp_path):
     path = workbook(tmp_path / "stale.xlsx", ROWS, lambda xml: re.sub(rb'ref="A1:[A-Z]+\d+"', b'ref="A1:E2"', xml))
     done = run_import("sheet", path, "--into", tmp_path / "content")
     assert done.returncode == 0, done.stderr
-    assert "3 new" in done.stdout and "events/event-3.md" in done.stdout
+    assert "4 new" in done.stdout and "events/event-3.md" in done.stdout  # 3 events and the story
 
 
 def test_an_xlsx_that_unpacks_past_the_limit_is_refused_unopened(tmp_path):
@@ -277,7 +277,7 @@ def test_a_long_cell_is_read_and_one_past_a_file_is_one_line(tmp_path):
     fits in a file is read, a longer one is one line and the rows after it are said."""
     long = sheet_csv(tmp_path / "long.csv", [[2020, 1, 1, "Long", "x" * 200_000], [2020, 1, 2, "After", "t"]])
     done = run_import("sheet", long, "--into", tmp_path / "content")
-    assert done.returncode == 0 and "2 new" in done.stdout, done.stderr
+    assert done.returncode == 0 and "3 new" in done.stdout, done.stderr  # 2 events and the story
     huge = sheet_csv(tmp_path / "huge.csv", [[2020, 1, 1, "Huge", "x" * (bounded.CELL_CHARACTERS + 1)], ROWS[0]])
     line = one_line(run_import("sheet", huge, "--into", tmp_path / "content"), "huge.csv:2: file:")
     assert "a cell of more than 1,048,576 characters" in line and "this row and the rest left out" in line

@@ -68,3 +68,29 @@ def test_a_scaffolded_place_fails_until_filled_in_then_places_an_event(tmp_path)
     assert frontmatter_of(place)["coordinates"] == {"latitude": "36.2376", "longitude": "43.9632", "precision": "site"}
     events = json.loads((filled.site / "events.json").read_text())["events"]
     assert events[0]["place"]["id"] == "erbil-air-base" and events[0]["coordinates"]["precision"] == "site"
+
+
+def test_a_scaffolded_story_fails_until_filled_in_then_tells_its_event(tmp_path):
+    write_project(tmp_path, {}, {})
+    made = run_generator("--content", "content", "new", "story", "From Erbil to Al-Qaim", cwd=tmp_path)
+    assert made.returncode == 0 and "content/stories/from-erbil-to-al-qaim.md" in made.stdout
+    assert run_generator("--content", "content", "new", "event", "Drone attack", cwd=tmp_path).returncode == 0
+    story = tmp_path / "content/stories/from-erbil-to-al-qaim.md"
+    event = tmp_path / "content/events/drone-attack.md"
+    event.write_text(event.read_text().replace("FILL IN (YYYY-MM-DD)", "2024-01-20").replace("FILL IN", "Filled"))
+    unfilled = run_mkdocs(tmp_path, "--strict")
+    assert unfilled.returncode == 1
+    for line, field in ((6, "summary"), (13, "steps[0].event"), (14, "steps[0].text"), (41, "sources[0].title")):
+        assert f"content/stories/from-erbil-to-al-qaim.md:{line}: {field}: placeholder 'FILL IN' left in" in (
+            unfilled.output
+        )
+    assert (
+        "content/stories/from-erbil-to-al-qaim.md:54: body: placeholder 'FILL IN' left in the body" in unfilled.output
+    )
+
+    story.write_text(story.read_text().replace("FILL IN (an event's id)", "drone-attack").replace("FILL IN", "Filled"))
+    filled = run_mkdocs(tmp_path, "--strict")
+    assert filled.returncode == 0, filled.output
+    page = filled.page("stories/from-erbil-to-al-qaim/")
+    assert [a.get_text() for a in page.select(".tl-step h2 a")] == ["Drone attack"]
+    assert frontmatter_of(story)["summary"] == "Filled"

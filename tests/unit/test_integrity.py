@@ -62,3 +62,42 @@ def test_the_sample_chronology_passes(tmp_path):
     report = integrity(REPO / "content", "--strict")
     assert report.returncode == 0, report.stderr
     assert report.stdout.startswith("0 finding(s)")
+
+
+def test_places_and_stories_are_read_too(tmp_path):
+    event = DOUBTFUL.replace("A second paragraph with no citation.\n\n", "")
+    place = (
+        "---\nname: Erbil\nsources:\n  - id: wire\n    title: T\n    publisher: P\n---\n\n"
+        "A city.[^wire]\n\nIts airport has a base.\n"
+    )
+    write_project(tmp_path, {"strike.md": event}, {}, {"erbil.md": place})
+    story = """\
+---
+title: The story
+steps:
+  - event: strike
+    text: It said the strike killed ten.[^wire]
+  - place: erbil
+    text: |
+      The base is near the city.[^wire]
+
+      It was claimed that the base was hit.[^wire] No one says by whom.
+sources:
+  - id: wire
+    title: T
+    publisher: P
+---
+
+An introduction that cites nothing.
+"""
+    (tmp_path / "content" / "stories").mkdir()
+    (tmp_path / "content" / "stories" / "told.md").write_text(story)
+    report = integrity(tmp_path / "content")
+    assert "content/places/erbil.md:4: sources[0].id: source 'wire' has no url:, archived: or sha256:" in report.stderr
+    assert "content/places/erbil.md:11: body: a paragraph that cites no source" in report.stderr
+    assert "content/stories/told.md:17: body: a paragraph that cites no source" in report.stderr
+    # A step's words, on their own line: "It said" names whoever "it" is; "It was claimed", no one.
+    assert "told.md:5: steps[0].text: 'said'" not in report.stderr
+    assert "content/stories/told.md:10: steps[1].text: 'claimed' without saying who" in report.stderr
+    assert "content/stories/told.md:12: sources[0].id: source 'wire' has no url:" in report.stderr
+    assert "1 events, 0 actors, 1 places and 1 stories" in report.stdout

@@ -169,3 +169,19 @@ def test_a_rerun_within_a_day_asks_nothing_again(tmp_path, server):
     assert "0 from the day's cache" in first.stdout
     assert "from the day's cache" in second.stdout and "0 from the day's cache" not in second.stdout
     assert first.stderr == second.stderr
+
+
+def test_the_sources_of_places_and_stories_are_checked_too(tmp_path, server):
+    event = f"---\ntitle: A\ndate: '2023-01-01'\nsources:\n{source(0, server + '/ok')}---\n\nHappened.[^s0]\n"
+    place = f"---\nname: Erbil\nsources:\n{source(0, server + '/gone')}---\n\nA city.[^s0]\n"
+    write_project(tmp_path, {"a.md": event}, {}, {"erbil.md": place})
+    story = (
+        "---\ntitle: The story\nsteps:\n  - event: a\n    text: First.[^s0]\n"
+        f"sources:\n{source(0, server + '/removed')}---\n"
+    )
+    (tmp_path / "content" / "stories").mkdir()
+    (tmp_path / "content" / "stories" / "told.md").write_text(story)
+    done = links(tmp_path)
+    assert "content/places/erbil.md:7: sources[0].url: 404 Not Found" in done.stderr, done.stderr
+    assert "content/stories/told.md:10: sources[0].url: 410 Gone" in done.stderr, done.stderr
+    assert "content/events/a.md" not in done.stderr and done.returncode == 1

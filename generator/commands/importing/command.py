@@ -22,7 +22,7 @@ from generator.commands.importing.timelinejs import read_json
 from generator.commands.output import fail, print_problems
 from generator.core.problems import Problem
 
-HELP = "events and actors from a spreadsheet, TimelineJS or ACLED"
+HELP = "events, actors, places and stories from a spreadsheet, TimelineJS or ACLED"
 READERS: dict[str, Callable[[Path, Reading | None], Reading]] = {
     "sheet": read_sheet,
     "timelinejs": read_json,
@@ -36,10 +36,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path)
     parser.add_argument("--into", type=Path, help="the content folder to write into (default: --content)")
     parser.add_argument("--write", action="store_true", help="write the files (without it: a dry run)")
+    parser.add_argument(
+        "--no-story",
+        dest="story",
+        action="store_false",
+        help="sheet and timelinejs: write the events only, not the story of the slides in TimelineJS's order",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    return import_file(args.format, args.file, args.into or args.content, write=args.write)
+    return import_file(args.format, args.file, args.into or args.content, write=args.write, story=args.story)
 
 
 class Progress:
@@ -66,10 +72,11 @@ class Progress:
             print("\r\x1b[K", end="", file=sys.stderr, flush=True)
 
 
-def import_file(form: str, path: Path, content: Path, *, write: bool) -> int:
-    """Report what importing `path` does to `content` (and do it with `write`); the exit
-    status is 1 when a record could not be imported, a file is in conflict or the result
-    would not build."""
+def import_file(form: str, path: Path, content: Path, *, write: bool, story: bool = True) -> int:
+    """Report what importing `path` does to `content` (and do it with `write`; with
+    `story`, a TimelineJS import writes the story of its slides too); the exit status is
+    1 when a record could not be imported, a file is in conflict or the result would not
+    build."""
     if not path.is_file():
         return fail(f"{path}: no such file")
     unusable = files.unusable_folder(content, write=write)
@@ -87,10 +94,11 @@ def import_file(form: str, path: Path, content: Path, *, write: bool) -> int:
     with files.Plan(content, path.name) as result:
 
         def stage(draft: Draft) -> None:
-            progress.draft(draft.record)
+            if draft.kind != "story":  # made of the records read, not one of them
+                progress.draft(draft.record)
             result.add(draft)
 
-        reading = READERS[form](path, Reading(path.name, sink=stage, report=report))
+        reading = READERS[form](path, Reading(path.name, sink=stage, report=report, story=story))
         progress.say(f"{progress.count:,} record(s) read; checking that the result builds")
         problems = result.check()
         progress.clear()

@@ -24,7 +24,7 @@ Fields = dict[str, object]  # frontmatter, in the order it is written
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """One content file to be: an event, an actor or a place."""
+    """One content file to be: an event, an actor, a place or a story."""
 
     kind: FileKind
     id: str
@@ -43,6 +43,7 @@ class Reading:
     drafts: dict[str, Draft] = field(default_factory=dict)  # by path in the content folder
     problems: list[Problem] = field(default_factory=list)
     eras: list[tuple[str, str]] = field(default_factory=list)  # (name, EDTF) for the `eras` option
+    story: bool = False  # a TimelineJS import also writes the story of its slides (the command's default)
     # Every id given so far, by kind: an event, an actor and a place may share one (three folders).
     ids: set[tuple[FileKind, str]] = field(default_factory=set)
     _next_number: dict[tuple[FileKind, str], int] = field(default_factory=dict)  # the next number after an id taken
@@ -74,10 +75,11 @@ class Reading:
                     cleaned.append(bytes([ord(char)]).decode("cp1252"))
         return re.sub(r"[ \t]+", " ", "".join(cleaned)).strip()
 
-    def add(self, draft: Draft) -> None:
-        """Hand a draft on; two records that would take one id are both kept, the second
-        with a number after its id, and said (the numbers already tried are not tried
-        again: a thousand rows of one headline cost a thousand steps, not a million)."""
+    def add(self, draft: Draft) -> str:
+        """Hand a draft on, and give the id it takes: two records that would take one id
+        are both kept, the second with a number after its id, and said (the numbers
+        already tried are not tried again: a thousand rows of one headline cost a thousand
+        steps, not a million)."""
         kind = draft.kind
         if (kind, draft.id) in self.ids:
             taken = draft.id
@@ -92,6 +94,7 @@ class Reading:
             self.sink(draft)
         else:
             self.drafts[content_file(kind, draft.id)] = draft
+        return draft.id
 
     def refused(self, refusal: ReadError) -> None:
         self.problem(refusal.record, refusal.column, refusal.message, error=True)

@@ -38,9 +38,21 @@ from generator.pipeline.load import Loaded, load_content
 IMPORTED_BLOCK = re.compile(r"^imported_from:\n(?:  .*\n)+", re.MULTILINE)
 
 
+class _Dumper(yaml.SafeDumper):
+    """YAML as an editor writes it: text of several lines (a story's steps) as a block
+    (`text: |`), its lines as they are, where YAML can hold it so."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+_Dumper.add_representer(str, _text)
+
+
 def render(draft: Draft, source_file: str) -> str:
     """The file an import writes for a draft, `imported_from:` last in its frontmatter."""
-    front = yaml.safe_dump(draft.fields, sort_keys=False, allow_unicode=True, width=100)
+    front = yaml.dump(draft.fields, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     text = f"---\n{front}---\n\n{draft.body}"
     stamp = yaml.safe_dump(
         {"imported_from": {"file": source_file, "record": draft.record, "digest": digest(text)}},
@@ -212,7 +224,7 @@ def _replace(staged: Path, path: Path) -> None:
 
 def unusable_folder(content: Path, *, write: bool) -> str | None:
     """Why an import cannot go into `content`, or None: it must be a content folder
-    (events/, actors/, places/ and media/ only) or not exist yet, and be writable to be written."""
+    (events/, actors/, places/, stories/ and media/ only) or not exist yet, and be writable to be written."""
     try:
         status = content.stat()
     except FileNotFoundError:
@@ -223,7 +235,7 @@ def unusable_folder(content: Path, *, write: bool) -> str | None:
     except OSError as error:  # a loop of links, a path through a file
         return f"cannot be used as a content folder ({error.strerror})"
     if not stat.S_ISDIR(status.st_mode):
-        return "not a folder; --into names a chronology's content folder (events/, actors/, places/, media/)"
+        return "not a folder; --into names a chronology's content folder (events/, actors/, places/, stories/, media/)"
     try:
         stray = sorted(entry.name for entry in content.iterdir() if entry.name not in {*FOLDERS.values(), MEDIA})
     except OSError as error:
@@ -235,7 +247,7 @@ def unusable_folder(content: Path, *, write: bool) -> str | None:
         return f"{linked[0]}/ is a link to another folder; make it a folder of its own"
     if stray:
         shown = ", ".join(stray[:3]) + (f" and {len(stray) - 3:,} more" if len(stray) > 3 else "")
-        folders = "events/, actors/, places/ and media/"
+        folders = "events/, actors/, places/, stories/ and media/"
         return f"not a chronology's content folder: it holds {shown}; one holds {folders} only"
     return "not writable; check its permissions" if write and not _writable(content) else None
 

@@ -2,7 +2,8 @@
 read with openpyxl): Year, Month, Day, Time, End Year, End Month, End Day, End Time,
 Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type,
 Group, Background.  Each row becomes what the same record in TimelineJS's JSON becomes
-(see `timelinejs`); a row of Type "era" an era, of Type "title" the report's title.
+(see `timelinejs`); a row of Type "era" an era, the first of Type "title" the story's
+title and summary (a later one is an event, as TimelineJS shows it).
 
 TimelineJS draws no map, so its template has no place; a sheet may add the columns
 Location (or Place), Latitude, Longitude and Precision (a word of the precision
@@ -22,6 +23,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from generator.commands.importing import bounded
 from generator.commands.importing.drafts import Fields, Reading, coordinates_of, quoted
+from generator.commands.importing.story import Slides, TitleSlide
 from generator.commands.importing.timelinejs import add_era, add_event
 from generator.core.geo import EXPECTED_PRECISION, PRECISION_WORDS, parse_precision
 from generator.core.problems import suggest
@@ -52,10 +54,13 @@ LOCATION_COLUMNS = ("Location", "Place", "Latitude", "Longitude", "Precision")
 
 def read_sheet(path: Path, reading: Reading | None = None) -> Reading:
     reading = reading or Reading(path.name)
+    slides = Slides() if reading.story else None
     try:
-        _rows(reading, _cells(path))
+        _rows(reading, _cells(path), slides)
     except bounded.ReadError as refusal:
         reading.refused(refusal)
+    if slides:
+        slides.story(reading)
     return reading
 
 
@@ -106,7 +111,7 @@ def _why(error: BaseException) -> str:
     return (str(error) or type(error).__name__).splitlines()[0]
 
 
-def _rows(reading: Reading, rows: Iterator[tuple[int, dict[int, object]]]) -> None:
+def _rows(reading: Reading, rows: Iterator[tuple[int, dict[int, object]]], slides: Slides | None) -> None:
     known = {name.casefold(): name for name in (*COLUMNS, *LOCATION_COLUMNS)}
     header: list[str] | None = None
     for number, row in rows:
@@ -135,27 +140,34 @@ def _rows(reading: Reading, rows: Iterator[tuple[int, dict[int, object]]]) -> No
             )
         if not any(str(value or "").strip() for value in cells.values()):
             continue  # an empty row
-        _row(reading, str(number), cells)
+        _row(reading, str(number), cells, slides)
     if header is None:
         reading.problem("1", "file", "empty", error=True)
 
 
-def _row(reading: Reading, record: str, cells: dict[str, object]) -> None:
+def _row(reading: Reading, record: str, cells: dict[str, object], slides: Slides | None) -> None:
     def cell(name: str) -> str:
         return reading.clean(record, name, _text(cells.get(name)))
 
     start = {"year": cell("Year"), "month": cell("Month"), "day": cell("Day"), "time": cell("Time")}
     end = {"year": cell("End Year"), "month": cell("End Month"), "day": cell("End Day"), "time": cell("End Time")}
     kind = cell("Type").casefold()
-    if kind == "title":
+    if kind == "title" and slides and slides.title is None:
+        slides.title = TitleSlide(cell("Headline"), cell("Text"), record)
+        if cell("Media"):
+            reading.problem(record, "Media", "not imported: the site shows only images in content/media/")
+        return
+    if kind == "title" and not slides:
         reading.problem(
             record, "Type", f"the title slide ({quoted(cell('Headline'))}) is not an event; give the site that name"
         )
         return
-    if kind == "era":
+    if kind == "title":
+        reading.problem(record, "Type", "a second title slide: an event, as TimelineJS shows it")
+    elif kind == "era":
         add_era(reading, record, cell("Headline"), start, end if end["year"] else None)
         return
-    if kind:
+    elif kind:
         reading.problem(record, "Type", f"{quoted(cell('Type'))} is neither blank, 'era' nor 'title'; read as an event")
     if cell("Media Thumbnail") or cell("Background"):
         reading.problem(
@@ -172,6 +184,7 @@ def _row(reading: Reading, record: str, cells: dict[str, object]) -> None:
         group=cell("Group"),
         display_date=cell("Display Date"),
         where=_where(reading, record, cell),
+        slides=slides,
     )
 
 

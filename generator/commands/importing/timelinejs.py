@@ -5,8 +5,9 @@ A record's dates are TimelineJS date objects (year, month, day, time), written i
 at exactly their precision; its text is HTML, written as Markdown; its headline is the
 title; its `group` a tag; its media (a web address in TimelineJS) a source the body
 cites, since the site loads nothing from other hosts.  The imported file itself is the
-source every event cites.  A record of type "era" becomes an era for the `eras` option,
-the title slide the report's title.
+source every event cites.  A record of type "era" becomes an era for the `eras` option.
+The events also make a story, in the order TimelineJS showed them, with the title slide
+as its title (see `story`; `--no-story` leaves it out).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from markdownify import markdownify
 
 from generator.commands.importing import bounded
 from generator.commands.importing.drafts import Draft, Fields, Reading, edtf_point, new_id, quoted
+from generator.commands.importing.story import Slides, TitleSlide
 from generator.core.dates import DateError, parse_date
 
 NUMBER = re.compile(r"[+-]?\d{1,12}")
@@ -40,6 +42,17 @@ def read_json(path: Path, reading: Reading | None = None) -> Reading:
     if not isinstance(data, dict) or not isinstance(data.get("events"), list):
         reading.problem("1", "events", "no list of events: expected TimelineJS3 JSON ({'events': [...]})", error=True)
         return reading
+    slides = Slides() if reading.story else None
+    if slides and "title" in data:
+        title = _object(data["title"])
+        text = _object(title.get("text"))
+        slides.title = TitleSlide(
+            reading.clean("title", "headline", _html_text(text.get("headline"))),
+            reading.clean("title", "text", str(text.get("text") or "")),
+            "title",
+        )
+        if _object(title.get("media")).get("url"):
+            reading.problem("title", "media", "not imported: the site shows only images in content/media/")
     for index, entry in enumerate(data["events"]):
         record = f"events[{index}]"
         if index == bounded.ROWS:
@@ -47,6 +60,8 @@ def read_json(path: Path, reading: Reading | None = None) -> Reading:
             break
         if not isinstance(entry, dict):
             reading.problem(record, "event", "not an object; left out", error=True)
+            if slides:
+                slides.refused.append(record)
             continue
         text = _object(entry.get("text"))
         media = entry.get("media") or {}
@@ -60,6 +75,7 @@ def read_json(path: Path, reading: Reading | None = None) -> Reading:
             media=media if isinstance(media, dict) else {},
             group=str(entry.get("group") or ""),
             display_date=str(entry.get("display_date") or ""),
+            slides=slides,
         )
     found = data.get("eras")
     eras: list[Any] = found if isinstance(found, list) else []
@@ -70,6 +86,8 @@ def read_json(path: Path, reading: Reading | None = None) -> Reading:
             continue
         text = _object(era.get("text"))
         add_era(reading, record, _html_text(text.get("headline")), era.get("start_date"), era.get("end_date"))
+    if slides:
+        slides.story(reading)
     return reading
 
 
@@ -85,15 +103,19 @@ def add_event(
     group: str,
     display_date: str,
     where: Fields | None = None,
+    slides: Slides | None = None,
 ) -> None:
     """One TimelineJS record as an event draft (or a problem, when it has no start);
-    `where`, its `place:` and `coordinates:` (a sheet's location columns)."""
+    `where`, its `place:` and `coordinates:` (a sheet's location columns); `slides`, the
+    story's slides, which the event joins."""
     headline = reading.clean(record, "headline", headline)
     first = edtf_of(reading, record, "start_date", start)
     if first is None:
         reading.problem(
             record, "start_date", "no year: TimelineJS needs one, and so does the timeline; left out", error=True
         )
+        if slides:
+            slides.refused.append(record)
         return
     last = edtf_of(reading, record, "end_date", end) if end else None
     if last and last != first and "T" in first + last:
@@ -105,8 +127,10 @@ def add_event(
         parse_date(date)
     except DateError as error:
         reading.problem(record, "start_date", f"{error}; left out", error=True)
+        if slides:
+            slides.refused.append(record)
         return
-    body = markdownify(reading.clean(record, "text", html), heading_style="ATX").strip() if html else ""
+    body = _markdown(reading.clean(record, "text", html)) if html else ""
     if not headline:
         headline = reading.clean(record, "text", _html_text(html))[:120] or f"Event {record}"
         reading.problem(record, "headline", f"empty: the title is taken from the text ({quoted(headline)})")
@@ -133,11 +157,14 @@ def add_event(
     if group:
         fields["tags"] = [reading.clean(record, "group", group)]
     fields["sources"] = sources
-    body = f"{body}{cites}" if body else f"{headline}.{cites}"
+    words = body or f"{_markdown(htmllib.escape(headline), escape=True)}."
     # The headline makes the id (as an editor names a file); the same headline twice is numbered.
     number = "".join(char for char in record if char.isdigit())
-    event_id = new_id(headline, fallback=f"event-{number}")
-    reading.add(Draft("event", event_id, fields, body + "\n", record))
+    event_id = reading.add(
+        Draft("event", new_id(headline, fallback=f"event-{number}"), fields, f"{words}{cites}\n", record)
+    )
+    if slides:
+        slides.add(start, event_id, words, record)
 
 
 def add_era(reading: Reading, record: str, name: str, start: Any, end: Any) -> None:
@@ -196,6 +223,13 @@ def clock_of(reading: Reading, record: str, column: str, text: str) -> str | Non
         reading.problem(record, column, f"{quoted(text)} is not a time of day; left out")
         return None
     return f"{value:02d}:{int(minute or 0):02d}:{int(second or 0):02d}"
+
+
+def _markdown(html: str, *, escape: bool = False) -> str:
+    """A slide's HTML as Markdown (with `escape`, every character Markdown reads as
+    markup escaped: plain text); a "[^" of its text stays text ("&#91;^"), where Markdown
+    would take it for a footnote citing a source the file does not list."""
+    return re.sub(r"\\?\[\^", "&#91;^", markdownify(html, heading_style="ATX", escape_misc=escape).strip())
 
 
 def _object(value: Any) -> dict[str, Any]:
