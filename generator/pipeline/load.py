@@ -133,8 +133,8 @@ def _stray_entries(root: Path, shown_root: str) -> list[Problem]:
         problems.append(
             Problem(
                 f"{shown_root}/{shown_name(entry.name)}",
-                f"not part of the chronology: {shown_root}/ holds events/, actors/, places/ and {MEDIA}/ only",
-                expected=f"event, actor and place files in their folders, images a page shows in {shown_root}/{MEDIA}/",
+                f"not part of the chronology: {shown_root}/ holds events/, actors/, places/, stories/ and {MEDIA}/ only",
+                expected=f"event, actor, place and story files in their folders, images a page shows in {shown_root}/{MEDIA}/",
             )
         )
     return problems

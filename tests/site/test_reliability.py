@@ -396,7 +396,7 @@ def test_content_holds_only_events_actors_and_media(tmp_path):
     (tmp_path / "content" / "media" / "drawing.svg").write_text("<svg onload=alert(1)/>", encoding="utf-8")
     refused(
         tmp_path,
-        "content/evil.html: not part of the chronology: content/ holds events/, actors/, places/ and media/ only",
+        "content/evil.html: not part of the chronology: content/ holds events/, actors/, places/, stories/ and media/ only",
         "content/years: not part of the chronology",
         "content/media/drawing.svg: not an image this site publishes",
     )
