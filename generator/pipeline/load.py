@@ -133,7 +133,8 @@ def _stray_entries(root: Path, shown_root: str) -> list[Problem]:
         problems.append(
             Problem(
                 f"{shown_root}/{shown_name(entry.name)}",
-                f"not part of the chronology: {shown_root}/ holds events/, actors/, places/, stories/ and {MEDIA}/ only",
+                f"not part of the chronology: {shown_root}/ holds "
+                f"events/, actors/, places/, stories/ and {MEDIA}/ only",
                 expected=f"event, actor, place and story files in their folders, images a page shows in {shown_root}/{MEDIA}/",
             )
         )
