@@ -135,7 +135,7 @@ def _stray_entries(root: Path, shown_root: str) -> list[Problem]:
                 f"{shown_root}/{shown_name(entry.name)}",
                 f"not part of the chronology: {shown_root}/ holds "
                 f"events/, actors/, places/, stories/ and {MEDIA}/ only",
-                expected=f"event, actor, place and story files in their folders, images a page shows in {shown_root}/{MEDIA}/",
+                expected=f"editors' files in their folders, images a page shows in {shown_root}/{MEDIA}/",
             )
         )
     return problems
