@@ -86,6 +86,26 @@ def heaviest_pages(site: Path) -> dict[str, str]:
     return {kind: url for kind, (_, url) in sorted(best.items())}
 
 
+def map_weights(site: Path, pages: dict[str, str]) -> dict[str, dict[str, int]]:
+    """What the map adds to each page kind's heaviest page: its bytes, and the gzip bytes
+    of the page less those of the page without its map (the map compressed in its page,
+    as a reader's browser receives it)."""
+    found = {}
+    for kind, url in pages.items():
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        start = html.find('<figure class="tl-map')
+        if start < 0:
+            continue
+        end = html.index("</figure>", start) + len("</figure>")
+        without = html[:start] + html[end:]
+        found[kind] = {
+            "bytes": end - start,
+            "gzip_bytes": len(gzip.compress(html.encode(), 6, mtime=0))
+            - len(gzip.compress(without.encode(), 6, mtime=0)),
+        }
+    return found
+
+
 class _GzipHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -249,6 +269,7 @@ def measure_site(site: Path, query: str, runs: int, more_queries: Sequence[str] 
         searches = [first_search(base, word, runs) for word in (query, *more_queries)]
         result = {
             "pages": weights(base, pages),
+            "maps": map_weights(site, pages),
             "first_search": searches[0],
             "searches": searches,
             "lighthouse": lighthouse(base, {k: pages[k] for k in LIGHTHOUSE_KINDS if k in pages}, runs),
@@ -268,6 +289,12 @@ def summary(name: str, result: dict) -> list[str]:
         f"heaviest {heaviest['transferred_bytes'] / 1024:.0f} KB; largest HTML {result['largest_html']['path']} "
         f"{result['largest_html']['bytes'] / 1024:.0f} KiB",
     ]
+    if result.get("maps"):
+        maps = ", ".join(
+            f"{kind} {m['bytes'] / 1000:.1f} KB ({m['gzip_bytes'] / 1000:.1f} KB gzip)"
+            for kind, m in result["maps"].items()
+        )
+        lines.append(f"{name}: the map adds (largest page of each kind): {maps}")
     for search in result.get("searches") or [result["first_search"]]:
         lines.append(
             f"{name}: first search '{search['query']}' {search['median_transferred_bytes'] / 1024:.0f} KB, "

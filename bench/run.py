@@ -81,9 +81,9 @@ def hugo_build() -> list[str]:
     return [str(binary), "--quiet", "--destination", "site"]
 
 
-def prepare(size: str, sides: tuple[str, ...] = SIDES) -> tuple[Path, Path, Path]:
+def prepare(size: str, sides: tuple[str, ...] = SIDES, places: bool = False) -> tuple[Path, Path, Path]:
     """The projects of one size: ours, and (of `sides`) the plain MkDocs and Hugo sites of
-    the same bodies."""
+    the same bodies.  With `places`, our events happen at places (maps on every listing)."""
     ours, baseline, hugo = WORK / size / "ours", WORK / size / "baseline", WORK / size / "hugo"
     for folder in (ours, baseline, hugo):
         shutil.rmtree(folder, ignore_errors=True)
@@ -98,7 +98,7 @@ def prepare(size: str, sides: tuple[str, ...] = SIDES) -> tuple[Path, Path, Path
     elif size == "dense":
         write_chronology(ours, 10_000, dense=DENSE)
     else:
-        write_chronology(ours, int(size))
+        write_chronology(ours, int(size), places=places)
         if sides != ("ours",):
             write_plain_pages(baseline, int(size))
     # The site's own options, with no size limit: the benchmark measures a site past 1 GB
@@ -305,13 +305,13 @@ def reader_figures(project: Path, size: str, runs: int) -> dict:
     return measure_site(project / "site", queries[0], runs, queries[1:])
 
 
-def measure_once(size: str, readers: bool = False) -> dict:
+def measure_once(size: str, readers: bool = False, places: bool = False) -> dict:
     """One build of our site (no baseline): time, the summed peak memory, pages and index;
-    with `readers`, what readers get too."""
-    ours, _, _ = prepare(size, ("ours",))
+    with `readers`, what readers get too; with `places`, of a chronology with places."""
+    ours, _, _ = prepare(size, ("ours",), places)
     seconds, peak, largest = timed_build(ours, MKDOCS_BUILD)
     result = {
-        "size": size,
+        "size": f"{size} with places" if places else size,
         "runs": 1,
         "events": events_in(ours),
         "ours": {
@@ -401,12 +401,13 @@ def main() -> int:
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.json")
     parser.add_argument("--once", metavar="SIZE", help="one build of SIZE events, ours only (e.g. 100000)")
     parser.add_argument("--readers", action="store_true", help="with --once: what readers get too")
+    parser.add_argument("--places", action="store_true", help="with --once: events at places, maps on the pages")
     parser.add_argument("--readme", type=Path, default=REPO / "README.md", help="where the table of figures goes")
     args = parser.parse_args()
     if args.once:
-        result = measure_once(args.once, args.readers)
+        result = measure_once(args.once, args.readers, args.places)
         print("\n".join(summary(result)))
-        output = args.output.with_name(f"results-{args.once}.json")
+        output = args.output.with_name(f"results-{args.once}{'-places' if args.places else ''}.json")
         output.write_text(
             json.dumps({"machine": os.uname().machine, "cpus": os.cpu_count(), "results": [result]}, indent=1) + "\n"
         )
