@@ -1,0 +1,184 @@
+// A story step by step (story.html): the previous and next buttons, the arrow keys (the
+// other way round on a right-to-left page), or scrolling, each make a step the current
+// one.  The current step is marked, so is its event on the overview (moved to it, through
+// zoom.mjs) and on the map when the page has one; the step is in the address (#step-3),
+// so that it can be linked, and a page opened at #step-3 starts there.  Moving by button
+// or key adds a history entry (back returns to the step before) and takes the focus to
+// the step's heading; scrolling only rewrites the address.  Without JavaScript the page
+// is the same list of steps, without the buttons.
+import {showDays} from "./zoom.mjs";
+
+// The address's step: #step-N, N a step of the story (anything else is no step).
+const ANCHOR = /^#step-([1-9][0-9]{0,5})$/;
+
+/** The index of the step the address names, -1 for none, or null when it names one the
+ *  story does not have. */
+function asked(hash, count) {
+  const match = ANCHOR.exec(hash);
+  if (!match) {
+    return -1;
+  }
+  const number = Number(match[1]);
+  return number <= count ? number - 1 : null;
+}
+
+/** Marks a map's marks of `eventId` as current (and unmarks the others) when the page has
+ *  a map drawn at build time (partials/tl-map.html: `a.tl-map__mark` with the ids of the
+ *  events it stands for in `data-events`); does nothing on a page without one. */
+export function markOnMap(root, eventId) {
+  for (const mark of root.querySelectorAll("a.tl-map__mark.tl-map__mark--current")) {
+    mark.classList.remove("tl-map__mark--current");
+  }
+  if (!eventId) {
+    return;
+  }
+  for (const mark of root.querySelectorAll(`a.tl-map__mark[data-events~="${CSS.escape(eventId)}"]`)) {
+    mark.classList.add("tl-map__mark--current");
+  }
+}
+
+// A key that moves between steps, unless the reader is typing, or the key belongs to
+// something else (the overview picture pans with the arrows, a link's menu, a dialog).
+function stepKey(event, rtl) {
+  if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) {
+    return 0;
+  }
+  const target = event.target;
+  if (target.closest && target.closest("input, textarea, select, [contenteditable], svg, .md-search")) {
+    return 0;
+  }
+  const forward = rtl ? "ArrowLeft" : "ArrowRight";
+  const back = rtl ? "ArrowRight" : "ArrowLeft";
+  return event.key === forward ? 1 : event.key === back ? -1 : 0;
+}
+
+/** Wires a story's page (its `article.tl-story`). */
+export function startStory(article) {
+  const steps = [...article.querySelectorAll("li.tl-step")];
+  const controls = article.querySelector(".tl-story__controls");
+  if (!steps.length || !controls) {
+    return;
+  }
+  const status = controls.querySelector(".tl-story__status");
+  const previous = controls.querySelector("[data-step=previous]");
+  const next = controls.querySelector("[data-step=next]");
+  const note = controls.querySelector(".tl-note");
+  const figure = article.querySelector(".tl-story__guide .tl-picture");
+  const rtl = getComputedStyle(article).direction === "rtl";
+  const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  const headings = steps.map((step) => step.querySelector("h2"));
+  for (const heading of headings) {
+    heading.setAttribute("tabindex", "-1");  // focused when the reader moves to its step
+  }
+  let current = -1;
+  let moving = false;  // a move by button or key scrolls: the steps it passes do not count
+
+  function mark(index) {
+    steps.forEach((step, at) => {
+      step.classList.toggle("tl-step--current", at === index);
+      if (at === index) {
+        step.setAttribute("aria-current", "step");
+      } else {
+        step.removeAttribute("aria-current");
+      }
+    });
+    const number = String(index + 1);
+    for (const link of article.querySelectorAll(".tl-picture a.tl-picture__mark[data-steps]")) {
+      link.classList.toggle("tl-picture__mark--current", link.dataset.steps.split(" ").includes(number));
+    }
+    const step = steps[index];
+    markOnMap(document, step.dataset.event || "");
+    if (figure && step.dataset.first) {
+      showDays(figure, step.dataset.first, step.dataset.last);
+    }
+    status.textContent = step.querySelector(".tl-step__number").textContent;
+    previous.disabled = index === 0;
+    next.disabled = index === steps.length - 1;
+  }
+
+  // The step in the address: a new history entry for a move the reader asked for, the
+  // same entry rewritten while scrolling (where the address names a step or nothing: a
+  // footnote's #fn:… stays as the reader followed it).
+  function remember(index, entry) {
+    const address = window.location.pathname + window.location.search + "#" + steps[index].id;
+    if (entry) {
+      window.history.pushState(null, "", address);
+    } else if (!window.location.hash || ANCHOR.test(window.location.hash)) {
+      window.history.replaceState(null, "", address);
+    }
+  }
+
+  function go(index, {entry = false, focus = false, scroll = false} = {}) {
+    if (index < 0 || index >= steps.length) {
+      return;
+    }
+    if (index !== current) {
+      current = index;
+      mark(index);
+    }
+    remember(index, entry);
+    if (scroll) {
+      moving = true;
+      steps[index].scrollIntoView({behavior: smooth ? "smooth" : "auto", block: "start"});
+      // The scroll's end lets scrolling choose again (a timer where scrollend is unknown).
+      const done = () => {
+        moving = false;
+      };
+      if ("onscrollend" in window) {
+        window.addEventListener("scrollend", done, {once: true});
+      }
+      window.setTimeout(done, smooth ? 1500 : 100);
+    }
+    if (focus) {
+      headings[index].focus({preventScroll: true});
+    }
+    if (note) {
+      note.hidden = true;
+    }
+  }
+
+  function move(by) {
+    go(Math.min(Math.max((current < 0 ? -1 : current) + by, 0), steps.length - 1), {entry: true, focus: true, scroll: true});
+  }
+
+  previous.addEventListener("click", () => move(-1));
+  next.addEventListener("click", () => move(1));
+  document.addEventListener("keydown", (event) => {
+    const by = stepKey(event, rtl);
+    if (by) {
+      event.preventDefault();
+      move(by);
+    }
+  });
+  // Back and forward through the steps the reader moved to.
+  window.addEventListener("popstate", () => {
+    const index = asked(window.location.hash, steps.length);
+    if (index !== null && index >= 0) {
+      go(index, {focus: true, scroll: true});
+    }
+  });
+  // The step read now: the one crossing a band a quarter of the way down the screen.
+  const observer = new IntersectionObserver((entries) => {
+    if (moving) {
+      return;
+    }
+    const crossing = entries.filter((entry) => entry.isIntersecting).map((entry) => steps.indexOf(entry.target));
+    if (crossing.length) {
+      go(Math.min(...crossing));
+    }
+  }, {rootMargin: "-25% 0px -55% 0px"});
+
+  controls.hidden = false;
+  // Opened at a step, the page starts there; opened at its top, no step is current yet
+  // (the overview shows the whole story) and "next" leads to the first.
+  const start = asked(window.location.hash, steps.length);
+  previous.disabled = true;
+  if (start === null) {
+    note.hidden = false;  // a step the story does not have: the reader starts at the top
+  } else if (start >= 0) {
+    go(start, {scroll: true});
+  }
+  for (const step of steps) {
+    observer.observe(step);
+  }
+}
