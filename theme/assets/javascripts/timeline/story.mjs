@@ -63,7 +63,8 @@ export function startStory(article) {
   const previous = controls.querySelector("[data-step=previous]");
   const next = controls.querySelector("[data-step=next]");
   const note = controls.querySelector(".tl-note");
-  const figure = article.querySelector(".tl-story__guide .tl-picture");
+  const guide = article.querySelector(".tl-story__guide");
+  const figure = guide.querySelector(".tl-picture");
   const rtl = getComputedStyle(article).direction === "rtl";
   const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   const headings = steps.map((step) => step.querySelector("h2"));
@@ -150,25 +151,46 @@ export function startStory(article) {
       move(by);
     }
   });
-  // Back and forward through the steps the reader moved to.
+  // Back and forward through the steps the reader moved to, or a step typed into the address.
   window.addEventListener("popstate", () => {
     const index = asked(window.location.hash, steps.length);
-    if (index !== null && index >= 0) {
+    if (index === null) {
+      note.hidden = false;
+    } else if (index >= 0) {
       go(index, {focus: true, scroll: true});
     }
   });
-  // The step read now: the one crossing a band a quarter of the way down the screen.
-  const observer = new IntersectionObserver((entries) => {
-    if (moving) {
-      return;
+  // The step read now: the one across the reading line, just under what stays on top of
+  // the page (the header, and on a wide screen the guide).  A step moved to is scrolled
+  // to just above that line.  Both are measured again when the window's size changes.
+  let observer = null;
+  function watch() {
+    const header = document.querySelector(".md-header");
+    const stuck = getComputedStyle(guide).position === "sticky";
+    const top = stuck ? parseFloat(getComputedStyle(guide).top) + guide.offsetHeight : (header ? header.offsetHeight : 0);
+    const line = Math.min(Math.round(top) + 24, window.innerHeight - 2);
+    for (const step of steps) {
+      step.style.scrollMarginTop = `${line - 16}px`;
     }
-    const crossing = entries.filter((entry) => entry.isIntersecting).map((entry) => steps.indexOf(entry.target));
-    if (crossing.length) {
-      go(Math.min(...crossing));
+    observer?.disconnect();
+    observer = new IntersectionObserver((entries) => {
+      const crossing = entries.find((entry) => entry.isIntersecting);
+      if (crossing && !moving) {
+        go(steps.indexOf(crossing.target));
+      }
+    }, {rootMargin: `-${line}px 0px -${window.innerHeight - line - 1}px 0px`});
+    for (const step of steps) {
+      observer.observe(step);
     }
-  }, {rootMargin: "-25% 0px -55% 0px"});
+  }
 
   controls.hidden = false;
+  watch();
+  let resized = 0;
+  window.addEventListener("resize", () => {
+    window.clearTimeout(resized);
+    resized = window.setTimeout(watch, 200);
+  });
   // Opened at a step, the page starts there; opened at its top, no step is current yet
   // (the overview shows the whole story) and "next" leads to the first.
   const start = asked(window.location.hash, steps.length);
@@ -177,8 +199,5 @@ export function startStory(article) {
     note.hidden = false;  // a step the story does not have: the reader starts at the top
   } else if (start >= 0) {
     go(start, {scroll: true});
-  }
-  for (const step of steps) {
-    observer.observe(step);
   }
 }
