@@ -253,9 +253,13 @@ def _step(story_id: str, number: int, step: StoryStep, chronology: Chronology, p
         )
     if step.kind == "place":
         place = chronology.places_by_id[step.target]
-        return StepView(number, anchor, "place", urls.place(place.id), place.name, place.lang, media=media, share=share, words=words)
+        return StepView(
+            number, anchor, "place", urls.place(place.id), place.name, place.lang, media=media, share=share, words=words
+        )
     actor = chronology.actors_by_id[step.target]
-    return StepView(number, anchor, "actor", urls.actor(actor.id), actor.name, actor.lang, media=media, share=share, words=words)
+    return StepView(
+        number, anchor, "actor", urls.actor(actor.id), actor.name, actor.lang, media=media, share=share, words=words
+    )
 
 
 def stories_index(chronology: Chronology, title: str, limit: int, pieces: Pieces) -> list[StoriesIndex]:
