@@ -95,6 +95,11 @@ def step_anchor(number: int) -> str:
     return f"step-{number}"
 
 
+def story_at_step(story_id: str, number: int) -> str:
+    """A story opened at one of its steps."""
+    return f"{story(story_id)}#{step_anchor(number)}"
+
+
 def tag(slug: str) -> str:
     return f"{TAGS}{slug}/"
 
