@@ -117,8 +117,11 @@ def story_pages(story: Story, chronology: Chronology, pieces: Pieces, timeline: 
         if step.event:
             numbers[step.event] = (*numbers.get(step.event, ()), step.number)
     told = sorted((chronology.events_by_id[event_id] for event_id in numbers), key=lambda e: chronology.position[e.id])
-    # No lanes: a story's few events read best on one row, in its numbers' order.
-    picture = overview(told, pieces.text, timeline, eras=pieces.drawing.eras, steps=numbers) if told else None
+    # No lanes: a story's few events read best together.  The events with no year are
+    # left out (not counted in a lane of their own, linked to the timeline's): the words
+    # under the overview name their steps.
+    dated = [event for event in told if event.date.year_known]
+    picture = overview(dated, pieces.text, timeline, eras=pieces.drawing.eras, steps=numbers) if dated else None
     page = StoryPage(
         path=path,
         title=story.title,
