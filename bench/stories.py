@@ -23,8 +23,8 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.readers import CHROMIUM, CHROMIUM_FLAGS, _Transfers, lighthouse, served  # noqa: E402
-from bench.synth import WORDS, write_chronology  # noqa: E402
+from bench.readers import CHROMIUM, CHROMIUM_FLAGS, _Transfers, lighthouse, served
+from bench.synth import WORDS, write_chronology
 
 REPO = Path(__file__).resolve().parent.parent
 STORY = "stories/bench/"
@@ -35,9 +35,7 @@ def story_file(events: int, steps: int = 50, seed: int = 1) -> str:
     rng = random.Random(seed)
     lines = []
     for number in range(steps):
-        sentences = " ".join(
-            f"{' '.join(rng.choices(WORDS, k=14)).capitalize()}.[^article]" for _ in range(3)
-        )
+        sentences = " ".join(f"{' '.join(rng.choices(WORDS, k=14)).capitalize()}.[^article]" for _ in range(3))
         if number % 10 == 9:
             lines.append(f"  - actor: actor-{number % max(events // 10, 2):05d}\n    text: {sentences}\n")
         else:
