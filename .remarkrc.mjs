@@ -8,6 +8,7 @@ export default {
       schemas: {
         './generator/pipeline/schema/event.schema.json': ['content/events/*.md'],
         './generator/pipeline/schema/actor.schema.json': ['content/actors/*.md'],
+        './generator/pipeline/schema/place.schema.json': ['content/places/*.md'],
       },
     }],
   ],

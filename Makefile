@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: site serve test coverage lint messages check links integrity import verify repro bench profile new-event new-actor clean
+.PHONY: site serve test coverage lint messages check links integrity import verify repro bench profile new-event new-actor new-place clean
 
 $(SITE_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -143,6 +143,7 @@ check: $(SITE_STAMP)
 
 ## new-event TITLE="...": create content/events/<id>.md from the template
 ## new-actor NAME="..." [KIND=person|group|organisation|state]: likewise in content/actors/
+## new-place NAME="...": likewise in content/places/
 # A value is taken as typed ($(value ...): make does not expand a dollar sign in it)
 # and handed to the shell in single quotes (each ' in it written '\''), so dollars,
 # quotes and backticks in a title arrive unchanged.
@@ -154,6 +155,10 @@ new-event: $(SITE_STAMP)
 new-actor: $(SITE_STAMP)
 	@test -n $(call shell_quote,$(value NAME)) || { echo 'usage: make new-actor NAME="Name" [KIND=person|group|organisation|state]'; exit 2; }
 	$(BIN)/python -m generator new actor $(call shell_quote,$(value NAME)) --actor-kind $(call shell_quote,$(or $(value KIND),group))
+
+new-place: $(SITE_STAMP)
+	@test -n $(call shell_quote,$(value NAME)) || { echo 'usage: make new-place NAME="Name of the place"'; exit 2; }
+	$(BIN)/python -m generator new place $(call shell_quote,$(value NAME))
 
 clean:
 	rm -rf site $(VENV) node_modules

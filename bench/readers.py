@@ -66,6 +66,10 @@ def page_kind(relative: str) -> str | None:
         return "tag"
     if head == "embed" and depth == 1:
         return "embed"
+    if head == "places":
+        return "places index" if depth == 1 or parts[1].startswith("page-") else "place" if depth == 2 else None
+    if head == "stories":
+        return "stories index" if depth == 1 else "story" if depth == 2 else "story embed" if depth == 3 else None
     return None
 
 
@@ -234,7 +238,7 @@ def lighthouse(base: str, pages: dict[str, str], runs: int) -> dict[str, dict]:
     return scores
 
 
-LIGHTHOUSE_KINDS = ("home", "year", "event", "actor")
+LIGHTHOUSE_KINDS = ("home", "year", "event", "actor", "place", "story")
 
 
 def measure_site(site: Path, query: str, runs: int, more_queries: Sequence[str] = ()) -> dict:

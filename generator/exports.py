@@ -1,4 +1,4 @@
-"""Open data and feeds: the chronology as JSON, CSV and Atom.
+"""Open data and feeds: the chronology as JSON, CSV, GeoJSON, KML and Atom.
 
 Pure functions from a `Chronology` to text.  Field order is fixed and nothing depends
 on the clock (the feed's date is the build date the caller passes in), so the files are
@@ -13,6 +13,7 @@ import datetime
 import html
 import io
 import json
+import math
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -22,13 +23,15 @@ from typing import TypedDict
 
 from generator import urls
 from generator.core.dates import DatePoint, Day, EdtfDate, coverage
-from generator.core.model import Actor, Chronology, Coordinates, Era, Event, Source
+from generator.core.geo import PRECISION_RADII
+from generator.core.model import Actor, Chronology, Coordinates, Era, Event, Place, Source
 from generator.text import Text
 from generator.urls import SiteAddress
 from generator.views.dates import date_words
 from generator.views.pages import CorrectedPage
 
 ATOM = "http://www.w3.org/2005/Atom"
+KML = "http://www.opengis.net/kml/2.2"
 
 
 # --- JSON ------------------------------------------------------------------------------------
@@ -69,8 +72,8 @@ def source_data(source: Source, text: Text) -> dict[str, object]:
     }
 
 
-def _file_data(entry: Event | Actor, url: str, text: Text, fields: dict[str, object]) -> dict[str, object]:
-    """What every event and actor carries: its id and address first, its sources and body last."""
+def _file_data(entry: Event | Actor | Place, url: str, text: Text, fields: dict[str, object]) -> dict[str, object]:
+    """What every event, actor and place carries: its id and address first, its sources and body last."""
     return {
         "id": entry.id,
         "url": url,
@@ -88,8 +91,9 @@ def event_data(event: Event, chronology: Chronology, link: SiteAddress, text: Te
         "date": date_data(event.date, text),
         "date_note": event.date_note,
         "summary": event.summary,
-        "place": event.place,
-        "coordinates": _coordinates(event.coordinates),
+        "place": _place_of(event, chronology, link),
+        # Where a map draws it: its own coordinates, else its place's (`Chronology.location`).
+        "coordinates": _coordinates(chronology.location(event)),
         "actors": [
             {
                 "id": p.actor_id,
@@ -120,6 +124,19 @@ def event_data(event: Event, chronology: Chronology, link: SiteAddress, text: Te
     return _file_data(event, link(urls.event(event.id)), text, fields)
 
 
+def _place_of(event: Event, chronology: Chronology, link: SiteAddress) -> dict[str, str] | str | None:
+    """The place an event's `place:` names, with its address; or the place in words."""
+    place = chronology.event_places.get(event.id)
+    if place is None:
+        return event.place
+    return {"id": place.id, "name": place.name, "url": link(urls.place(place.id))}
+
+
+def _place_name(event: Event, chronology: Chronology) -> str | None:
+    place = chronology.event_places.get(event.id)
+    return place.name if place else event.place
+
+
 def _coordinates(where: Coordinates | None) -> dict[str, object] | None:
     if where is None:
         return None
@@ -133,32 +150,60 @@ def _coordinates(where: Coordinates | None) -> dict[str, object] | None:
 
 
 def events_geojson(chronology: Chronology, link: SiteAddress, text: Text) -> str:
-    """The events that have coordinates as GeoJSON points (RFC 7946: longitude first),
-    each with its title, date and address, for a map."""
-    return _geojson(chronology.events, link, text)
+    """The events a map can draw (their own coordinates or their place's) as GeoJSON
+    points (RFC 7946: longitude first), each with its title, date, place, address and
+    how precisely it is placed: the precision in words and as a radius in metres."""
+    return _geojson(chronology.events, chronology, link, text)
 
 
-def _geojson(events: Iterable[Event], link: SiteAddress, text: Text) -> str:
+def _geojson(events: Iterable[Event], chronology: Chronology, link: SiteAddress, text: Text) -> str:
     features = []
     for event in events:
-        where = event.coordinates
+        where = chronology.location(event)
         if where is None:
             continue
-        features.append(
-            {
-                "type": "Feature",
-                "id": event.id,
-                "geometry": {"type": "Point", "coordinates": [where.longitude, where.latitude]},
-                "properties": {
-                    "title": event.title,
-                    "date": date_data(event.date, text),
-                    "place": event.place,
-                    "precision": where.precision.text if where.precision else None,
-                    "radius_m": where.precision.metres if where.precision else None,
-                    "url": link(urls.event(event.id)),
-                },
-            }
-        )
+        place = chronology.event_places.get(event.id)
+        properties = {
+            "title": event.title,
+            "date": date_data(event.date, text),
+            "place": {"id": place.id, "name": place.name} if place else event.place,
+            **_precision(where),
+            "url": link(urls.event(event.id)),
+        }
+        features.append(_feature(event.id, where, properties))
+    return _feature_collection(features)
+
+
+def places_geojson(chronology: Chronology, link: SiteAddress) -> str:
+    """The places that have coordinates, one feature each, with their precision and the
+    number of events at them or inside them."""
+    features = []
+    for place in chronology.places:
+        where = place.coordinates
+        if where is None:
+            continue
+        properties = {
+            "name": place.name,
+            "part_of": place.part_of,
+            **_precision(where),
+            "events": len(chronology.place_events.get(place.id, ())),
+            "url": link(urls.place(place.id)),
+        }
+        features.append(_feature(place.id, where, properties))
+    return _feature_collection(features)
+
+
+def _precision(where: Coordinates) -> dict[str, object]:
+    precision = where.precision
+    return {"precision": precision.text if precision else None, "radius_m": precision.metres if precision else None}
+
+
+def _feature(feature_id: str, where: Coordinates, properties: dict[str, object]) -> dict[str, object]:
+    point = {"type": "Point", "coordinates": [where.longitude, where.latitude]}
+    return {"type": "Feature", "id": feature_id, "geometry": point, "properties": properties}
+
+
+def _feature_collection(features: list[dict[str, object]]) -> str:
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -279,6 +324,24 @@ def actor_data(actor: Actor, chronology: Chronology, link: SiteAddress, text: Te
     return _file_data(actor, link(urls.actor(actor.id)), text, fields)
 
 
+def place_data(place: Place, chronology: Chronology, link: SiteAddress, text: Text) -> dict[str, object]:
+    parent = chronology.places_by_id.get(place.part_of) if place.part_of else None
+    fields: dict[str, object] = {
+        "name": place.name,
+        "aliases": list(place.aliases),
+        "summary": place.summary,
+        "coordinates": _coordinates(place.coordinates),
+        "part_of": {"id": parent.id, "name": parent.name, "url": link(urls.place(parent.id))} if parent else None,
+        "places": [inside.id for inside in chronology.inside.get(place.id, ())],  # directly inside it
+        "events": [event.id for event in chronology.place_events.get(place.id, ())],  # at it or inside it
+    }
+    return _file_data(place, link(urls.place(place.id)), text, fields)
+
+
+def places_json(chronology: Chronology, link: SiteAddress, text: Text) -> str:
+    return _json({"places": [place_data(place, chronology, link, text) for place in chronology.places]})
+
+
 def events_json(chronology: Chronology, link: SiteAddress, text: Text) -> str:
     return _events_json(chronology.events, chronology, link, text)
 
@@ -332,7 +395,7 @@ def _csv(events: Iterable[Event], chronology: Chronology, link: SiteAddress, tex
     for event in events:
         dates = date_data(event.date, text)
         assert dates is not None
-        where = event.coordinates
+        where = chronology.location(event)
         # Editors' text is made inert for spreadsheets; the id, the validated EDTF, the
         # bounds, the address and the coordinates are the generator's own and stay as
         # they are (a bound before year 1 starts with a minus sign).
@@ -345,7 +408,7 @@ def _csv(events: Iterable[Event], chronology: Chronology, link: SiteAddress, tex
                 dates["latest"] or "",
                 _inert(event.title),
                 _inert(event.summary or ""),
-                _inert(event.place or ""),
+                _inert(_place_name(event, chronology) or ""),
                 _inert("; ".join(chronology.actors_by_id[p.actor_id].name for p in event.actors)),
                 _inert("; ".join(event.tags)),
                 link(urls.event(event.id)),
@@ -359,6 +422,134 @@ def _csv(events: Iterable[Event], chronology: Chronology, link: SiteAddress, tex
 
 def _inert(cell: str) -> str:
     return f"'{cell}" if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
+# --- KML, for Google Earth ------------------------------------------------------------------
+
+EARTH_RADIUS = 6_371_008.8  # metres: the mean radius (IUGG), which the circles are drawn on
+SHARP = PRECISION_RADII["site"]  # known this closely, a place is a point; past it, an area
+CIRCLE_VERTICES = 32  # a circle looks round in Google Earth; each vertex is about 18 bytes of every placemark
+# Five decimals of a degree are about a metre, finer than any area is drawn.
+RING_DECIMALS = 5
+
+
+def events_kml(chronology: Chronology, link: SiteAddress, text: Text, site_name: str) -> str:
+    """The events a map can draw as KML placemarks, for Google Earth: each with its title,
+    its date in words and as a time span at the date's precision (the time slider), its
+    place, a link to its page, and its precision drawn: a point for a place known to the
+    site, else a faint circle of the precision's radius, never a sharp pin."""
+    return _kml(chronology.events, chronology, link, text, site_name)
+
+
+def _kml(events: Iterable[Event], chronology: Chronology, link: SiteAddress, text: Text, site_name: str) -> str:
+    ET.register_namespace("", KML)
+    root = ET.Element(f"{{{KML}}}kml")
+    document = ET.SubElement(root, f"{{{KML}}}Document")
+    _kml_element(document, "name", site_name)
+    # Colours are aabbggrr.  An area is faint: it says "somewhere in here", not "here".
+    _kml_style(document, "point", line="ff1f4fd6", fill=None)
+    _kml_style(document, "area", line="991f4fd6", fill="331f4fd6")
+    rings: dict[tuple[float, float, float], str] = {}  # the events at one place share its circle
+    for event in events:
+        where = chronology.location(event)
+        if where is None:
+            continue
+        mark = ET.SubElement(document, f"{{{KML}}}Placemark")
+        # In the order KML's schema gives a placemark's elements.
+        _kml_element(mark, "name", event.title)
+        _kml_element(mark, "description", _kml_description(event, chronology, link, text))
+        _kml_time(mark, event)
+        radius = where.precision.metres if where.precision else None
+        area = radius is not None and radius > SHARP
+        _kml_element(mark, "styleUrl", "#area" if area else "#point")
+        data = ET.SubElement(mark, f"{{{KML}}}ExtendedData")
+        precision = _precision(where)
+        # What a program needs beside the balloon (which names the place and links the page).
+        for name, value in (
+            ("id", event.id),
+            ("precision", precision["precision"]),
+            ("radius_m", precision["radius_m"]),
+        ):
+            if value is not None:
+                entry = ET.SubElement(data, f"{{{KML}}}Data", name=name)
+                _kml_element(entry, "value", f"{value:.10g}" if isinstance(value, float) else str(value))
+        if area and radius is not None:
+            ring = ET.SubElement(
+                ET.SubElement(ET.SubElement(mark, f"{{{KML}}}Polygon"), f"{{{KML}}}outerBoundaryIs"),
+                f"{{{KML}}}LinearRing",
+            )
+            key = (where.latitude, where.longitude, radius)
+            if key not in rings:
+                rings[key] = " ".join(
+                    f"{lon:.{RING_DECIMALS}f},{lat:.{RING_DECIMALS}f}" for lon, lat in circle(where, radius)
+                )
+            _kml_element(ring, "coordinates", rings[key])
+        else:
+            point = ET.SubElement(mark, f"{{{KML}}}Point")
+            _kml_element(point, "coordinates", f"{where.longitude!r},{where.latitude!r}")
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def circle(where: Coordinates, radius: float, vertices: int = CIRCLE_VERTICES) -> list[tuple[float, float]]:
+    """(longitude, latitude) of a closed ring `radius` metres from `where` on the sphere
+    (a geodesic circle: on a map it widens towards the poles, as the ground does),
+    counter-clockwise as KML's rings are, its first vertex repeated last."""
+    lat, lon = math.radians(where.latitude), math.radians(where.longitude)
+    angle = min(radius / EARTH_RADIUS, math.pi)  # the angle at the Earth's centre
+    ring = []
+    for step in range(vertices):
+        bearing = -2 * math.pi * step / vertices  # north, then west: counter-clockwise
+        north = math.asin(math.sin(lat) * math.cos(angle) + math.cos(lat) * math.sin(angle) * math.cos(bearing))
+        east = lon + math.atan2(
+            math.sin(bearing) * math.sin(angle) * math.cos(lat), math.cos(angle) - math.sin(lat) * math.sin(north)
+        )
+        ring.append(((math.degrees(east) + 540) % 360 - 180, math.degrees(north)))
+    return [*ring, ring[0]]
+
+
+def _kml_time(mark: ET.Element, event: Event) -> None:
+    """A TimeStamp for a single date, at its precision (a day, a month, a year); a
+    TimeSpan for the rest, each end at its precision (its first or last day when it has
+    no form of its own: 199X, a season), an open or unknown end left out."""
+    date = event.date
+    if not date.year_known:
+        return  # Google Earth's time slider needs a year
+    start, end = date.start, date.end
+    if start is not None and start is end and not date.is_set and start.iso():
+        stamp = ET.SubElement(mark, f"{{{KML}}}TimeStamp")
+        _kml_element(stamp, "when", str(start.iso()))
+        return
+    earliest, latest = date.earliest(), date.latest()
+    begin = (start.iso() if start and not date.is_set else None) or (earliest.iso() if earliest else None)
+    finish = (end.iso() if end and not date.is_set else None) or (latest.iso() if latest else None)
+    span = ET.SubElement(mark, f"{{{KML}}}TimeSpan")
+    if begin:
+        _kml_element(span, "begin", begin)
+    if finish:
+        _kml_element(span, "end", finish)
+
+
+def _kml_description(event: Event, chronology: Chronology, link: SiteAddress, text: Text) -> str:
+    """What Google Earth shows in a placemark's balloon, as the HTML it reads there: the
+    editors' words escaped (ElementTree then escapes the whole as XML text)."""
+    lines = [date_words(event.date, text).label, _place_name(event, chronology), event.summary]
+    shown = "".join(f"<p>{html.escape(line)}</p>" for line in lines if line)
+    page = html.escape(link(urls.event(event.id)))
+    return f'{shown}<p><a href="{page}">{html.escape(event.title)}</a></p>'
+
+
+def _kml_style(document: ET.Element, name: str, *, line: str, fill: str | None) -> None:
+    style = ET.SubElement(document, f"{{{KML}}}Style", id=name)
+    _kml_element(ET.SubElement(style, f"{{{KML}}}LineStyle"), "color", line)
+    polygon = ET.SubElement(style, f"{{{KML}}}PolyStyle")
+    if fill:
+        _kml_element(polygon, "color", fill)
+    else:
+        _kml_element(polygon, "fill", "0")
+
+
+def _kml_element(parent: ET.Element, name: str, value: str) -> None:
+    ET.SubElement(parent, f"{{{KML}}}{name}").text = value
 
 
 # --- All of it, whole or by year -------------------------------------------------------------
@@ -379,20 +570,27 @@ def open_data(
     chronology: Chronology, link: SiteAddress, text: Text, site_name: str, eras: tuple[Era, ...], limit: int
 ) -> DataFiles:
     """Every open data file by its path in the site.  While events.json takes at most
-    `limit` bytes: events.json, actors.json, timeline.csv, events.geojson and
-    timelinejs.json at the site's root.  Past it, where one file would be a long download
-    for a reader and a large share of the site: the same files for each year (the year the
-    timeline lists an event under) in data/<year>/, compressed; actors.json whole,
-    compressed, in data/; and data/index.json listing every part."""
+    `limit` bytes: events.json, actors.json, timeline.csv, events.geojson, events.kml,
+    timelinejs.json and, when the chronology has places, places.json and places.geojson
+    at the site's root.  Past it, where one file would be a long download for a reader
+    and a large share of the site: the files of events for each year (the year the
+    timeline lists an event under) in data/<year>/, compressed; actors.json and the
+    places' files (a chronology has few places) whole, compressed, in data/; and
+    data/index.json listing every part."""
     whole = _events_within(chronology, link, text, limit)
     if whole is not None:
-        return {
+        files: DataFiles = {
             urls.EVENTS_JSON: whole,
             urls.ACTORS_JSON: actors_json(chronology, link, text),
             urls.TIMELINE_CSV: timeline_csv(chronology, link, text),
             urls.EVENTS_GEOJSON: events_geojson(chronology, link, text),
+            urls.EVENTS_KML: events_kml(chronology, link, text, site_name),
             urls.TIMELINEJS_JSON: timelinejs_json(chronology, link, text, site_name, eras),
         }
+        if chronology.places:
+            files[urls.PLACES_JSON] = places_json(chronology, link, text)
+            files[urls.PLACES_GEOJSON] = places_geojson(chronology, link)
+        return files
     return _by_year(chronology, link, text, site_name, eras)
 
 
@@ -433,14 +631,26 @@ def _by_year(chronology: Chronology, link: SiteAddress, text: Text, site_name: s
     def kinds(events: list[Event], year: int | None) -> Iterator[tuple[str, list[Event], Callable[[], str]]]:
         yield urls.EVENTS_JSON, events, lambda: _events_json(events, chronology, link, text)
         yield urls.TIMELINE_CSV, events, lambda: _csv(events, chronology, link, text)
-        mapped = [event for event in events if event.coordinates is not None]
-        yield urls.EVENTS_GEOJSON, mapped, lambda: _geojson(mapped, link, text)
+        mapped = [event for event in events if chronology.location(event) is not None]
+        yield urls.EVENTS_GEOJSON, mapped, lambda: _geojson(mapped, chronology, link, text)
+        yield urls.EVENTS_KML, mapped, lambda: _kml(mapped, chronology, link, text, site_name)
         dated = [event for event in events if event.date.year_known]  # TimelineJS needs a year
         yield urls.TIMELINEJS_JSON, dated, lambda: _timelinejs(dated, link, text, site_name, eras, year)
 
     parts = [
         _Part(urls.ACTORS_JSON, urls.data(urls.ACTORS_JSON + COMPRESSED), lambda: actors_json(chronology, link, text))
     ]
+    if chronology.places:
+        parts += [
+            _Part(
+                urls.PLACES_JSON, urls.data(urls.PLACES_JSON + COMPRESSED), lambda: places_json(chronology, link, text)
+            ),
+            _Part(
+                urls.PLACES_GEOJSON,
+                urls.data(urls.PLACES_GEOJSON + COMPRESSED),
+                lambda: places_geojson(chronology, link),
+            ),
+        ]
     for year in sorted(years, key=lambda year: (year is None, year or 0)):
         for name, events, make in kinds(years[year], year):
             if events:
@@ -452,7 +662,16 @@ def _by_year(chronology: Chronology, link: SiteAddress, text: Text, site_name: s
     files: DataFiles = {}
     index: dict[str, list[dict[str, object]]] = {
         name: []
-        for name in (urls.EVENTS_JSON, urls.ACTORS_JSON, urls.TIMELINE_CSV, urls.EVENTS_GEOJSON, urls.TIMELINEJS_JSON)
+        for name in (
+            urls.EVENTS_JSON,
+            urls.ACTORS_JSON,
+            urls.PLACES_JSON,
+            urls.TIMELINE_CSV,
+            urls.EVENTS_GEOJSON,
+            urls.PLACES_GEOJSON,
+            urls.EVENTS_KML,
+            urls.TIMELINEJS_JSON,
+        )
     }
     for part, data in zip(parts, made, strict=True):
         files[part.path] = data

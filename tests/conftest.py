@@ -242,6 +242,8 @@ SAMPLE_PAGES = {  # one of each kind a reader sees, in the sample site
     "year": "years/2009/",
     "place": "places/albu-kamal/",
     "places index": "places/",
+    "story": "stories/drone-attack-and-us-strikes/",
+    "stories index": "stories/",
 }
 
 

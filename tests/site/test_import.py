@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import build_strict, event_file, imported, meta, run_import, run_mkdocs
+import frontmatter
+
+from tests.conftest import IMPORT_FIXTURES, build_strict, event_file, imported, meta, run_import, run_mkdocs
 
 
 def test_a_timelinejs_spreadsheet_imports_and_builds(tmp_path):
@@ -38,6 +40,20 @@ def test_a_timelinejs_spreadsheet_imports_and_builds(tmp_path):
     assert build.page("events/an-ancient-raid/").select_one(".tl-facts dd").get_text(strip=True) == "500 BCE"
 
 
+def test_a_sheets_location_columns_put_events_on_the_map(tmp_path):
+    done, _ = imported(tmp_path, "sheet", "sheet-with-places.csv")
+    assert "6 new" in done.stdout and "sheet-with-places.csv:4: Precision: 'Town' is not a precision" in done.stderr
+    build = run_mkdocs(tmp_path, "--strict")
+    assert build.returncode == 0, build.output
+    features = {f["id"]: f["properties"] for f in json.loads((build.site / "events.geojson").read_text())["features"]}
+    assert set(features) == {"rocket-attack-on-k-1-base", "us-strikes-in-al-qaim", "strike-at-baghdad-airport"}
+    assert (features["us-strikes-in-al-qaim"]["precision"], features["us-strikes-in-al-qaim"]["radius_m"]) == (
+        "2000 m",
+        2000.0,
+    )
+    assert features["rocket-attack-on-k-1-base"]["place"] == "K-1 Air Base"
+
+
 def test_timelinejs_json_imports_and_builds(tmp_path):
     done, content = imported(tmp_path, "timelinejs", "timelinejs.json")
     assert "3 new" in done.stdout
@@ -52,16 +68,28 @@ def test_timelinejs_json_imports_and_builds(tmp_path):
 
 def test_acled_imports_with_honest_dates_actors_and_coordinates(tmp_path):
     done, content = imported(tmp_path, "acled", "acled.csv")
-    assert "3 new events" not in done.stdout and "8 new" in done.stdout
+    assert "3 new events" not in done.stdout and "17 new" in done.stdout  # 3 events, 5 actors, 9 places
     strike = meta(content, "events/acled-irq1002.md")
     assert strike["date"] == "2019-12-23/2020-01-04"  # precision 2: the week around the coded day
     assert "the sources give the week, not the day" in strike["date_note"]
     assert meta(content, "events/acled-irq1003.md")["date"] == "2020-01"  # precision 3: the month
+    # Coded near the town (geo_precision 2): its own coordinates, as precise as the row says.
+    assert strike["place"] == "al-qaim-al-anbar-iraq-town"
     assert strike["coordinates"] == {
         "latitude": "34.3729",
         "longitude": "41.0949",
         "precision": "district",
     }
+    # At the town: its place's coordinates, in the place's file only.
+    base = meta(content, "events/acled-irq1001.md")
+    assert base["place"] == "k-1-air-base-kirkuk-iraq" and "coordinates" not in base
+    assert meta(content, "places/k-1-air-base-kirkuk-iraq.md")["coordinates"] == {
+        "latitude": "35.5019",
+        "longitude": "44.2833",
+        "precision": "town",
+    }
+    assert meta(content, "places/kirkuk-iraq-district.md")["part_of"] == "kirkuk-iraq"  # admin2 named as its admin1
+    assert "coordinates" not in meta(content, "places/kirkuk-iraq.md")  # ACLED gives areas none
     assert strike["actors"] == [
         {"id": "military-forces-of-the-united-states-2017-2021", "role": "external or other forces"},
         {"id": "kataib-hezbollah", "role": "political militia"},
@@ -80,6 +108,40 @@ def test_acled_imports_with_honest_dates_actors_and_coordinates(tmp_path):
     build = run_mkdocs(tmp_path, "--strict")
     assert build.returncode == 0, build.output
     assert build.page("events/acled-irq1002/").select_one(".tl-coordinates a")["href"] == "geo:34.3729,41.0949"
+
+
+def test_a_real_acled_export_writes_places_and_builds(tmp_path):
+    """404 rows of ACLED's own export (Syria and Iraq, April and May 2020; provenance:
+    tests/fixtures/README.md): many events at few locations, geo_precision 1, 2 and 3,
+    one location coded at several."""
+    done, content = imported(tmp_path, "acled", "acled-syria-iraq-2020.csv")
+    assert "error:" not in done.stderr and "the chronology builds with --strict" in done.stdout, done.stderr[-3000:]
+    places = {path.stem: frontmatter.load(path).metadata for path in (content / "places").glob("*.md")}
+    assert len(list((content / "events").glob("*.md"))) == 404 and len(places) == 333
+    # A location within its admin2, admin1 and country, each a file; only the location has coordinates.
+    chain, place = [], "al-bukamal-abu-kamal-deir-ez-zor-syria"
+    while place:
+        chain.append((places[place]["name"], "coordinates" in places[place]))
+        place = places[place].get("part_of")
+    assert chain == [("Al-Bukamal", True), ("Abu Kamal", False), ("Deir-ez-Zor", False), ("Syria", False)]
+    # Dar'a, coded at the town and, in other rows, at the district and the province: the
+    # place is the town; a coarser row keeps its own precision, drawn as large as it says.
+    assert places["dar-a-syria-town"]["coordinates"]["precision"] == "town"
+    coarse = meta(content, "events/acled-syr78192.md")
+    assert coarse["place"] == "dar-a-syria-town" and coarse["coordinates"]["precision"] == "province"
+    precisions = {p["coordinates"]["precision"] for p in places.values() if "coordinates" in p}
+    assert precisions == {"town", "district", "province"}
+    build = run_mkdocs(tmp_path, "--strict")
+    assert build.returncode == 0, build.output[-3000:]
+    features = json.loads((build.site / "events.geojson").read_text())["features"]
+    assert len(features) == 404  # every row had coordinates: every event is on the map
+    by_id = {feature["id"]: feature["properties"] for feature in features}
+    assert (by_id["acled-syr78192"]["precision"], by_id["acled-syr78192"]["radius_m"]) == ("province", 100_000.0)
+    assert by_id["acled-syr78192"]["place"] == {"id": "dar-a-syria-town", "name": "Dar'a"}
+    assert json.loads((build.site / "places.json").read_text())["places"][0]["id"] in places
+    # Imported again: nothing changes.
+    again = run_import("acled", IMPORT_FIXTURES / "acled-syria-iraq-2020.csv", "--into", content)
+    assert "0 new, 0 updated, 837 unchanged, 0 in conflict" in again.stdout
 
 
 def test_older_acled_columns(tmp_path):

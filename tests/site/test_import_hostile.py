@@ -353,6 +353,46 @@ def test_the_week_around_the_first_day_of_year_one_is_one_line(tmp_path):
     assert frontmatter.load(content / "events" / "acled-e1.md")["date"] == "0001-01-01/0001-01-07"
 
 
+ACLED_PLACES = ["event_id_cnty", "event_date", "country", "admin1", "admin2", "location", "latitude", "longitude"]
+
+
+def test_naughty_place_names_make_places_intact_or_are_reported_on_their_row(tmp_path):
+    """Each string as a location and as its admin2: a place file of that name (ids from
+    names that are no ASCII, or that collide, made unique), or a word on its row."""
+    if not NAUGHTY.exists():
+        pytest.skip(f"{NAUGHTY} is not here")
+    strings = json.loads(NAUGHTY.read_text(encoding="utf-8"))["strings"]
+    rows = [[f"N{row}", "2020-05-01", "Syria", "Idlib", text, text, "35.9", "36.6"] for row, text in enumerate(strings)]
+    path = sheet_csv(tmp_path / "naughty.csv", rows, ACLED_PLACES)
+    write_project(tmp_path, {}, {})
+    content = tmp_path / "content"
+    shutil.rmtree(content)
+    done = run_import("acled", path, "--into", content, "--write", timeout=120)
+    assert "Traceback" not in done.stderr and "the chronology builds with --strict" in done.stdout, done.stderr[-3000:]
+    build = run_mkdocs(tmp_path, "--strict")
+    assert build.returncode == 0, build.output[-3000:]
+    reported = {int(match) for match in re.findall(r"^\w+: naughty\.csv:(\d+): ", done.stderr, re.MULTILINE)}
+    places = {file.stem: frontmatter.load(file).metadata for file in (content / "places").iterdir()}
+    for file in (content / "events").iterdir():
+        event = frontmatter.load(file)
+        row = int(event["imported_from"]["record"])
+        trimmed = re.sub(r"[ \t]+", " ", strings[row - 2]).strip()
+        place = places[event["place"]]
+        assert place["name"] == trimmed or row in reported, (row, strings[row - 2], place["name"])
+        assert places[place["part_of"]]["part_of"] == "idlib-syria"  # location < admin2 < admin1
+    assert places["idlib-syria"]["part_of"] == "syria"
+
+
+def test_huge_place_names_are_read_and_build(tmp_path):
+    """A location and an area of 300,000 characters each: their files, the event's title
+    and every summary that names the area stay within a file's limit."""
+    big = ["E1", "2020-05-01", "Syria", "a" * 300_000, "Idlib", "b" * 300_000, "35.9", "36.6"]
+    path = sheet_csv(tmp_path / "huge.csv", [big], ACLED_PLACES)
+    done = run_import("acled", path, "--into", tmp_path / "content")
+    assert done.returncode == 0 and "5 new" in done.stdout, done.stderr[-3000:]
+    assert "the chronology builds with --strict" in done.stdout
+
+
 # TimelineJS
 
 

@@ -178,6 +178,6 @@ def test_event_and_actor_pages_preview_well_when_shared(small_build):
 
 
 def test_schemas_are_published_in_the_site(sample_build):
-    for name in ("event.schema.json", "actor.schema.json"):
+    for name in ("event.schema.json", "actor.schema.json", "place.schema.json"):
         published = json.loads((sample_build.site / "schemas" / name).read_text())
         assert published == json.loads((REPO / "generator" / "pipeline" / "schema" / name).read_text())

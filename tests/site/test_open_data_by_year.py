@@ -14,7 +14,14 @@ from tests.conftest import build_strict, event_file, mkdocs_env, run_mkdocs
 from tests.site.test_configuration import build_with
 
 SITE = "https://example.org/chronology/"
-WHOLE = ("events.json", "actors.json", "timeline.csv", "events.geojson", "timelinejs.json")
+WHOLE = (
+    "events.json",
+    "actors.json",
+    "timeline.csv",
+    "events.geojson",
+    "events.kml",
+    "timelinejs.json",
+)
 EVENTS = {
     "old.md": event_file("Old", "1999-03-04", "coordinates: {latitude: 34.5, longitude: 40.9}\ntags: [strike]"),
     "span.md": event_file("Span", "2023-12-30/2024-01-02", "actors: [group]"),
@@ -61,6 +68,8 @@ def test_past_the_limit_every_file_is_split_by_year_and_listed(builds):
     assert files["events.json"][0]["url"] == f"{SITE}data/1999/events.json.bz2"
     assert files["events.json"][-1]["url"] == f"{SITE}data/not-given/events.json.bz2"
     assert files["actors.json"][0]["url"] == f"{SITE}data/actors.json.bz2"
+    # A chronology without places has no file of them (tests/site/test_open_data_places.py: one with).
+    assert files["places.json"] == files["places.geojson"] == []
     # Every compressed file of the site is listed, and nothing else is in data/.
     listed = {p["url"].removeprefix(SITE) for parts in files.values() for p in parts}
     published = {path.relative_to(split.site).as_posix() for path in (split.site / "data").rglob("*.bz2")}
@@ -84,6 +93,8 @@ def test_the_parts_hold_what_the_single_files_hold(builds):
     assert [(p["year"], p["events"]) for p in files["events.geojson"]] == [(1999, 1)]
     geo = json.loads(part(split, files["events.geojson"][0]))
     assert geo == json.loads((whole.site / "events.geojson").read_text(encoding="utf-8"))
+    assert [(p["year"], p["events"]) for p in files["events.kml"]] == [(1999, 1)]
+    assert part(split, files["events.kml"][0]) == (whole.site / "events.kml").read_bytes()
 
 
 def test_timelinejs_parts_have_the_years_events_and_eras(builds):
@@ -125,3 +136,6 @@ def test_the_home_page_links_the_data_as_published(builds):
         data = [href for href in hrefs if href.endswith((".json", ".csv"))]
         assert data == list(expected)
         assert all((build.site / href).is_file() for href in data)
+        maps = [href for href in hrefs if href.endswith((".geojson", ".kml"))]
+        assert maps == ([] if "data/index.json" in expected else ["events.geojson", "events.kml"])
+        assert all((build.site / href).is_file() for href in maps)

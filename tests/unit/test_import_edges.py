@@ -4,6 +4,7 @@ wrong result or a traceback."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,8 @@ from generator.commands.importing.acled import read_acled
 from generator.commands.importing.files import plan, render
 from generator.commands.importing.sheet import read_sheet
 from generator.commands.importing.timelinejs import read_json
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"
 
 
 def test_a_second_file_does_not_overwrite_what_another_imported(tmp_path):
@@ -113,3 +116,27 @@ def test_more_suggestions(written, meant):
     from generator.core.date_suggestions import suggest_edtf
 
     assert suggest_edtf(written) == meant
+
+
+def test_a_sheets_location_columns_make_place_and_coordinates():
+    reading = read_sheet(FIXTURES / "sheet-with-places.csv")
+    events = {draft.fields["title"]: draft.fields for draft in reading.drafts.values()}
+    assert events["Rocket attack on K-1 base"]["place"] == "K-1 Air Base"
+    assert events["Rocket attack on K-1 base"]["coordinates"] == {
+        "latitude": "35.5019",
+        "longitude": "44.2833",
+        "precision": "site",
+    }
+    assert events["US strikes in Al-Qaim"]["coordinates"]["precision"] == "2 km"  # a radius, as written
+    assert events["Strike at Baghdad airport"]["coordinates"] == {"latitude": "33.2625", "longitude": "44.2346"}
+    assert events["Protest"]["place"] == "Erbil" and "coordinates" not in events["Protest"]
+    assert "coordinates" not in events["Swapped"] and "coordinates" not in events["Half"]
+    said = [str(problem) for problem in reading.problems]
+    assert (
+        "sheet-with-places.csv:4: Precision: 'Town' is not a precision (one of exact, site, neighbourhood, town, "
+        "district, province, country, or a radius like '500 m' or '2 km'; did you mean 'town'?); "
+        "the coordinates are kept without it" in said
+    )
+    assert "sheet-with-places.csv:6: Latitude, Longitude: '134.4, 40.9' are out of range; left out" in said
+    assert "sheet-with-places.csv:7: Latitude, Longitude: a place on a map needs both; left out" in said
+    assert not any("not a column" in problem for problem in said)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from generator.commands.new import new_file
+from generator.core.geo import PRECISION_RADII
 from tests.conftest import run_generator, write_project
 
 
@@ -13,3 +15,13 @@ def test_scaffold_refuses_to_overwrite(tmp_path):
     assert again.returncode == 1
     assert "already exists" in again.stderr
     assert (tmp_path / "content/events/same-title.md").read_text() == before
+
+
+def test_a_place_file_lists_the_precisions_with_their_radii(tmp_path):
+    path = new_file(tmp_path, "place", "Al-Bukamal (البوكمال)")
+    assert path == tmp_path / "places/al-bukamal.md"
+    text = path.read_text(encoding="utf-8")
+    assert 'name: "Al-Bukamal (البوكمال)"' in text
+    assert "town (5 km)" in text and "site (250 m)" in text and all(word in text for word in PRECISION_RADII)
+    again = run_generator("--content", str(tmp_path), "new", "place", "Al-Bukamal (البوكمال)")
+    assert again.returncode == 1 and "already exists" in again.stderr

@@ -7,7 +7,16 @@ Each row is an event: ACLED's `notes` are its body, citing ACLED and each outlet
 name, their kind from ACLED's `inter` codes.  Dates are as honest as `time_precision`
 allows: 1 is the day; 2 means the sources give a week, written as the days around the
 coded date (ACLED codes a day in that week); 3 means only the month is known.
-Coordinates keep ACLED's `geo_precision` in words.
+
+Its places: each `location` becomes a place file, `part_of` its `admin2`, which is
+`part_of` its `admin1`, which is `part_of` its `country` (ACLED gives those areas no
+coordinates, so their files have none), and the event's `place:` names it.  ACLED's
+`geo_precision` says how precisely each *row's* event is placed at its location (1 the
+town, 2 near it or in a part of the region, 3 only the region), so one location may come
+with several: the place takes the coordinates of its finest row (the first of them),
+and an event is never drawn more precisely than its row says: a row coarser than the
+town, or whose coordinates differ from its place's, keeps its own `coordinates` with its
+own precision.
 """
 
 from __future__ import annotations
@@ -18,11 +27,13 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
 from generator.commands.importing import bounded
-from generator.commands.importing.drafts import Draft, Fields, Reading, new_id, quoted
+from generator.commands.importing.drafts import Draft, Fields, Reading, coordinates_of, new_id, quoted
+from generator.core.geo import PRECISION_WORDS
 from generator.core.model import ActorKind
 
 # ACLED's `inter` codes: the kind of actor, and what the event page says of its part.
@@ -39,6 +50,10 @@ INTER: dict[str, tuple[ActorKind, str]] = {
 NO_INTER: tuple[ActorKind, str | None] = ("group", None)  # a code left blank or not ACLED's
 # ACLED codes 1 for the town itself, 2 for near it or a part of a region, 3 for the region (admin1).
 GEO_PRECISION = {"1": "town", "2": "district", "3": "province"}
+FINEST = GEO_PRECISION["1"]  # a row at this precision needs no coordinates of its own beside its place's
+# ACLED's areas, largest first: the column, and the word a place's id takes after its
+# area's when they share a name (Idlib, the town, in Idlib, the governorate).
+AREAS = (("country", "country"), ("admin1", "province"), ("admin2", "district"))
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d-%b-%Y", "%d/%m/%Y", "%d-%b-%y", "%d %b %Y")
 ACLED = "Armed Conflict Location & Event Data Project (ACLED)"
 
@@ -46,6 +61,7 @@ ACLED = "Armed Conflict Location & Event Data Project (ACLED)"
 def read_acled(path: Path, reading: Reading | None = None) -> Reading:
     reading = reading or Reading(path.name)
     actors: dict[str, Draft] = {}
+    places = _Gazetteer()
     try:
         rows = bounded.csv_rows(path)
         header = [name.casefold().strip() for name in next(rows, (1, []))[1]]
@@ -53,7 +69,7 @@ def read_acled(path: Path, reading: Reading | None = None) -> Reading:
             reading.problem("1", "event_date", "no event_date column: not an ACLED export", error=True)
             return reading
         for number, values in rows:
-            _event(reading, str(number), dict(zip(header, values, strict=False)), actors)
+            _event(reading, str(number), dict(zip(header, values, strict=False)), actors, places)
     except bounded.ReadError as refusal:
         reading.refused(refusal)
     except OSError as error:
@@ -61,11 +77,13 @@ def read_acled(path: Path, reading: Reading | None = None) -> Reading:
         return reading
     for draft in actors.values():
         reading.add(draft)
+    for place in places.by_key.values():
+        reading.add(place.draft())
     _near_duplicates(reading, actors)
     return reading
 
 
-def _event(reading: Reading, record: str, row: dict[str, str], actors: dict[str, Draft]) -> None:
+def _event(reading: Reading, record: str, row: dict[str, str], actors: dict[str, Draft], places: _Gazetteer) -> None:
     def cell(name: str) -> str:
         return reading.clean(record, name, row.get(name, ""))
 
@@ -94,12 +112,14 @@ def _event(reading: Reading, record: str, row: dict[str, str], actors: dict[str,
     fatalities = cell("fatalities")
     if fatalities:
         fields["summary"] = f"{cell('event_type') or what}; fatalities according to ACLED: {fatalities}"
-    place = ", ".join(
-        dict.fromkeys(part for part in (location, cell("admin2"), cell("admin1"), cell("country")) if part)
-    )
-    if place:
-        fields["place"] = place
     coordinates = _coordinates(reading, record, cell("latitude"), cell("longitude"), cell("geo_precision"))
+    place = places.place(reading, record, [(column, word, cell(column)) for column, word in AREAS], location)
+    if place is not None:
+        fields["place"] = place.id
+        if coordinates and place.location:
+            place.take(coordinates)
+            if place.locates(coordinates):
+                coordinates = None  # its place's, at the town: said once, in the place's file
     if coordinates:
         fields["coordinates"] = coordinates
     participants = []
@@ -230,19 +250,100 @@ def _date(day: datetime.date, precision: str) -> tuple[str, str | None]:
 def _coordinates(reading: Reading, record: str, latitude: str, longitude: str, precision: str) -> dict[str, str] | None:
     if not latitude and not longitude:
         return None
-    try:
-        north, east = float(latitude), float(longitude)
-    except ValueError:
-        reading.problem(
-            record, "latitude, longitude", f"{quoted(f'{latitude}, {longitude}')} are not numbers; left out"
-        )
-        return None
-    if not (-90 <= north <= 90 and -180 <= east <= 180):
-        reading.problem(
-            record, "latitude, longitude", f"{quoted(f'{latitude}, {longitude}')} are out of range; left out"
-        )
-        return None
-    found = {"latitude": latitude, "longitude": longitude}
-    if precision in GEO_PRECISION:
+    found = coordinates_of(reading, record, "latitude, longitude", latitude, longitude)
+    if found is not None and precision in GEO_PRECISION:
         found["precision"] = GEO_PRECISION[precision]
     return found
+
+
+# --- places ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Place:
+    """A place file to be: a location or an area, with the coordinates of its finest row."""
+
+    id: str
+    name: str
+    column: str  # ACLED's column that names it: location, admin2, admin1 or country
+    areas: tuple[str, ...]  # the names of the areas it lies in, smallest first
+    part_of: str | None
+    record: str  # the first row that names it
+    where: dict[str, str] | None = None
+
+    @property
+    def location(self) -> bool:
+        """A location (with ACLED's coordinates), not an area (ACLED gives none)."""
+        return self.column == "location"
+
+    def locates(self, coordinates: dict[str, str]) -> bool:
+        """Whether an event at these coordinates is drawn as it should be from its place's:
+        the same point, at the town (ACLED's finest; a coarser row may be the only one
+        coarser than its place's finest, so it keeps its own precision)."""
+        return coordinates.get("precision") == FINEST and coordinates == self.where
+
+    def take(self, coordinates: dict[str, str]) -> None:
+        """Keep the first of the finest coordinates a row gives."""
+        if self.where is None or _rank(coordinates) < _rank(self.where):
+            self.where = coordinates
+
+    def draft(self) -> Draft:
+        what = {"location": "A location", "country": "A country"}.get(self.column, f"An area (ACLED's {self.column})")
+        within = ", ".join(dict.fromkeys(self.areas))  # Idlib, Idlib, Syria: once
+        fields: Fields = {"name": self.name, "summary": f"{what} in {within}" if within else what}
+        if self.where is not None:
+            fields["coordinates"] = self.where
+        if self.part_of:
+            fields["part_of"] = self.part_of
+        fields["sources"] = [{"id": "acled", "title": "ACLED's locations and areas", "publisher": ACLED}]
+        return Draft("place", self.id, fields, f"{what} named in ACLED's events.[^acled]\n", self.record)
+
+
+def _rank(coordinates: dict[str, str]) -> int:
+    """Finest first; coordinates of no known precision after every word."""
+    word = coordinates.get("precision")
+    return PRECISION_WORDS.index(word) if word in PRECISION_WORDS else len(PRECISION_WORDS)
+
+
+class _Gazetteer:
+    """The places of one import by ACLED's names (the location's with its areas': two
+    towns of one name in two provinces are two places), each with an id made from those
+    names, so that a later export of the same data names the same files."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple[tuple[str, str], ...], _Place] = {}
+        self.ids: set[str] = set()
+
+    def place(self, reading: Reading, record: str, areas: list[tuple[str, str, str]], location: str) -> _Place | None:
+        """The smallest place a row names (its location, else its smallest area), made
+        with the areas it lies in when first met; None when the row names none."""
+        key: tuple[tuple[str, str], ...] = ()
+        parent: _Place | None = None
+        for column, word, name in [*areas, ("location", "town", location)]:
+            if not name:
+                continue  # a level left blank: the place lies in the next larger one given
+            key = (*key, (column, name))
+            known = self.by_key.get(key)
+            if known is None:
+                known = self._new(reading, record, key, word, parent)
+                self.by_key[key] = known
+            parent = known
+        return parent
+
+    def _new(
+        self, reading: Reading, record: str, key: tuple[tuple[str, str], ...], word: str, parent: _Place | None
+    ) -> _Place:
+        names = tuple(name for _, name in reversed(key))
+        hashed = hashlib.sha256("\x1f".join(names).encode()).hexdigest()[:10]
+        # Its name and its areas', a name repeated by its area once (Idlib, Idlib, Syria).
+        wanted = new_id(*dict.fromkeys(names), fallback=f"place-{hashed}")
+        place_id = wanted
+        if place_id in self.ids:
+            place_id = f"{wanted}-{word}"  # named as its area is: the town of Idlib in Idlib
+        if place_id in self.ids:
+            # Two names that make one id (punctuation, letters beyond ASCII): the second
+            # takes a part of its names' digest, the same in every import of the file.
+            place_id = f"{wanted[:69]}-{hashed}"
+            reading.problem(record, key[-1][0], f"{quoted(names[0])} is a second place named '{wanted}': '{place_id}'")
+        self.ids.add(place_id)
+        return _Place(place_id, names[0], key[-1][0], names[1:], parent.id if parent else None, record)

@@ -8,13 +8,14 @@ not the file; without a `sink` and a `report` the reading keeps them (tests)."""
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from generator.commands.importing.bounded import ReadError
-from generator.core.content import FileKind, is_index_page, slugify
+from generator.core.content import FileKind, content_file, is_index_page, slugify
 from generator.core.problems import Problem
 from generator.pipeline.limits import control_characters
 
@@ -23,7 +24,7 @@ Fields = dict[str, object]  # frontmatter, in the order it is written
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """One content file to be: an event or an actor."""
+    """One content file to be: an event, an actor or a place."""
 
     kind: FileKind
     id: str
@@ -39,11 +40,12 @@ class Reading:
     file: str
     sink: Callable[[Draft], None] | None = None  # takes each draft; without it they are kept in `drafts`
     report: Callable[[Problem], None] | None = None  # takes each problem; without it they are kept in `problems`
-    drafts: dict[str, Draft] = field(default_factory=dict)
+    drafts: dict[str, Draft] = field(default_factory=dict)  # by path in the content folder
     problems: list[Problem] = field(default_factory=list)
     eras: list[tuple[str, str]] = field(default_factory=list)  # (name, EDTF) for the `eras` option
-    ids: set[str] = field(default_factory=set)  # every id given so far
-    _next_number: dict[str, int] = field(default_factory=dict)  # the next number to try after an id taken
+    # Every id given so far, by kind: an event, an actor and a place may share one (three folders).
+    ids: set[tuple[FileKind, str]] = field(default_factory=set)
+    _next_number: dict[tuple[FileKind, str], int] = field(default_factory=dict)  # the next number after an id taken
 
     def problem(self, record: str, column: str, message: str, *, error: bool = False) -> None:
         """Something the import could not map: an error leaves the record out; otherwise
@@ -76,19 +78,20 @@ class Reading:
         """Hand a draft on; two records that would take one id are both kept, the second
         with a number after its id, and said (the numbers already tried are not tried
         again: a thousand rows of one headline cost a thousand steps, not a million)."""
-        if draft.id in self.ids:
+        kind = draft.kind
+        if (kind, draft.id) in self.ids:
             taken = draft.id
-            number = self._next_number.get(taken, 2)
-            while f"{taken}-{number}" in self.ids:
+            number = self._next_number.get((kind, taken), 2)
+            while (kind, f"{taken}-{number}") in self.ids:
                 number += 1
-            self._next_number[taken] = number + 1
+            self._next_number[kind, taken] = number + 1
             draft = replace(draft, id=f"{taken}-{number}")
             self.problem(draft.record, "id", f"{quoted(taken)} is taken by another record: '{draft.id}'")
-        self.ids.add(draft.id)
+        self.ids.add((kind, draft.id))
         if self.sink:
             self.sink(draft)
         else:
-            self.drafts[draft.id] = draft
+            self.drafts[content_file(kind, draft.id)] = draft
 
     def refused(self, refusal: ReadError) -> None:
         self.problem(refusal.record, refusal.column, refusal.message, error=True)
@@ -125,3 +128,28 @@ def quoted(text: object, most: int = 80) -> str:
         f"\\u{ord(char):04x}" if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in value[:most]
     )
     return f"'{shown}'" if len(value) <= most else f"'{shown}…' ({len(value):,} characters)"
+
+
+DEGREES = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?$")  # what a file's coordinates may hold (the schema's pattern)
+
+
+def coordinates_of(reading: Reading, record: str, column: str, latitude: str, longitude: str) -> dict[str, str] | None:
+    """A file's `coordinates:` (without a precision) from two cells of decimal degrees, or
+    None (said, with the row and the columns) when they are not numbers in range."""
+    try:
+        north, east = float(latitude), float(longitude)
+    except ValueError:
+        reading.problem(record, column, f"{quoted(f'{latitude}, {longitude}')} are not decimal degrees; left out")
+        return None
+    if not (math.isfinite(north) and math.isfinite(east) and -90 <= north <= 90 and -180 <= east <= 180):
+        reading.problem(record, column, f"{quoted(f'{latitude}, {longitude}')} are out of range; left out")
+        return None
+    # As written when the schema reads it so (34.4536); else in plain digits (1e-05 -> 0.00001).
+    return {
+        "latitude": latitude if DEGREES.match(latitude) else _plain(north),
+        "longitude": longitude if DEGREES.match(longitude) else _plain(east),
+    }
+
+
+def _plain(degrees: float) -> str:
+    return f"{degrees:.7f}".rstrip("0").rstrip(".")

@@ -29,7 +29,7 @@ from types import TracebackType
 import yaml
 
 from generator.commands.importing.drafts import Draft
-from generator.core.content import FOLDERS, MEDIA, content_file
+from generator.core.content import FOLDERS, MEDIA, OPTIONAL, content_file
 from generator.core.problems import Problem
 from generator.pipeline import limits
 from generator.pipeline.chronology import chronology_of
@@ -139,10 +139,12 @@ class Plan:
     def write(self) -> str | None:
         """Write the staged files into the content folder; why it stopped, if it did."""
         relative = ""
+        needed = {relative.partition("/")[0] for relative in self.to_write()}
         try:
-            for folder in FOLDERS.values():  # a new chronology gets both folders, as the build expects
-                relative = folder
-                (self.content / folder).mkdir(parents=True, exist_ok=True)
+            for kind, folder in FOLDERS.items():  # a new chronology gets the folders the build expects
+                if kind not in OPTIONAL or folder in needed:
+                    relative = folder
+                    (self.content / folder).mkdir(parents=True, exist_ok=True)
             for relative in self.to_write():
                 _replace(self.staged / relative, self.content / relative)
         except OSError as error:
@@ -210,7 +212,7 @@ def _replace(staged: Path, path: Path) -> None:
 
 def unusable_folder(content: Path, *, write: bool) -> str | None:
     """Why an import cannot go into `content`, or None: it must be a content folder
-    (events/, actors/ and media/ only) or not exist yet, and be writable to be written."""
+    (events/, actors/, places/ and media/ only) or not exist yet, and be writable to be written."""
     try:
         status = content.stat()
     except FileNotFoundError:
@@ -221,7 +223,7 @@ def unusable_folder(content: Path, *, write: bool) -> str | None:
     except OSError as error:  # a loop of links, a path through a file
         return f"cannot be used as a content folder ({error.strerror})"
     if not stat.S_ISDIR(status.st_mode):
-        return "not a folder; --into names a chronology's content folder (events/, actors/, media/)"
+        return "not a folder; --into names a chronology's content folder (events/, actors/, places/, media/)"
     try:
         stray = sorted(entry.name for entry in content.iterdir() if entry.name not in {*FOLDERS.values(), MEDIA})
     except OSError as error:
@@ -233,7 +235,8 @@ def unusable_folder(content: Path, *, write: bool) -> str | None:
         return f"{linked[0]}/ is a link to another folder; make it a folder of its own"
     if stray:
         shown = ", ".join(stray[:3]) + (f" and {len(stray) - 3:,} more" if len(stray) > 3 else "")
-        return f"not a chronology's content folder: it holds {shown}; one holds events/, actors/ and media/ only"
+        folders = "events/, actors/, places/ and media/"
+        return f"not a chronology's content folder: it holds {shown}; one holds {folders} only"
     return "not writable; check its permissions" if write and not _writable(content) else None
 
 

@@ -2,22 +2,29 @@
 read with openpyxl): Year, Month, Day, Time, End Year, End Month, End Day, End Time,
 Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type,
 Group, Background.  Each row becomes what the same record in TimelineJS's JSON becomes
-(see `timelinejs`); a row of Type "era" an era, of Type "title" the report's title."""
+(see `timelinejs`); a row of Type "era" an era, of Type "title" the report's title.
+
+TimelineJS draws no map, so its template has no place; a sheet may add the columns
+Location (or Place), Latitude, Longitude and Precision (a word of the precision
+vocabulary, or a radius such as 500 m): they become the event's `place:` and
+`coordinates:`.  A value they cannot hold is said with its row and column, and left out."""
 
 from __future__ import annotations
 
 import datetime
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
 from openpyxl.utils.exceptions import InvalidFileException
 
 from generator.commands.importing import bounded
-from generator.commands.importing.drafts import Reading, quoted
+from generator.commands.importing.drafts import Fields, Reading, coordinates_of, quoted
 from generator.commands.importing.timelinejs import add_era, add_event
+from generator.core.geo import EXPECTED_PRECISION, PRECISION_WORDS, parse_precision
+from generator.core.problems import suggest
 
 COLUMNS = (
     "Year",
@@ -39,6 +46,8 @@ COLUMNS = (
     "Group",
     "Background",
 )
+# Beyond TimelineJS's template: where an event happened, for the site's maps.
+LOCATION_COLUMNS = ("Location", "Place", "Latitude", "Longitude", "Precision")
 
 
 def read_sheet(path: Path, reading: Reading | None = None) -> Reading:
@@ -98,14 +107,16 @@ def _why(error: BaseException) -> str:
 
 
 def _rows(reading: Reading, rows: Iterator[tuple[int, dict[int, object]]]) -> None:
-    known = {name.casefold(): name for name in COLUMNS}
+    known = {name.casefold(): name for name in (*COLUMNS, *LOCATION_COLUMNS)}
     header: list[str] | None = None
     for number, row in rows:
         if header is None:  # the first row names the columns
             header = [str(row.get(column) or "").strip() for column in range(1, max(row, default=0) + 1)]
             unknown = [name for name in header if name and name.casefold() not in known]
             if unknown:
-                reading.problem(str(number), ", ".join(unknown), "not a column of TimelineJS's template; ignored")
+                reading.problem(
+                    str(number), ", ".join(unknown), "not a column of TimelineJS's template, nor a place's; ignored"
+                )
             if "year" not in {name.casefold() for name in header}:
                 reading.problem(str(number), "Year", "no Year column: not TimelineJS's template", error=True)
                 return
@@ -160,7 +171,43 @@ def _row(reading: Reading, record: str, cells: dict[str, object]) -> None:
         media={"url": cell("Media"), "credit": cell("Media Credit"), "caption": cell("Media Caption")},
         group=cell("Group"),
         display_date=cell("Display Date"),
+        where=_where(reading, record, cell),
     )
+
+
+def _where(reading: Reading, record: str, cell: Callable[[str], str]) -> Fields:
+    """The event's `place:` and `coordinates:` from the location columns, as far as they
+    hold what a file can."""
+    fields: Fields = {}
+    place = cell("Location") or cell("Place")
+    if place:
+        fields["place"] = place
+    latitude, longitude, written = cell("Latitude"), cell("Longitude"), cell("Precision")
+    if not latitude and not longitude:
+        if written:
+            reading.problem(record, "Precision", "no Latitude and Longitude to be precise about; left out")
+        return fields
+    if not latitude or not longitude:
+        reading.problem(record, "Latitude, Longitude", "a place on a map needs both; left out")
+        return fields
+    coordinates = coordinates_of(reading, record, "Latitude, Longitude", latitude, longitude)
+    if coordinates is None:
+        return fields
+    if written:
+        precision = parse_precision(written)
+        if precision is None:
+            meant = suggest(written.casefold().removeprefix("the ").strip(), PRECISION_WORDS)
+            reading.problem(
+                record,
+                "Precision",
+                f"{quoted(written)} is not a precision ({EXPECTED_PRECISION}"
+                + (f"; did you mean '{meant}'?" if meant else "")
+                + "); the coordinates are kept without it",
+            )
+        else:
+            coordinates["precision"] = precision.text if precision.word else written
+    fields["coordinates"] = coordinates
+    return fields
 
 
 def _text(value: object) -> str:

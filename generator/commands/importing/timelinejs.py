@@ -84,8 +84,10 @@ def add_event(
     media: dict[str, Any],
     group: str,
     display_date: str,
+    where: Fields | None = None,
 ) -> None:
-    """One TimelineJS record as an event draft (or a problem, when it has no start)."""
+    """One TimelineJS record as an event draft (or a problem, when it has no start);
+    `where`, its `place:` and `coordinates:` (a sheet's location columns)."""
     headline = reading.clean(record, "headline", headline)
     first = edtf_of(reading, record, "start_date", start)
     if first is None:
@@ -127,6 +129,7 @@ def add_event(
     fields: Fields = {"title": headline, "date": date}
     if display_date:
         fields["date_note"] = reading.clean(record, "display_date", display_date)
+    fields.update(where or {})
     if group:
         fields["tags"] = [reading.clean(record, "group", group)]
     fields["sources"] = sources
