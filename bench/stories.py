@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -56,26 +57,31 @@ def write_project(root: Path, events: int, steps: int) -> None:
     )
 
 
-def transfer(base: str, url: str) -> dict:
-    """Bytes and requests until the network is idle, on a phone's screen, and their hosts."""
-    from playwright.sync_api import sync_playwright
+def transfer(base: str, url: str, browser: Any = None) -> dict:
+    """Bytes and requests until the network is idle, on a phone's screen, and their hosts
+    (in `browser`, a Playwright browser, when given: a test's)."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        context = browser.new_context(viewport={"width": 412, "height": 823})
-        page = context.new_page()
-        transfers = _Transfers()
-        hosts: set[str] = set()
-        page.on("requestfinished", transfers.add)
-        page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
-        page.goto(base + url, wait_until="networkidle")
-        figures = {
-            "transferred_bytes": transfers.bytes,
-            "requests": len(transfers.requests),
-            "hosts": sorted(hosts),
-            "html_bytes": len(page.content().encode()),
-        }
-        browser.close()
+        with sync_playwright() as driver:
+            launched = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            figures = transfer(base, url, launched)
+            launched.close()
+        return figures
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    transfers = _Transfers()
+    hosts: set[str] = set()
+    page.on("requestfinished", transfers.add)
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    page.goto(base + url, wait_until="networkidle")
+    figures = {
+        "transferred_bytes": transfers.bytes,
+        "requests": len(transfers.requests),
+        "hosts": sorted(hosts),
+        "html_bytes": len(page.content().encode()),
+    }
+    context.close()
     return figures
 
 

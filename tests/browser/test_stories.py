@@ -202,7 +202,7 @@ def test_no_request_leaves_the_site(browser, story_url):
     page.close()
 
 
-def test_a_story_of_fifty_steps_keeps_to_its_budget(tmp_path):
+def test_a_story_of_fifty_steps_keeps_to_its_budget(browser, tmp_path):
     """Issue 24's budget: at most 300 KB (gzip) before the reader does anything, nothing from
     another host (bench/stories.py measures Lighthouse too, over 1,000 events)."""
     from bench.readers import served
@@ -214,7 +214,7 @@ def test_a_story_of_fifty_steps_keeps_to_its_budget(tmp_path):
     built = run_mkdocs(tmp_path, "--strict")
     assert built.returncode == 0, built.output
     with served(tmp_path / "site") as base:
-        figures = transfer(base, BENCH_STORY)
+        figures = transfer(base, BENCH_STORY, browser)
     keep_report("story-50-steps.json", figures)
     assert figures["transferred_bytes"] <= 300 * 1024
     assert figures["hosts"] == [urlsplit(base).netloc]

@@ -72,7 +72,7 @@ export function startStory(article) {
     heading.setAttribute("tabindex", "-1");  // focused when the reader moves to its step
   }
   let current = -1;
-  let moving = false;  // a move by button or key scrolls: the steps it passes do not count
+  let moving = null;  // the move by button or key scrolling now: the steps it passes do not count
 
   function mark(index) {
     steps.forEach((step, at) => {
@@ -119,16 +119,32 @@ export function startStory(article) {
     }
     remember(index, entry);
     if (scroll) {
-      moving = true;
-      steps[index].scrollIntoView({behavior: smooth ? "smooth" : "auto", block: "start"});
-      // The scroll's end lets scrolling choose again (a timer where scrollend is unknown).
-      const done = () => {
-        moving = false;
+      const move = (moving = Symbol("move"));
+      const target = steps[index];
+      target.scrollIntoView({behavior: smooth ? "smooth" : "auto", block: "start"});
+      // Scrolling chooses again once this scroll has arrived (a step near the page's end
+      // arrives where the page ends), not at the end of one that a later move interrupted;
+      // at the latest after a few seconds.
+      const arrived = () => {
+        const top = target.getBoundingClientRect().top;
+        const bottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+        return Math.abs(top - parseFloat(target.style.scrollMarginTop || "0")) < 4 || bottom;
       };
-      if ("onscrollend" in window) {
-        window.addEventListener("scrollend", done, {once: true});
-      }
-      window.setTimeout(done, smooth ? 1500 : 100);
+      const done = () => {
+        if (moving === move && arrived()) {
+          moving = null;
+        }
+        if (moving !== move) {
+          window.removeEventListener("scrollend", done);
+        }
+      };
+      window.addEventListener("scrollend", done);
+      window.setTimeout(done, smooth ? 1000 : 100);
+      window.setTimeout(() => {
+        if (moving === move) {
+          moving = null;
+        }
+      }, 3000);
     }
     if (focus) {
       headings[index].focus({preventScroll: true});
