@@ -119,7 +119,7 @@ export function startStory(article) {
     }
     remember(index, entry);
     if (scroll) {
-      const move = (moving = Symbol("move"));
+      const mine = (moving = Symbol("move"));
       const target = steps[index];
       target.scrollIntoView({behavior: smooth ? "smooth" : "auto", block: "start"});
       // Scrolling chooses again once this scroll has arrived (a step near the page's end
@@ -131,17 +131,17 @@ export function startStory(article) {
         return Math.abs(top - parseFloat(target.style.scrollMarginTop || "0")) < 4 || bottom;
       };
       const done = () => {
-        if (moving === move && arrived()) {
+        if (moving === mine && arrived()) {
           moving = null;
         }
-        if (moving !== move) {
+        if (moving !== mine) {
           window.removeEventListener("scrollend", done);
         }
       };
       window.addEventListener("scrollend", done);
       window.setTimeout(done, smooth ? 1000 : 100);
       window.setTimeout(() => {
-        if (moving === move) {
+        if (moving === mine) {
           moving = null;
         }
       }, 3000);
