@@ -218,3 +218,25 @@ def test_a_story_of_fifty_steps_keeps_to_its_budget(browser, tmp_path):
     keep_report("story-50-steps.json", figures)
     assert figures["transferred_bytes"] <= 300 * 1024
     assert figures["hosts"] == [urlsplit(base).netloc]
+
+
+def test_a_map_on_the_page_follows_the_current_step(browser, story_url):
+    """The hook for a map drawn at build time (partials/tl-map.html, not on this page yet):
+    its marks of the current step's event are marked current, the others not."""
+    page = browser.new_page()
+    open_story(page, story_url)
+    page.evaluate(
+        """() => { const map = document.createElement('div');
+                   map.innerHTML = '<a class="tl-map__mark" data-events="drone talks" href="#">A</a>'
+                                 + '<a class="tl-map__mark" data-events="strike" href="#">B</a>';
+                   document.querySelector('.tl-story__guide').append(map); }"""
+    )
+    current_marks = "[...document.querySelectorAll('a.tl-map__mark--current')].map(a => a.textContent)"
+    page.click("[data-step=next]")
+    assert page.evaluate(current_marks) == ["A"]
+    page.click("[data-step=next]")
+    page.click("[data-step=next]")
+    assert page.evaluate(current_marks) == ["B"]
+    page.keyboard.press("ArrowRight")  # step 4: earlier strikes, on no map mark
+    assert page.evaluate(current_marks) == []
+    page.close()
