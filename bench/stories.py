@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -96,7 +97,7 @@ def main() -> int:
         root = options.keep or Path(work)
         root.mkdir(parents=True, exist_ok=True)
         write_project(root, options.events, options.steps)
-        env = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", "PATH": str(Path(sys.executable).parent)}
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, env=env, check=True)
         site = root / "site"
         with served(site) as base:
