@@ -89,9 +89,19 @@ def story_embed(story_id: str) -> str:
     return f"{story(story_id)}embed/"
 
 
+def story_step(story_id: str, number: int) -> str:
+    """A step's own small page, for sharing: its link previews that step (OpenGraph)."""
+    return f"{story(story_id)}step-{number}/"
+
+
 def step_anchor(number: int) -> str:
     """A story's step, as the address's #fragment that opens the story at it."""
     return f"step-{number}"
+
+
+def story_at_step(story_id: str, number: int) -> str:
+    """A story opened at one of its steps."""
+    return f"{story(story_id)}#{step_anchor(number)}"
 
 
 def tag(slug: str) -> str:

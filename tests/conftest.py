@@ -92,14 +92,18 @@ def run_generator(*args: str | Path, cwd: Path = REPO, **options) -> subprocess.
 
 
 def write_project(
-    root: Path, events: dict[str, str], actors: dict[str, str], places: dict[str, str] | None = None
+    root: Path,
+    events: dict[str, str],
+    actors: dict[str, str],
+    places: dict[str, str] | None = None,
+    stories: dict[str, str] | None = None,
 ) -> Path:
     """A project like the repository's, with these files (name -> whole file text); no
-    places/ folder unless ``places`` are given."""
+    places/ or stories/ folder unless ``places`` or ``stories`` are given."""
     # The repository's own configuration, with paths (docs_dir: content) resolved here.
     config = {"INHERIT": str(REPO / "mkdocs.yml"), "theme": {"custom_dir": str(REPO / "theme")}}
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    for folder, files in (("events", events), ("actors", actors), ("places", places)):
+    for folder, files in (("events", events), ("actors", actors), ("places", places), ("stories", stories)):
         if files is None:
             continue
         (root / "content" / folder).mkdir(parents=True, exist_ok=True)
@@ -126,10 +130,15 @@ def actor_file(name: str, kind: str = "group", extra: str = "", body: str = "Des
 
 
 def build_strict(
-    root: Path, events: dict[str, str], actors: dict[str, str], config: str = "", places: dict[str, str] | None = None
+    root: Path,
+    events: dict[str, str],
+    actors: dict[str, str],
+    config: str = "",
+    places: dict[str, str] | None = None,
+    stories: dict[str, str] | None = None,
 ) -> Build:
     """Write a project (with extra mkdocs.yml lines), build it with --strict, insist it builds."""
-    write_project(root, events, actors, places)
+    write_project(root, events, actors, places, stories)
     if config:
         add_config(root, config)
     build = run_mkdocs(root, "--strict")
@@ -407,6 +416,24 @@ ARABIC_PLACES = {
         "حدود بين العراق وسوريا.",
     ),
 }
+ARABIC_STORIES = {
+    "raids.md": arabic_file(
+        """
+        title: من الهجوم على أربيل إلى الغارات
+        summary: هجوم بطائرة مسيرة ثم غارات أمريكية.
+        steps:
+          - event: drone
+            text: هاجمت طائرة مسيرة القاعدة.[^src]
+          - event: strike
+            text: ردت الولايات المتحدة بغارات.[^src]
+          - event: talks
+            text: ثم جرت محادثات.[^src]
+          - actor: kataib
+            text: الكتائب جماعة مسلحة.[^src]
+        """,
+        "قصة الغارات خطوة خطوة.",
+    ),
+}
 # Material's palette toggles are named in mkdocs.yml, like the site's name: the site's own words.
 ARABIC_CONFIG = f"""
 site_name: تسلسل زمني للغارات
@@ -432,5 +459,5 @@ def arabic_build(tmp_path_factory) -> Build:
     return built_once(
         tmp_path_factory,
         "arabic",
-        lambda root: build_strict(root, ARABIC_EVENTS, ARABIC_ACTORS, ARABIC_CONFIG, ARABIC_PLACES),
+        lambda root: build_strict(root, ARABIC_EVENTS, ARABIC_ACTORS, ARABIC_CONFIG, ARABIC_PLACES, ARABIC_STORIES),
     )

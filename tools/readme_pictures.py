@@ -1,6 +1,6 @@
 """The pictures the README opens with: the site as readers see it, from the project's own
-builds (the sample chronology and a synthetic one of 1,000 events), on a desktop and a
-phone, light and dark.  `make pictures` runs it; run it again when the look changes.
+builds (the sample chronology and a synthetic one of 1,000 events at places), on a
+desktop and a phone, light and dark: the time overview, the map, a place, a story.  `make pictures` runs it; run it again when the look changes.
 
     python tools/readme_pictures.py [--out docs/pictures]
 
@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO))
 from bench.readers import CHROMIUM, CHROMIUM_FLAGS, served  # noqa: E402
 from bench.synth import write_chronology  # noqa: E402
 
-DESKTOP = {"width": 1280, "height": 900}
+DESKTOP = {"width": 1280, "height": 1250}  # down to the map under the time overview
 PHONE = {"width": 390, "height": 844}  # a common phone's CSS pixels
 
 
@@ -41,8 +41,9 @@ class Shot:
 
 SHOTS = (
     Shot("sample-home-desktop", "sample", "", DESKTOP),
-    Shot("sample-home-phone", "sample", "", PHONE, scale=2.0),
+    Shot("sample-map-phone", "sample", "", PHONE, selector="figure.tl-map", scale=2.0),
     Shot("sample-place-dark", "sample", "places/albu-kamal/", DESKTOP, scheme="dark"),
+    Shot("sample-story-desktop", "sample", "stories/drone-attack-and-us-strikes/#step-4", DESKTOP),
     Shot("1000-home-desktop", "1000", "", DESKTOP),
     Shot("1000-year-phone-dark", "1000", "years/2010/", PHONE, scheme="dark", scale=2.0),
 )
@@ -61,8 +62,9 @@ def build(project: Path) -> Path:
 
 
 def synthetic(work: Path, size: int) -> Path:
+    """A synthetic chronology whose events happen at places (bench/synth.py)."""
     project = work / str(size)
-    write_chronology(project, size)
+    write_chronology(project, size, places=True)
     (project / "mkdocs.yml").write_text(
         f"INHERIT: {REPO / 'mkdocs.yml'}\ntheme:\n  custom_dir: {REPO / 'theme'}\n", encoding="utf-8"
     )

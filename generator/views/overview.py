@@ -10,6 +10,10 @@ stays small at any size.
 
 The site may name eras (drawn as labelled bands behind the events) and ask for lanes: a
 row per tag or per kind of actor, each with its own marks or bars.
+
+A story's overview numbers its events by the steps that tell them (`steps`): the number
+is drawn beside the mark and said first in its name ("Step 3: …"), so that the picture
+reads in the story's order without JavaScript.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import datetime
 import functools
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal, NamedTuple, get_args
@@ -41,6 +45,8 @@ LANE_ROWS = 3  # rows of marks (or their height in bars) of one lane among sever
 LABELS = 12  # the most labels of an axis, drawn or zoomed: past them only every n-th step is labelled
 ZOOM_TICKS = 2000  # the most steps the page carries for zooming (every unit coarser than a month)
 RULES = ("month", "day")  # units whose steps the script makes (a month label is its short name, a day's its number)
+STEP_LABEL = 8  # room for a step's number after its mark on a story's overview: a gap, then each digit
+STEP_DIGIT = 6
 
 
 class Tick(NamedTuple):
@@ -90,6 +96,8 @@ class Mark:
     last: str
     fuzzy: bool  # approximate or uncertain
     open_end: bool  # goes on past the period shown
+    steps: tuple[int, ...] = ()  # on a story's overview, the steps that tell of the event
+    number: str = ""  # those steps' numbers, as drawn beside the mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,10 +196,12 @@ def overview(
     *,
     eras: tuple[Era, ...] = (),
     lanes: Lanes | None = None,
+    steps: Mapping[str, tuple[int, ...]] | None = None,
 ) -> Overview | None:
     """The overview of `events` (a listing's whole period); `period_path` gives the page of
     a year, month or day; `eras` are drawn where they overlap the period; `lanes`, when
-    given, draws a row per lane.  None when no event has a year."""
+    given, draws a row per lane; `steps`, on a story's page, the numbers of the steps that
+    tell of each event (by id).  None when no event has a year."""
     dated = [event for event in events if event.date.year_known]
     undated = len(events) - len(dated)
     if not dated:
@@ -220,7 +230,7 @@ def overview(
             lane_labels.append(Lane(label, y + 10))
             y += LABEL
         if len(dated) <= MARKS:
-            marks, rows = _marks(members, bounds, x, text, end, top=y, most_rows=rows_each)
+            marks, rows = _marks(members, bounds, x, text, end, top=y, most_rows=rows_each, steps=steps or {})
             drawn_marks += marks
             y += rows * ROW + 8
         else:
@@ -452,6 +462,7 @@ def _marks(
     *,
     top: float,
     most_rows: int,
+    steps: Mapping[str, tuple[int, ...]],
 ) -> tuple[list[Mark], int]:
     ends = [0.0] * most_rows  # where each row is free from
     rows = 1
@@ -462,10 +473,17 @@ def _marks(
         right = x(end) if open_end else x(high.plus(1))
         point = low == high and not open_end
         width = 0.0 if point else max(right - left, 3.0)
+        numbers = steps.get(event.id, ())
+        number = ", ".join(text.number(n) for n in numbers)
+        room = max(width, 8) + (STEP_LABEL + STEP_DIGIT * len(number) if number else 0)  # its number beside it
         row = next((index for index, free in enumerate(ends) if free <= left - 4), most_rows - 1)
-        ends[row] = max(ends[row], left + max(width, 8))
+        ends[row] = max(ends[row], left + room)
         rows = max(rows, row + 1)
         path, label, fuzzy = _mark_words(event.id, event.title, event.date, text)
+        if numbers:
+            label = text.ngettext(
+                "Step %(steps)s: %(label)s", "Steps %(steps)s: %(label)s", len(numbers), steps=number, label=label
+            )
         marks.append(
             Mark(
                 x=left,
@@ -477,6 +495,8 @@ def _marks(
                 last=_script_iso(end if open_end else high),
                 fuzzy=fuzzy,
                 open_end=open_end,
+                steps=numbers,
+                number=number,
             )
         )
     return marks, rows

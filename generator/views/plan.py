@@ -26,7 +26,7 @@ from generator.views.pages import (
 )
 from generator.views.pieces import Pieces, TagLink
 from generator.views.places import PlacePage, place_pages, places_index
-from generator.views.stories import stories_index, story_pages
+from generator.views.stories import step_pages, stories_index, story_pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +90,7 @@ def plan_pages(
         corrections_index([*pages, *(page for page in stories if not page.embedded)], text),
         *pages,
         *stories,
+        *(step for page in stories if not page.embedded for step in step_pages(page, text)),
     ]
     home = views[0]
     assert isinstance(home, Listing)

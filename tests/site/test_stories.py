@@ -142,3 +142,124 @@ def test_the_story_schema_accepts_the_sample(kind):
     for path in (REPO / "content" / "stories").glob("*.md"):
         data = yaml.load(path.read_text().split("---")[1], Loader=yaml.BaseLoader)
         assert list(Draft7Validator(schema).iter_errors(data)) == [], path
+
+
+# --- the overview numbered by step, and each step's page for link previews --------------------
+
+DATED_EVENTS = {
+    "drone.md": event_file("Drone attack", "2023-12-20"),
+    "strike.md": event_file("Strike", "2023-12-25"),
+    "talks.md": event_file("Talks", "XXXX-12"),
+    "earlier.md": event_file("Earlier strikes", "2021-02"),
+}
+DATED_STORY = story_file(
+    "From the drone to the strikes",
+    """
+    - event: drone
+      text: "A drone struck the base.[^src] *Three* were wounded, **one** critically.[^src]"
+    - event: talks
+      text: Talks followed.[^src]
+    - event: strike
+      text: The US struck back.[^src]
+    - actor: kh
+      text: Who they are.[^src]
+    - event: earlier
+      text: It had happened before.[^src]
+    - event: strike
+      text: Back to the strike, once more.[^src]
+    """,
+    extra="summary: A drone, then the strikes.",
+)
+
+
+@pytest.fixture(scope="module")
+def dated_build(tmp_path_factory) -> Build:
+    root = tmp_path_factory.mktemp("dated-story")
+    config = "site_url: https://example.org/news/\n"
+    return build_strict(root, DATED_EVENTS, {"kh.md": actor_file("KH")}, config, stories={"s.md": DATED_STORY})
+
+
+def test_the_overview_numbers_the_storys_events_and_says_which_it_cannot_place(dated_build: Build):
+    page = dated_build.page("stories/s/")
+    marks = page.select("figure.tl-picture a.tl-picture__mark")
+    by_event = {a["href"].rstrip("/").split("/")[-1]: a for a in marks}
+    # Dated events only, each once, numbered by the steps that tell of it (the strike twice).
+    assert sorted(by_event) == ["drone", "earlier", "strike"]
+    assert by_event["drone"]["data-steps"] == "1"
+    assert by_event["strike"]["data-steps"] == "3 6"
+    assert by_event["drone"].select_one("text.tl-picture__number").get_text() == "1"
+    assert by_event["strike"].select_one("text.tl-picture__number").get_text() == "3, 6"
+    # Its name says the steps first, for assistive technology (the drawn number is hidden from it).
+    assert by_event["drone"].title.get_text().startswith("Step 1: Drone attack")
+    assert by_event["strike"].title.get_text().startswith("Steps 3, 6: Strike")
+    assert by_event["drone"].select_one("text.tl-picture__number")["aria-hidden"] == "true"
+    # Each number is drawn after its mark, inside the picture, and not over another mark's.
+    numbers = [float(t["x"]) for t in page.select("text.tl-picture__number")]
+    assert all(24 < x < 700 for x in numbers)
+    # The step whose event has no year is named in words under the overview.
+    assert words(page.select_one(".tl-story__off")) == (
+        "Step 2 is not on the overview: the sources give no year for its event."
+    )
+    # The steps carry their event (the script finds its mark, and a map's, by it).
+    steps = page.select("li.tl-step")
+    assert [li.get("data-event") for li in steps] == ["drone", "talks", "strike", None, "earlier", "strike"]
+
+
+def test_other_overviews_carry_no_step_numbers(dated_build: Build):
+    for path in ("", "events/", "actors/kh/", "years/2023/"):
+        page = dated_build.page(path)
+        assert not page.select("[data-steps], .tl-picture__number"), path
+
+
+def test_the_sample_story_says_its_events_have_no_year_for_an_overview(sample_build: Build):
+    page = sample_build.page(STORY)
+    assert page.select_one("figure.tl-picture") is None
+    assert "the sources give no year" in words(page.select_one(".tl-story__off"))
+
+
+def test_the_buttons_wait_for_javascript(dated_build: Build):
+    controls = dated_build.page("stories/s/").select_one(".tl-story__controls")
+    assert controls.has_attr("hidden")
+    assert [b.get_text() for b in controls.select("button")] == ["Previous step", "Next step"]
+    assert controls.select_one("[aria-live]") is not None
+
+
+def test_the_story_page_previews_as_the_story(dated_build: Build):
+    page = dated_build.page("stories/s/")
+    og = {m["property"]: m["content"] for m in page.select("meta[property^='og:']")}
+    assert og["og:title"] == "From the drone to the strikes"
+    assert og["og:description"] == "A drone, then the strikes."
+    assert og["og:url"] == "https://example.org/news/stories/s/"
+
+
+def test_each_step_has_a_small_page_that_previews_it(dated_build: Build):
+    shares = dated_build.links("stories/s/", "li.tl-step .tl-step__share a")
+    assert shares == [f"stories/s/step-{n}/" for n in range(1, 7)]
+    path = dated_build.site / "stories" / "s" / "step-1" / "index.html"
+    assert path.stat().st_size < 3000  # tiny: a story of 50 steps has 50
+    page = dated_build.page("stories/s/step-1/")
+    og = {m["property"]: m["content"] for m in page.select("meta[property^='og:']")}
+    assert og["og:title"] == "From the drone to the strikes — step 1: Drone attack"
+    # The step's words as plain text: no footnote marks, no Markdown.
+    assert og["og:description"] == "A drone struck the base. Three were wounded, one critically."
+    assert og["og:url"] == "https://example.org/news/stories/s/step-1/"
+    assert page.select_one("link[rel=canonical]")["href"] == "https://example.org/news/stories/s/step-1/"
+    assert page.select_one("meta[name=description]")["content"] == og["og:description"]
+    assert page.select_one("meta[name=robots]")["content"] == "noindex"
+    assert page.select_one("meta[http-equiv]") is None  # previewers would follow a refresh
+    # The reader is led to the step in its story (a link; a script goes there at once).
+    link = page.select_one("main a")
+    assert link["href"] == "../../../stories/s/#step-1"
+    assert "From the drone to the strikes" in words(link)
+    assert page.select_one("html")["lang"] == "en" and page.select_one("h1").get_text() == "Drone attack"
+
+
+def test_a_steps_preview_is_cut_at_a_word(tmp_path):
+    from generator.views.stories import plain_text
+
+    long = " ".join(["word"] * 100) + ".[^src]"
+    text = plain_text(long)
+    assert len(text) <= 200 and text.endswith("word…")
+    assert plain_text("A [link](https://example.org/) and <b>bold</b>.[^src] <script>x()</script>") == (
+        "A link and bold."
+    )

@@ -1,5 +1,6 @@
 // The browser code of every page (mkdocs.yml loads it as a module, after the page is
-// parsed): the timeline's filter, the maps, the overview pictures' zoom, search.  Each enhances
+// parsed): the timeline's filter, the maps, the overview pictures' zoom, search, and on a
+// story's page its steps one by one (loaded there only).  Each enhances
 // markup that works without it; the `tl-js` class (main.html) keeps their room from the
 // first paint.
 import {startFilter} from "./filter.mjs";
@@ -19,3 +20,7 @@ if (document.querySelector(".tl-map__zoom")) {
   import("./map.mjs").then(({startMaps}) => startMaps(maps));
 }
 startSearch(document.querySelectorAll("form[data-tl-search]"));
+const story = document.querySelector("article.tl-story");
+if (story) {
+  import("./story.mjs").then(({startStory}) => startStory(story));  // after the zoom: it moves the pictures
+}

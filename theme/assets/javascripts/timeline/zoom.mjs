@@ -21,6 +21,8 @@ export function onView(listener) {
   viewers.push(listener);
   listener(latest);
 }
+// Each wired picture's way to show a period, for a script that moves it (story.mjs).
+const periodShown = new WeakMap();
 
 function day(text) {
   return Date.parse(text + "T00:00:00Z");
@@ -129,6 +131,20 @@ function asked() {
   return view[0] < view[1] ? {view, refused: false} : {view: null, refused: true};
 }
 
+/** Shows the days from `first` to `last` (ISO, as the marks carry them) on a wired
+ *  picture, centred, with room around them, without writing the address (the caller's
+ *  own state is there).  False when the picture is not wired (or the days are not valid). */
+export function showDays(figure, first, last) {
+  const show = periodShown.get(figure);
+  const from = day(first);
+  const to = day(last || first) + DAY;
+  if (!show || !Number.isFinite(from) || !Number.isFinite(to)) {
+    return false;
+  }
+  show(from, to);
+  return true;
+}
+
 /** Wires every overview picture of the page. */
 export function startZoom(figures) {
   const wanted = asked();
@@ -152,7 +168,7 @@ function start(figure, {svg, data, whole}, wanted) {
   const shapes = [...svg.querySelectorAll("a[data-first]")].map((link) => {
     const shape = link.querySelector("rect, circle");
     return {link, shape, first: day(link.dataset.first), last: day(lastDay(link)) + DAY,
-      point: shape.tagName.toLowerCase() === "circle"};
+      point: shape.tagName.toLowerCase() === "circle", number: link.querySelector(".tl-picture__number")};
   }).filter((item) => Number.isFinite(item.first) && Number.isFinite(item.last));
   const bands = [...svg.querySelectorAll("g.tl-picture__era")].map((group) => ({
     group, rect: group.querySelector("rect"), label: group.querySelector("text"),
@@ -217,13 +233,17 @@ function start(figure, {svg, data, whole}, wanted) {
       if (!inside) {
         continue;
       }
+      let after = left + 7;  // where a story's step number goes (overview.py's template)
       if (item.point) {
         item.shape.setAttribute("cx", left.toFixed(1));
       } else {
         const from = Math.max(left, margin);
+        const drawn = Math.max(Math.min(right, width - margin) - from, 3);
         item.shape.setAttribute("x", from.toFixed(1));
-        item.shape.setAttribute("width", Math.max(Math.min(right, width - margin) - from, 3).toFixed(1));
+        item.shape.setAttribute("width", drawn.toFixed(1));
+        after = from + drawn + 3;
       }
+      item.number?.setAttribute("x", after.toFixed(1));
     }
     for (const band of bands) {
       const left = Math.max(x(band.first), margin);
@@ -249,12 +269,14 @@ function start(figure, {svg, data, whole}, wanted) {
     }
   }
 
-  function set(from, to) {
+  function set(from, to, remember = true) {
     const span = Math.min(Math.max(to - from, shortest), whole[1] - whole[0]);
     const begin = Math.min(Math.max(from, whole[0]), whole[1] - span);
     view = [begin, begin + span];
     const zoomed = view[0] > whole[0] || view[1] < whole[1];
-    write(zoomed ? {from: iso(view[0]), to: iso(view[1] - DAY)} : {from: "", to: ""});
+    if (remember) {
+      write(zoomed ? {from: iso(view[0]), to: iso(view[1] - DAY)} : {from: "", to: ""});
+    }
     note.hidden = true;
     draw();
   }
@@ -286,6 +308,13 @@ function start(figure, {svg, data, whole}, wanted) {
     }
   });
 
+  // A period shown for another script: a quarter of the whole at least, the period in
+  // its middle with as much again on either side.
+  periodShown.set(figure, (from, to) => {
+    const span = Math.max(3 * (to - from), (whole[1] - whole[0]) / 4);
+    const middle = (from + to) / 2;
+    set(middle - span / 2, middle + span / 2, false);
+  });
   onFilter(draw);
   // A view that this picture's period does not meet falls back to the whole period, and
   // the picture says so.
