@@ -1,6 +1,7 @@
 """The pictures the README opens with: the site as readers see it, from the project's own
 builds (the sample chronology and a synthetic one of 1,000 events at places), on a
-desktop and a phone, light and dark: the time overview, the map, a place, a story.  `make pictures` runs it; run it again when the look changes.
+desktop and a phone, light and dark: the time overview, the map, a place, a story.
+`make pictures` runs it; run it again when the look changes.
 
     python tools/readme_pictures.py [--out docs/pictures]
 
