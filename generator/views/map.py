@@ -537,9 +537,16 @@ def _precision_word(site: _Site, text: Text) -> str:
     if site.word == "":
         return text.gettext("not given")
     if site.word is None:
-        metres = site.metres
-        return text.gettext("%(km)s km", km=f"{metres / 1000:g}") if metres >= 10_000 else f"{metres:g} m"
+        return distance_words(site.metres, text)
     return precision_name(site.word, text)
+
+
+def distance_words(metres: float, text: Text) -> str:
+    """A radius as the reader's language writes it: "500 m", "2 km" (rounded: a
+    precision is a size, not a measurement)."""
+    if metres < 1000:
+        return text.gettext("%(number)s m", number=text.number(round(metres)))
+    return text.gettext("%(number)s km", number=text.number(round(metres / 1000)))
 
 
 def precision_name(word: str, text: Text) -> str:

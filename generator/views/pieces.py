@@ -19,7 +19,7 @@ from generator.pipeline.history import Histories, HistoryGap
 from generator.pipeline.images import Picture
 from generator.text import Text
 from generator.views.dates import DateWords, date_words
-from generator.views.map import Located, MapSize, MapView, map_view
+from generator.views.map import Located, MapSize, MapView, distance_words, map_view
 from generator.views.overview import PLAIN, Drawing, Lanes, Overview, PeriodPath, overview
 
 
@@ -332,7 +332,7 @@ def precision_words(precision: Precision | None, text: Text) -> str:
     for it, or the radius the editor gave."""
     if precision is None:
         return text.gettext("precision not given")
-    radius = _distance(precision.metres, text)
+    radius = distance_words(precision.metres, text)
     words = {
         "exact": text.gettext("exact"),
         "site": text.gettext("the site, about %(radius)s", radius=radius),
@@ -343,12 +343,6 @@ def precision_words(precision: Precision | None, text: Text) -> str:
         "country": text.gettext("the country, about %(radius)s", radius=radius),
     }
     return words[precision.word] if precision.word else text.gettext("within %(radius)s", radius=radius)
-
-
-def _distance(metres: float, text: Text) -> str:
-    if metres < 1000:
-        return text.gettext("%(number)s m", number=text.number(round(metres)))
-    return text.gettext("%(number)s km", number=text.number(round(metres / 1000)))
 
 
 def whereabouts(coordinates: Coordinates | None, text: Text) -> Whereabouts | None:

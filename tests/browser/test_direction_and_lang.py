@@ -101,7 +101,10 @@ NAME = "Geneva mediators."
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 LATIN = re.compile(r"[A-Za-z]")
 # The site's own sentences name a few formats and tools in Latin letters.
-NAMES = re.compile(r"\b(Atom|JSON|CSV|JavaScript|git)\b")
+NAMES = re.compile(r"\b(Atom|JSON|GeoJSON|CSV|KML|Google Earth|JavaScript|git)\b")
+# Text isolated by Unicode's first-strong isolate (U+2068 ... U+2069): where no element
+# can isolate it (an SVG <title>, a map mark's name), an editor's words are wrapped so.
+ISOLATED_RUN = re.compile("\u2068[^\u2069]*\u2069")
 # Where a page shows editors' text: the header's title, the content, the table of contents.
 REGIONS = "[data-md-component=header-topic], .md-content, .md-sidebar--secondary"
 # Not words to read: code, addresses, pictures (named by their own <title>s), scripts.
@@ -155,7 +158,7 @@ def unisolated(soup: BeautifulSoup) -> list[str]:
     found = []
     for node in words(soup):
         isolate = isolate_of(node)
-        if LATIN.search(NAMES.sub("", node)) and not (isolate is not None and isolates(isolate)):
+        if LATIN.search(NAMES.sub("", ISOLATED_RUN.sub("", node))) and not (isolate is not None and isolates(isolate)):
             found.append(node.strip())
     return found
 
@@ -170,7 +173,8 @@ def mixed(soup: BeautifulSoup) -> list[str]:
         isolate = isolate_of(node)
         if isolate is not None and isolates(isolate) and not isolate.find_parent(class_="md-header__topic"):
             own_text.setdefault(id(isolate), []).append(str(node))
-    return [text for text in map(" ".join, own_text.values()) if ARABIC.search(text) and LATIN.search(text)]
+    texts = (ISOLATED_RUN.sub("", text) for text in map(" ".join, own_text.values()))
+    return [text for text in texts if ARABIC.search(text) and LATIN.search(text)]
 
 
 def test_every_editors_text_keeps_its_own_direction(arabic_site):

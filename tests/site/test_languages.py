@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from tests.conftest import ARABIC_ACTORS, ARABIC_EVENTS, REPO, build_strict, html_pages
 
 # Names of file formats and technologies, and of Material itself, are not words to translate.
-NAMES = {"Atom", "JSON", "CSV", "JavaScript", "git"}  # names of formats and tools
+NAMES = {"Atom", "JSON", "CSV", "GeoJSON", "KML", "Google", "Earth", "JavaScript", "git"}  # names of formats and tools
 
 
 @pytest.fixture(scope="module")

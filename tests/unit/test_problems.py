@@ -66,7 +66,7 @@ def test_the_integrity_report_falls_back_to_the_parents_line():
 
 def test_the_source_link_checker_falls_back_to_the_parents_line():
     file = event(sources=(Source("s1", "Report", "Wire", url="https://example.org/gone"),))
-    cited = source_links.cited_addresses(SimpleNamespace(events=(file,), actors=()))  # type: ignore[arg-type]
+    cited = source_links.cited_addresses(SimpleNamespace(events=(file,), actors=(), places=(), stories=()))  # type: ignore[arg-type]
     dead = source_links.Result("https://example.org/gone", 404, "Not Found", "https://example.org/gone", 0.0)
     [problem] = source_links.link_problems(cited, {dead.url: dead})
     assert (problem.field, problem.line, problem.warning) == ("sources[0].url", 8, False)
