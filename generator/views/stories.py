@@ -30,6 +30,7 @@ from generator import urls
 from generator.core.model import Chronology, Event, StepKind, Story, StoryStep
 from generator.text import Text
 from generator.views.dates import DateWords
+from generator.views.map import MapView
 from generator.views.markdown import page_markdown
 from generator.views.overview import Overview, PeriodPath, overview
 from generator.views.pages import CorrectionLine, PageView, correction_lines, index_pages
@@ -76,6 +77,7 @@ class StoryPage(PageView):
     mark: str  # what the rendered body is cut at before each step's words (see the module)
     overview: Overview | None = None  # the story's events at a glance, numbered by step
     off_overview: str = ""  # which steps the overview cannot show (their events have no year), in words
+    map: MapView | None = None  # where the story's events happened (story.mjs marks the current step's)
     media: tuple[Figure, ...] = ()
     corrections: tuple[CorrectionLine, ...] = ()
     history: HistoryLine | None = None
@@ -135,6 +137,7 @@ def story_pages(story: Story, chronology: Chronology, pieces: Pieces, timeline: 
         mark=mark,
         overview=picture,
         off_overview=_off_overview(steps, told, picture, pieces.text),
+        map=pieces.map_of(told),
         media=pieces.figures(story.media),
         corrections=correction_lines(story, pieces.text),
         history=pieces.history("story", story.id),

@@ -263,3 +263,13 @@ def test_a_steps_preview_is_cut_at_a_word(tmp_path):
     assert plain_text("A [link](https://example.org/) and <b>bold</b>.[^src] <script>x()</script>") == (
         "A link and bold."
     )
+
+
+def test_the_story_maps_its_events(sample_build: Build):
+    page = sample_build.page(STORY)
+    marks = page.select("figure.tl-map a.tl-map__mark")
+    # The steps' events that have a place: the strikes, the drone attack, the child's
+    # death, the February strikes and the rocket attack (the statements have none).
+    assert sum(int(mark["data-count"]) for mark in marks) == 5
+    events = {event for mark in marks for event in mark.get("data-events", "").split()}
+    assert "erbil-air-base-drone-attack" in events or any(m.get("data-place") == "erbil" for m in marks)
