@@ -129,6 +129,16 @@ def actor_file(name: str, kind: str = "group", extra: str = "", body: str = "Des
     return f"---\n{front}---\n\n{body}\n"
 
 
+def located_place_file(name: str, lat: float, lon: float, precision: str, part_of: str | None = None) -> str:
+    """A place file with coordinates and a precision (and the place it lies in), no body."""
+    front = {
+        "name": name,
+        "coordinates": {"latitude": str(lat), "longitude": str(lon), "precision": precision},
+        **({"part_of": part_of} if part_of else {}),
+    }
+    return f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n"
+
+
 def build_strict(
     root: Path,
     events: dict[str, str],

@@ -8,26 +8,15 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import yaml
 
 from tests.browser.conftest import axe_violations, drawn_marks, keep_report, shown_in_list
-from tests.conftest import Build, actor_file, build_strict, built_once, event_file, static_server
-
-
-def place_file(name: str, lat: float, lon: float, precision: str, part_of: str | None = None) -> str:
-    front = {
-        "name": name,
-        "coordinates": {"latitude": str(lat), "longitude": str(lon), "precision": precision},
-        **({"part_of": part_of} if part_of else {}),
-    }
-    return f"---\n{yaml.safe_dump(front)}---\n"
-
+from tests.conftest import Build, actor_file, build_strict, built_once, event_file, located_place_file, static_server
 
 PLACES = {
-    "iraq.md": place_file("Iraq", 33.0, 44.0, "country"),
-    "anbar.md": place_file("Anbar", 33.4, 42.0, "province", "iraq"),
-    "al-qaim.md": place_file("Al-Qaim", 34.37, 41.09, "town", "anbar"),
-    "erbil.md": place_file("Erbil", 36.19, 44.01, "town", "iraq"),
+    "iraq.md": located_place_file("Iraq", 33.0, 44.0, "country"),
+    "anbar.md": located_place_file("Anbar", 33.4, 42.0, "province", "iraq"),
+    "al-qaim.md": located_place_file("Al-Qaim", 34.37, 41.09, "town", "anbar"),
+    "erbil.md": located_place_file("Erbil", 36.19, 44.01, "town", "iraq"),
 }
 EVENTS = {
     "drone-at-erbil.md": event_file("Drone at Erbil", "2023-12-25", "place: erbil\nactors: [militia]"),

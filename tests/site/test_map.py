@@ -10,10 +10,9 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-import yaml
 
 from generator.core.geo import PRECISION_RADII
-from tests.conftest import REPO, Build, actor_file, event_file, run_mkdocs, write_project
+from tests.conftest import REPO, Build, actor_file, event_file, located_place_file, run_mkdocs, write_project
 
 NAUGHTY = REPO.parent / "shared" / "testdata" / "naughty-strings.json"
 FALLBACK_NAUGHTY = ['"><script>alert(123)</script>', "<svg><script>123<1>alert(123)</script>", "A & B <b>"]
@@ -24,21 +23,12 @@ def naughty_names() -> list[str]:
     return [s for s in strings if "<script" in s.lower() and s.isprintable()][:3]
 
 
-def place_file(name: str, lat: float, lon: float, precision: str, part_of: str | None = None) -> str:
-    front = {
-        "name": name,
-        "coordinates": {"latitude": str(lat), "longitude": str(lon), "precision": precision},
-        **({"part_of": part_of} if part_of else {}),
-    }
-    return f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n"
-
-
 PLACES = {
-    "iraq.md": place_file("Iraq", 33.0, 44.0, "country"),
-    "anbar.md": place_file("Anbar", 33.4, 42.0, "province", "iraq"),
-    "al-qaim.md": place_file("Al-Qaim", 34.37, 41.09, "town", "anbar"),
-    "erbil.md": place_file("Erbil", 36.19, 44.01, "town", "iraq"),
-    **{f"naughty-{n}.md": place_file(name, 30.5 + n, 47.8, "town") for n, name in enumerate(naughty_names())},
+    "iraq.md": located_place_file("Iraq", 33.0, 44.0, "country"),
+    "anbar.md": located_place_file("Anbar", 33.4, 42.0, "province", "iraq"),
+    "al-qaim.md": located_place_file("Al-Qaim", 34.37, 41.09, "town", "anbar"),
+    "erbil.md": located_place_file("Erbil", 36.19, 44.01, "town", "iraq"),
+    **{f"naughty-{n}.md": located_place_file(name, 30.5 + n, 47.8, "town") for n, name in enumerate(naughty_names())},
 }
 EVENTS = {
     "drone-at-erbil.md": event_file("Drone at Erbil", "2023-12-25", "place: erbil\nactors:\n  - id: militia"),
