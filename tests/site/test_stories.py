@@ -273,3 +273,13 @@ def test_the_story_maps_its_events(sample_build: Build):
     assert sum(int(mark["data-count"]) for mark in marks) == 5
     events = {event for mark in marks for event in mark.get("data-events", "").split()}
     assert "erbil-air-base-drone-attack" in events or any(m.get("data-place") == "erbil" for m in marks)
+
+
+def test_step_pages_stay_out_of_the_sitemap(tmp_path):
+    events = {"strike.md": event_file("Strike", "2020-01-01")}
+    story = story_file("S", "- event: strike\n  text: It struck.[^src]")
+    build = build_strict(tmp_path, events, {}, "site_url: https://example.org/c/\n", stories={"s.md": story})
+    listed = (build.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/c/stories/s/</loc>" in listed
+    assert (build.site / "stories" / "s" / "step-1" / "index.html").exists()
+    assert "step-1" not in listed
