@@ -337,3 +337,14 @@ def test_pinching_zooms_the_map_about_the_fingers(mapped, page, serve_site):
     assert zoomed[1] + zoomed[3] / 2 == pytest.approx(whole[3] / 2, abs=1)
     page.evaluate(MAP_PINCH, [svg, 80, 20])  # together again: the whole map
     assert view_box(page) == pytest.approx(whole, abs=0.5)
+
+
+def test_an_address_naming_a_place_moves_the_map_to_it(mapped, page, serve_site):
+    open_map(page, serve_site(mapped.site))
+    whole = view_box(page)
+    open_map(page, serve_site(mapped.site) + "?place=al-qaim")
+    left, top, wide, high = view_box(page)
+    assert wide < whole[2]  # zoomed in
+    mark = page.locator("a.tl-map__mark[data-place=al-qaim] circle").first
+    cx, cy = float(mark.get_attribute("cx")), float(mark.get_attribute("cy"))
+    assert left <= cx <= left + wide and top <= cy <= top + high

@@ -166,6 +166,22 @@ function start(figure, svg, controls) {
     set(left, y(area.north), Math.max((area.east - area.west) * xPerDegree, (area.north - area.south) * yPerDegree * width / height));
   }
 
+  // A place named by the address: the view moved (and zoomed, never past the whole map)
+  // to the marks of its events, their discs whole in view.
+  function showPlace(place) {
+    const its = marks.filter((mark) => mark.places.has(place) || mark.members.some((entry) => entry.places.includes(place)));
+    if (!its.length) {
+      return;
+    }
+    const reach = (mark) => Math.max(mark.metres / scale, mark.built);
+    const left = Math.min(...its.map((mark) => mark.cx - reach(mark)));
+    const right = Math.max(...its.map((mark) => mark.cx + reach(mark)));
+    const top = Math.min(...its.map((mark) => mark.cy - reach(mark)));
+    const bottom = Math.max(...its.map((mark) => mark.cy + reach(mark)));
+    const wide = Math.max(right - left, (bottom - top) * width / height) * 1.5;
+    set((left + right - wide) / 2, (top + bottom - wide * height / width) / 2, wide);
+  }
+
   // --- the period and the filter: marks recounted -------------------------------------
   let period = null;
   // Counts in the page's language, in the digits the build wrote them with.
@@ -316,6 +332,8 @@ function start(figure, svg, controls) {
     const values = {place: place.value, area: !place.value && area.value ? box(area.value) : null};
     if (values.area && first) {
       showArea(values.area);
+    } else if (values.place && first) {
+      showPlace(values.place);
     }
     if (!first || values.place || values.area) {  // on load, nothing to undo
       choose(values);
