@@ -205,3 +205,15 @@ def test_a_place_page_maps_its_events_and_rings_the_place(placed):
     counted = sum(int(mark["data-count"]) for mark in svg.select("a.tl-map__mark"))
     assert counted == 3  # its own event and the two at Al-Qa'im
     assert placed.page("places/nowhere/").select_one("figure.tl-map") is None  # no event, no coordinates
+
+
+def test_search_reads_a_place_by_its_first_page_without_its_list_of_events(tmp_path):
+    events = {f"e{n}.md": event_file(f"Event {n}", f"2020-01-{n + 1:02d}", "place: town") for n in range(5)}
+    places = {"town.md": place_file("Town")}
+    build = build_strict(tmp_path, events, {}, "plugins:\n  - timeline:\n      page_limit: 2\n", places=places)
+    first = build.page("places/town/")
+    assert first.select_one("article[data-pagefind-body]") is not None
+    assert first.select_one("section.tl-appearances")["data-pagefind-ignore"] == "all"
+    second = build.page("places/town/page-2/")
+    assert second.select(".tl-events a")  # the list goes on there ...
+    assert second.select_one("[data-pagefind-body]") is None  # ... but search reads it once
